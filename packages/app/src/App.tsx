@@ -1,0 +1,11 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import dbtErdPlugin from 'backstage-plugin-dbt-erd/alpha';
+
+/**
+ * The dev app, on the new frontend system: the catalog and the dbt ERD tab.
+ * Sign-in is the default guest page (development only).
+ */
+export default createApp({
+  features: [catalogPlugin, dbtErdPlugin],
+});

@@ -1,0 +1,51 @@
+/*
+ * Configuration of the dbt-erd backend plugin. See the plugin README for a
+ * full example.
+ */
+export interface Config {
+  dbtErd?: {
+    cloud?: {
+      /** dbt Cloud accounts the plugin may read runs from. */
+      accounts?: Array<{
+        /** Name referenced by the `getdbt.com/cloud-account` annotation. */
+        name: string;
+        /** Numeric dbt Cloud account id. */
+        accountId: number | string;
+        /**
+         * Access URL of the account's region or cell, e.g.
+         * https://cloud.getdbt.com, https://emea.dbt.com, https://ab123.us1.dbt.com.
+         */
+        accessUrl?: string;
+        /**
+         * dbt Cloud service token with read access to runs and artifacts.
+         * @visibility secret
+         */
+        token: string;
+        /** Discovery API (GraphQL) endpoint; derived from accessUrl when unset. */
+        discoveryUrl?: string;
+      }>;
+    };
+    /** Artifact folders on the backend host, referenced as `local:<name>`. */
+    localProjects?: Array<{
+      /** Name referenced by `getdbt.com/artifacts-location: local:<name>`. */
+      name: string;
+      /** Folder holding manifest.json (and optionally catalog.json); relative paths resolve from the backend's working directory. */
+      path: string;
+    }>;
+    /** Engine options used when an entity's annotations do not set them. */
+    defaults?: {
+      /** test_relationship (default), semantic, model_contract, or a custom test_relationship rule. */
+      algo?: string;
+      /** model, source, seed, snapshot; default model. */
+      resourceTypes?: string[];
+      /** Dot-separated parts of resource, package, model, database, schema, table. */
+      entityNameFormat?: string;
+      /** Dot-separated table attributes to group by, e.g. database.schema. */
+      entityGroup?: string;
+    };
+    cache?: {
+      /** How long a built ERD is kept. Default 30 minutes. */
+      ttl?: import('@backstage/types').HumanDuration | string;
+    };
+  };
+}

@@ -1,0 +1,138 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { ErdOptions } from 'backstage-plugin-dbt-erd-common';
+
+/** One dbt Cloud account the backend may read from. */
+export interface DbtCloudAccountConfig {
+  name: string;
+  accountId: number;
+  accessUrl: string;
+  token: string;
+  discoveryUrl?: string;
+}
+
+/** A folder of dbt artifacts on the backend host. */
+export interface LocalProjectConfig {
+  name: string;
+  path: string;
+}
+
+export interface DbtErdConfig {
+  accounts: DbtCloudAccountConfig[];
+  localProjects: LocalProjectConfig[];
+  defaults: Partial<ErdOptions>;
+  cacheTtlMs: number;
+}
+
+const DEFAULT_ACCESS_URL = 'https://cloud.getdbt.com';
+const DEFAULT_CACHE_TTL: HumanDuration = { minutes: 30 };
+
+/**
+ * Reads and validates `dbtErd` from app-config. Every problem throws at
+ * start-up with the config key in the message, so a misconfiguration never
+ * surfaces later as a confusing request failure.
+ */
+export function readDbtErdConfig(root: Config): DbtErdConfig {
+  const config = root.getOptionalConfig('dbtErd');
+  const accounts = (config?.getOptionalConfigArray('cloud.accounts') ?? []).map(
+    (account, index) => readAccount(account, `dbtErd.cloud.accounts[${index}]`),
+  );
+  assertUniqueNames(accounts, 'dbtErd.cloud.accounts');
+
+  const localProjects = (config?.getOptionalConfigArray('localProjects') ?? []).map(
+    (project, index) => ({
+      name: readName(project, `dbtErd.localProjects[${index}]`),
+      path: project.getString('path'),
+    }),
+  );
+  assertUniqueNames(localProjects, 'dbtErd.localProjects');
+
+  const defaults: Partial<ErdOptions> = {};
+  const defaultsConfig = config?.getOptionalConfig('defaults');
+  const algo = defaultsConfig?.getOptionalString('algo');
+  if (algo) defaults.algo = algo;
+  const resourceTypes = defaultsConfig?.getOptionalStringArray('resourceTypes');
+  if (resourceTypes) defaults.resourceTypes = resourceTypes;
+  const entityNameFormat = defaultsConfig?.getOptionalString('entityNameFormat');
+  if (entityNameFormat) defaults.entityNameFormat = entityNameFormat;
+  const entityGroup = defaultsConfig?.getOptionalString('entityGroup');
+  if (entityGroup) defaults.entityGroup = entityGroup;
+
+  return {
+    accounts,
+    localProjects,
+    defaults,
+    cacheTtlMs: durationToMilliseconds(
+      config?.has('cache.ttl')
+        ? readDurationFromConfig(config, { key: 'cache.ttl' })
+        : DEFAULT_CACHE_TTL,
+    ),
+  };
+}
+
+function readAccount(config: Config, key: string): DbtCloudAccountConfig {
+  const name = readName(config, key);
+  const rawId = readRawAccountId(config, key);
+  const accountId = Number(rawId);
+  if (!/^\d+$/.test(rawId) || !Number.isSafeInteger(accountId)) {
+    throw new Error(
+      `${key}.accountId must be a numeric dbt Cloud account id, got "${rawId}"`,
+    );
+  }
+  const token = config.getOptionalString('token')?.trim();
+  if (!token) {
+    throw new Error(
+      `${key}.token is missing: set it to a dbt Cloud service token, e.g. token: \${DBT_CLOUD_SERVICE_TOKEN}`,
+    );
+  }
+  return {
+    name,
+    accountId,
+    accessUrl: readUrl(config, 'accessUrl', key) ?? DEFAULT_ACCESS_URL,
+    token,
+    discoveryUrl: readUrl(config, 'discoveryUrl', key),
+  };
+}
+
+function readRawAccountId(config: Config, key: string): string {
+  const value = config.getOptional('accountId');
+  if (value === undefined || value === null || value === '') {
+    throw new Error(`${key}.accountId is missing: set the numeric dbt Cloud account id`);
+  }
+  return String(value).trim();
+}
+
+function readName(config: Config, key: string): string {
+  const name = config.getString('name').trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
+    throw new Error(
+      `${key}.name "${name}" is invalid: use letters, digits, '-', '_' or '.'`,
+    );
+  }
+  return name;
+}
+
+function readUrl(config: Config, field: string, key: string): string | undefined {
+  const value = config.getOptionalString(field)?.trim();
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${key}.${field} "${value}" is not a valid URL, e.g. https://cloud.getdbt.com`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`${key}.${field} must be an http(s) URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function assertUniqueNames(items: Array<{ name: string }>, key: string) {
+  const seen = new Set<string>();
+  for (const { name } of items) {
+    if (seen.has(name)) {
+      throw new Error(`${key} has two entries named "${name}": names must be unique`);
+    }
+    seen.add(name);
+  }
+}

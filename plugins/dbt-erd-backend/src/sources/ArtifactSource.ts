@@ -1,0 +1,30 @@
+import { DbtArtifacts } from 'backstage-plugin-dbt-erd-node';
+
+/** Where an ERD's artifacts came from, as shown in the ERD tab's header. */
+export interface ErdSourceInfo {
+  kind: 'local' | 'url' | 'dbt-cloud-run' | 'dbt-cloud-job' | 'dbt-cloud-environment';
+  /** Local project name, account name, or the URL of the artifacts folder. */
+  name: string;
+  jobId?: number;
+  runId?: number;
+  environmentId?: number;
+  finishedAt?: string;
+  /** Link to the run (or folder) a person can open. */
+  url?: string;
+}
+
+/** The immutable identity of a set of artifacts: the cache key and its description. */
+export interface LocatedArtifacts {
+  key: string;
+  info: ErdSourceInfo;
+}
+
+/**
+ * One place artifacts can come from. `locate` is cheap (a run lookup, a file
+ * stat) and names an immutable version; `fetch` downloads that version and
+ * runs only on a cache miss.
+ */
+export interface ArtifactSource {
+  locate(): Promise<LocatedArtifacts>;
+  fetch(located: LocatedArtifacts): Promise<DbtArtifacts>;
+}

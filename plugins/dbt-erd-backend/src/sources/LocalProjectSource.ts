@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import {
+  readArtifactsDirectory,
+  statArtifactsDirectory,
+} from 'backstage-plugin-dbt-erd-node';
+import { LocalProjectConfig } from '../config/readDbtErdConfig';
+import { ArtifactSource, LocatedArtifacts } from './ArtifactSource';
+
+/** Artifacts in a folder on the backend host, named in app-config. */
+export class LocalProjectSource implements ArtifactSource {
+  private readonly dir: string;
+
+  constructor(private readonly project: LocalProjectConfig) {
+    this.dir = resolve(project.path);
+  }
+
+  async locate(): Promise<LocatedArtifacts> {
+    const version = await statArtifactsDirectory(this.dir);
+    return {
+      key: `local:${this.project.name}:${version}`,
+      info: { kind: 'local', name: this.project.name },
+    };
+  }
+
+  fetch() {
+    return readArtifactsDirectory(this.dir);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The dbt ERD engine and the names shared by the dbt-erd plugin packages.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './engine';

@@ -1,0 +1,2 @@
+export * from './DbtErdApi';
+export * from './DbtErdClient';

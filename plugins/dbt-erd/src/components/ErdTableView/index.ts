@@ -1,0 +1,1 @@
+export { ErdTableView } from './ErdTableView';
