@@ -79,7 +79,8 @@ function readAccount(config: Config, key: string): DbtCloudAccountConfig {
       `${key}.accountId must be a numeric dbt Cloud account id, got "${rawId}"`,
     );
   }
-  const token = config.getOptionalString('token')?.trim();
+  const rawToken = config.getOptional('token');
+  const token = typeof rawToken === 'string' ? rawToken.trim() : '';
   if (!token) {
     throw new Error(
       `${key}.token is missing: set it to a dbt Cloud service token, e.g. token: \${DBT_CLOUD_SERVICE_TOKEN}`,

@@ -43,10 +43,10 @@ function resolveArtifactsLocation(
     if (!project) {
       const names = config.localProjects.map(p => p.name);
       throw new InputError(
-        `${DBT_ARTIFACTS_LOCATION_ANNOTATION} names local project "${truncate(target)}", which is not configured; ` +
-          (names.length
+        `${DBT_ARTIFACTS_LOCATION_ANNOTATION} names local project "${truncate(target)}", which is not configured; ${ 
+          names.length
             ? `configured: ${names.join(', ')}`
-            : 'add it under dbtErd.localProjects in app-config'),
+            : 'add it under dbtErd.localProjects in app-config'}`,
       );
     }
     return new LocalProjectSource(project);

@@ -20,15 +20,6 @@ import {
 import { dbtErdApiRef } from '../../api';
 import { ErdTableView } from '../ErdTableView';
 
-/** The ERD tab of an entity page. */
-export const DbtErdContent = () => {
-  const { entity } = useEntity();
-  if (!isDbtErdAvailable(entity)) {
-    return <MissingAnnotationEmptyState annotation={[...DBT_SOURCE_ANNOTATIONS]} />;
-  }
-  return <DbtErdLoader />;
-};
-
 const DbtErdLoader = () => {
   const { entity } = useEntity();
   const api = useApi(dbtErdApiRef);
@@ -72,4 +63,13 @@ const DbtErdLoader = () => {
       <ErdTableView erd={value} />
     </Content>
   );
+};
+
+/** The ERD tab of an entity page. */
+export const DbtErdContent = () => {
+  const { entity } = useEntity();
+  if (!isDbtErdAvailable(entity)) {
+    return <MissingAnnotationEmptyState annotation={[...DBT_SOURCE_ANNOTATIONS]} />;
+  }
+  return <DbtErdLoader />;
 };

@@ -1,0 +1,77 @@
+import { ConfigReader } from '@backstage/config';
+import { readDbtErdConfig } from './readDbtErdConfig';
+
+const account = (overrides: Record<string, unknown> = {}) => ({
+  name: 'main',
+  accountId: 12345,
+  token: 'dbtc_secret',
+  ...overrides,
+});
+const read = (dbtErd: unknown) =>
+  readDbtErdConfig(new ConfigReader({ dbtErd } as any));
+
+describe('readDbtErdConfig', () => {
+  it('reads accounts, local projects, defaults and the cache ttl', () => {
+    const config = read({
+      cloud: {
+        accounts: [account({ accessUrl: 'https://emea.dbt.com/', accountId: '42' })],
+      },
+      localProjects: [{ name: 'demo', path: './target' }],
+      defaults: { algo: 'semantic', resourceTypes: ['model', 'source'] },
+      cache: { ttl: { minutes: 5 } },
+    });
+    expect(config.accounts).toEqual([
+      {
+        name: 'main',
+        accountId: 42,
+        accessUrl: 'https://emea.dbt.com',
+        token: 'dbtc_secret',
+        discoveryUrl: undefined,
+      },
+    ]);
+    expect(config.localProjects).toEqual([{ name: 'demo', path: './target' }]);
+    expect(config.defaults).toEqual({ algo: 'semantic', resourceTypes: ['model', 'source'] });
+    expect(config.cacheTtlMs).toBe(5 * 60_000);
+  });
+
+  it('defaults to cloud.getdbt.com and a 30 minute cache', () => {
+    const config = read({ cloud: { accounts: [account()] } });
+    expect(config.accounts[0].accessUrl).toBe('https://cloud.getdbt.com');
+    expect(config.cacheTtlMs).toBe(30 * 60_000);
+    expect(read(undefined)).toEqual({
+      accounts: [],
+      localProjects: [],
+      defaults: {},
+      cacheTtlMs: 30 * 60_000,
+    });
+  });
+
+  it.each([
+    [{ token: '' }, 'dbtErd.cloud.accounts[0].token is missing'],
+    [{ token: undefined }, 'dbtErd.cloud.accounts[0].token is missing'],
+    [{ accountId: 'abc' }, 'dbtErd.cloud.accounts[0].accountId must be a numeric'],
+    [{ accountId: undefined }, 'dbtErd.cloud.accounts[0].accountId is missing'],
+    [{ accessUrl: 'not a url' }, 'dbtErd.cloud.accounts[0].accessUrl "not a url" is not a valid URL'],
+    [{ accessUrl: 'ftp://x.example' }, 'dbtErd.cloud.accounts[0].accessUrl must be an http(s) URL'],
+  ])('fails at start-up on %j', (overrides, message) => {
+    expect(() => read({ cloud: { accounts: [account(overrides)] } })).toThrow(message);
+  });
+
+  it('rejects duplicate names and never echoes the token', () => {
+    let error: Error | undefined;
+    try {
+      read({ cloud: { accounts: [account(), account()] } });
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toBe(
+      'dbtErd.cloud.accounts has two entries named "main": names must be unique',
+    );
+    expect(() =>
+      read({ localProjects: [{ name: 'a', path: 'x' }, { name: 'a', path: 'y' }] }),
+    ).toThrow('dbtErd.localProjects has two entries named "a"');
+    expect(() => read({ cloud: { accounts: [account({ accountId: 'x' })] } })).not.toThrow(
+      /dbtc_secret/,
+    );
+  });
+});

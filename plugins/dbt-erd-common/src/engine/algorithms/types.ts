@@ -1,0 +1,39 @@
+import { ArtifactIndex } from '../artifacts/types';
+import { Cardinality } from '../types';
+
+/** A relationship an algorithm found, between two node unique_ids. */
+export interface FoundRelationship {
+  /** Test id, constraint name or semantic model id; the sort key of the output. */
+  name: string;
+  /** Referenced (PK) side. */
+  toId: string;
+  /** Referencing (FK) side. */
+  fromId: string;
+  toColumns: string[];
+  fromColumns: string[];
+  cardinality: Cardinality;
+  label: string | null;
+}
+
+export interface AlgorithmResult {
+  relationships: FoundRelationship[];
+  /** node unique_id -> lower-cased primary key column names, when the algorithm knows them. */
+  primaryKeys?: Map<string, Set<string>>;
+  warnings?: string[];
+}
+
+export interface AlgorithmOptions {
+  /** The whole `--algo` value, rule included (`test_relationship:(name:...)`). */
+  algo: string;
+}
+
+export interface ErdAlgorithm {
+  name: string;
+  description: string;
+  /** Throws ErdInputError when `options.algo` carries a rule this algorithm cannot read. */
+  validate?(options: AlgorithmOptions): void;
+  findRelationships(
+    index: ArtifactIndex,
+    options: AlgorithmOptions,
+  ): AlgorithmResult;
+}

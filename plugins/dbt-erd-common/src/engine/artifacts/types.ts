@@ -1,0 +1,98 @@
+/**
+ * The slim index: the only view of dbt artifacts that algorithms and targets
+ * may read. It keeps the few fields an ERD needs so that a streaming parser
+ * can later fill it straight from the bytes of a very large manifest.
+ */
+
+export type IndexedResourceType = 'model' | 'seed' | 'snapshot' | 'source';
+
+export interface IndexedColumn {
+  /** Lower-cased, unquoted. */
+  name: string;
+  /** Lower-cased; `unknown` when neither catalog nor manifest knows it. */
+  dataType: string;
+  description: string;
+}
+
+/** A dbt contract constraint, model-level or attached to one column. */
+export interface IndexedConstraint {
+  level: 'model' | 'column';
+  /** The manifest column key (unquoted) for column-level constraints. */
+  column: string | null;
+  type: string;
+  name: string | null;
+  /** `to` of a foreign_key: a relation name or an unrendered `ref(...)`. */
+  to: string | null;
+  toColumns: string[];
+  columns: string[];
+  /** `meta.relationship_type` of the column holding the constraint. */
+  columnRelationshipType: string | null;
+}
+
+/** The node `meta` keys the algorithms and targets read. */
+export interface IndexedNodeMeta {
+  label: string | null;
+  relationshipLabel: string | null;
+  relationshipLabels: Record<string, string>;
+  relationshipTypes: Record<string, string>;
+}
+
+export interface IndexedNode {
+  uniqueId: string;
+  resourceType: IndexedResourceType;
+  packageName: string;
+  name: string;
+  /** As written by dbt (not lower-cased). */
+  database: string;
+  schema: string;
+  /** `identifier` for sources, `alias` otherwise. */
+  tableName: string;
+  relationName: string | null;
+  description: string;
+  compiledSql: string | null;
+  /** Catalog columns first, then manifest-only columns. */
+  columns: IndexedColumn[];
+  exposures: string[];
+  meta: IndexedNodeMeta;
+  constraints: IndexedConstraint[];
+}
+
+export type TestKwargValue = string | number | boolean | string[] | null;
+
+export interface IndexedTest {
+  uniqueId: string;
+  dependsOn: string[];
+  attachedNode: string | null;
+  kwargs: Record<string, TestKwargValue>;
+  /** Raw `meta.relationship_type`, `meta.relationship_label`, `meta.ignore_in_erd`. */
+  relationshipType: string | null;
+  relationshipLabel: string | null;
+  ignoreInErd: unknown;
+}
+
+export interface IndexedSemanticEntity {
+  name: string;
+  type: string;
+  expr: string | null;
+}
+
+export interface IndexedSemanticModel {
+  uniqueId: string;
+  dependsOn: string[];
+  entities: IndexedSemanticEntity[];
+  primaryEntity: string | null;
+  relationshipType: string | null;
+}
+
+export interface ArtifactIndex {
+  /** Manifest schema version number, e.g. 12 or 20; null when not stated. */
+  manifestVersion: number | null;
+  generatedAt: string;
+  projectName: string;
+  /** Models, seeds and snapshots in manifest order, then sources. */
+  nodes: IndexedNode[];
+  tests: IndexedTest[];
+  /** Absent when the manifest predates semantic models. */
+  semanticModels?: IndexedSemanticModel[];
+  warnings: string[];
+}

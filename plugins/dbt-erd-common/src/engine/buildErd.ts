@@ -1,0 +1,217 @@
+import { getErdAlgorithm } from './algorithms/registry';
+import { FoundRelationship } from './algorithms/types';
+import { DbtArtifacts, indexArtifacts } from './artifacts/indexArtifacts';
+import { ArtifactIndex, IndexedNode } from './artifacts/types';
+import { groupNodes } from './naming/entityGroup';
+import { entityName } from './naming/entityName';
+import { resolveErdOptions } from './options';
+import { isSelected } from './selection/isSelected';
+import {
+  Erd,
+  ErdBuildResult,
+  ErdEdge,
+  ErdNode,
+  ErdNodeDetails,
+  ErdOptions,
+} from './types';
+
+/** dbterd's `$schema` / `dbterd_version` when no version is pinned. */
+export const DEFAULT_DBTERD_VERSION = 'latest';
+
+interface WorkingColumn {
+  name: string;
+  dataType: string;
+  description: string;
+  isPrimaryKey: boolean;
+}
+
+interface WorkingTable {
+  node: IndexedNode;
+  columns: WorkingColumn[];
+}
+
+function byCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+function selectTables(
+  index: ArtifactIndex,
+  options: ErdOptions,
+): Map<string, WorkingTable> {
+  const tables = new Map<string, WorkingTable>();
+  for (const node of index.nodes) {
+    const selectable = {
+      uniqueId: node.uniqueId,
+      resourceType: node.resourceType,
+      database: node.database.toLowerCase(),
+      schema: node.schema.toLowerCase(),
+      exposures: node.exposures,
+    };
+    if (!isSelected(selectable, options)) continue;
+    const columns = node.columns.map(c => ({ ...c, isPrimaryKey: false }));
+    // dbterd never draws an empty entity: it shows one `unknown` column.
+    if (columns.length === 0) {
+      columns.push({
+        name: 'unknown',
+        dataType: 'unknown',
+        description: '',
+        isPrimaryKey: false,
+      });
+    }
+    tables.set(node.uniqueId, { node, columns });
+  }
+  return tables;
+}
+
+function markPrimaryKeys(
+  tables: Map<string, WorkingTable>,
+  primaryKeys?: Map<string, Set<string>>,
+) {
+  if (!primaryKeys) return;
+  for (const [uniqueId, table] of tables) {
+    const keys = primaryKeys.get(uniqueId);
+    if (!keys) continue;
+    for (const column of table.columns) {
+      if (keys.has(column.name.toLowerCase())) column.isPrimaryKey = true;
+    }
+  }
+}
+
+/** Relationship columns the catalog did not list (e.g. `select *` models) are added to their table. */
+function addMissingColumns(table: WorkingTable, columnNames: string[]) {
+  const present = new Set(table.columns.map(c => c.name.toLowerCase()));
+  for (const name of columnNames) {
+    if (present.has(name.toLowerCase())) continue;
+    table.columns.push({
+      name,
+      dataType: 'unknown',
+      description: '',
+      isPrimaryKey: false,
+    });
+    present.add(name.toLowerCase());
+  }
+}
+
+function toErdNode(
+  table: WorkingTable,
+  options: ErdOptions,
+  foreignKeys: Set<string>,
+): ErdNode {
+  const { node } = table;
+  return {
+    id: node.uniqueId,
+    name: entityName(node, options.entityNameFormat),
+    label: node.meta.label,
+    description: node.description || null,
+    resource_type: node.resourceType,
+    schema_name: node.schema.toLowerCase(),
+    database: node.database.toLowerCase(),
+    columns: table.columns.map(column => ({
+      name: column.name,
+      data_type: column.dataType,
+      description: column.description || null,
+      is_primary_key: column.isPrimaryKey,
+      is_foreign_key: foreignKeys.has(column.name),
+    })),
+    compiled_sql: node.compiledSql,
+  };
+}
+
+function toErdEdge(relationship: FoundRelationship): ErdEdge {
+  return {
+    id: relationship.name,
+    from_id: relationship.fromId,
+    to_id: relationship.toId,
+    from_columns: relationship.fromColumns,
+    to_columns: relationship.toColumns,
+    relationship_type: 'fk',
+    name: relationship.name,
+    label: relationship.label,
+    cardinality: relationship.cardinality,
+  };
+}
+
+function nodeDetails(tables: WorkingTable[]): Record<string, ErdNodeDetails> {
+  const details: Record<string, ErdNodeDetails> = {};
+  for (const { node } of tables) {
+    details[node.uniqueId] = {
+      packageName: node.packageName,
+      relationName: node.relationName,
+      exposures: node.exposures,
+    };
+  }
+  return details;
+}
+
+/**
+ * The ERD of an already indexed project. This is the seam a streaming
+ * manifest reader plugs into: it only needs to produce the ArtifactIndex.
+ */
+export function buildErdFromIndex(
+  index: ArtifactIndex,
+  options: Partial<ErdOptions> = {},
+): ErdBuildResult {
+  const resolved = resolveErdOptions(options);
+  const found = getErdAlgorithm(resolved.algo).findRelationships(index, {
+    algo: resolved.algo,
+  });
+
+  const tables = selectTables(index, resolved);
+  markPrimaryKeys(tables, found.primaryKeys);
+  const relationships = found.relationships.filter(
+    r => tables.has(r.toId) && tables.has(r.fromId),
+  );
+  for (const relationship of relationships) {
+    addMissingColumns(tables.get(relationship.toId)!, relationship.toColumns);
+    addMissingColumns(
+      tables.get(relationship.fromId)!,
+      relationship.fromColumns,
+    );
+  }
+
+  const sortedTables = [...tables.values()].sort((a, b) =>
+    byCodeUnits(a.node.uniqueId, b.node.uniqueId),
+  );
+  const edges = relationships
+    .sort((a, b) => byCodeUnits(a.name, b.name))
+    .map(toErdEdge);
+  const foreignKeys = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    const columns = foreignKeys.get(edge.from_id) ?? new Set<string>();
+    edge.from_columns.forEach(c => columns.add(c));
+    foreignKeys.set(edge.from_id, columns);
+  }
+  const nodes = sortedTables.map(t =>
+    toErdNode(t, resolved, foreignKeys.get(t.node.uniqueId) ?? new Set()),
+  );
+
+  const erd: Erd = {
+    nodes,
+    edges,
+    metadata: {
+      generated_at: index.generatedAt,
+      dbt_project_name: index.projectName,
+      dbterd_version: DEFAULT_DBTERD_VERSION,
+    },
+    extras: { nodeDetails: nodeDetails(sortedTables) },
+  };
+  if (resolved.entityGroup) {
+    erd.groups = groupNodes(nodes, resolved.entityGroup);
+    erd.extras!.entityGroup = resolved.entityGroup;
+  }
+  return { erd, warnings: [...index.warnings, ...(found.warnings ?? [])] };
+}
+
+/**
+ * dbt artifacts (parsed manifest.json and, ideally, catalog.json) to an ERD,
+ * the way dbterd reads them. Throws ErdInputError for unusable input.
+ */
+export function buildErd(
+  artifacts: DbtArtifacts,
+  options: Partial<ErdOptions> = {},
+): ErdBuildResult {
+  // Options first: a typo in a rule should not cost a parse of a large manifest.
+  resolveErdOptions(options);
+  return buildErdFromIndex(indexArtifacts(artifacts), options);
+}

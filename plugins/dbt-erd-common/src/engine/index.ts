@@ -1,0 +1,59 @@
+/**
+ * The dbt ERD engine: dbt artifacts in, dbterd-compatible ERD and exports out.
+ * Pure TypeScript, no I/O, usable in the backend and in the browser.
+ */
+export {
+  buildErd,
+  buildErdFromIndex,
+  DEFAULT_DBTERD_VERSION,
+} from './buildErd';
+export { renderErd } from './renderErd';
+export { ErdInputError } from './errors';
+export { DEFAULT_ERD_OPTIONS, resolveErdOptions } from './options';
+export { ERD_ALGORITHMS, getErdAlgorithm } from './algorithms/registry';
+export { ERD_TARGETS, getErdTarget } from './targets/registry';
+export { toJson } from './targets/json';
+export { ERD_RESOURCE_TYPES } from './selection/validateSelection';
+export {
+  ENTITY_NAME_PARTS,
+  DEFAULT_ENTITY_NAME_FORMAT,
+} from './naming/entityName';
+export { ENTITY_GROUP_ATTRIBUTES } from './naming/entityGroup';
+export {
+  indexArtifacts,
+  MISSING_CATALOG_WARNING,
+} from './artifacts/indexArtifacts';
+export type { DbtArtifacts } from './artifacts/indexArtifacts';
+export type {
+  ArtifactIndex,
+  IndexedColumn,
+  IndexedConstraint,
+  IndexedNode,
+  IndexedNodeMeta,
+  IndexedResourceType,
+  IndexedSemanticEntity,
+  IndexedSemanticModel,
+  IndexedTest,
+  TestKwargValue,
+} from './artifacts/types';
+export type {
+  ErdAlgorithm,
+  AlgorithmOptions,
+  AlgorithmResult,
+  FoundRelationship,
+} from './algorithms/types';
+export type { ErdTarget } from './targets/types';
+export type {
+  Cardinality,
+  Erd,
+  ErdBuildResult,
+  ErdColumn,
+  ErdEdge,
+  ErdExtras,
+  ErdGroup,
+  ErdMetadata,
+  ErdNode,
+  ErdNodeDetails,
+  ErdOptions,
+  RenderOptions,
+} from './types';

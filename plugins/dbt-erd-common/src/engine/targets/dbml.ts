@@ -1,0 +1,89 @@
+import { Cardinality, Erd, ErdNode, RenderOptions } from '../types';
+import { edgeEntityNames } from './entityNames';
+import { pyJsonString } from './pyJson';
+import { textDocument } from './textDocument';
+import { ErdTarget } from './types';
+
+const REF_SYMBOLS: Partial<Record<Cardinality, string>> = {
+  '11': '-',
+  '01': '-',
+  '1n': '<',
+  '0n': '<',
+  nn: '<>',
+};
+const DEFAULT_REF_SYMBOL = '>';
+
+function formatTable(node: ErdNode, quote: string): string {
+  const columns = node.columns
+    .map(
+      c =>
+        `  "${c.name}" "${c.data_type}"${
+          c.description ? ` [note: ${pyJsonString(c.description)}]` : ''
+        }`,
+    )
+    .join('\n');
+  const primaryKeys = node.columns
+    .filter(c => c.is_primary_key)
+    .map(c => c.name);
+  const indexes =
+    primaryKeys.length > 0
+      ? `  indexes {\n    (${primaryKeys.join(', ')}) [pk]\n  }\n`
+      : '';
+  return (
+    `//--configured at schema: ${node.database}.${node.schema_name}\n` +
+    `Table ${quote}${node.name}${quote} {\n` +
+    `${columns}\n\n` +
+    `  Note: ${pyJsonString(node.description ?? '')}\n` +
+    `${indexes}}`
+  );
+}
+
+function columnRef(table: string, columns: string[], quote: string): string {
+  if (columns.length === 1) return `${quote}${table}${quote}."${columns[0]}"`;
+  return `${quote}${table}${quote}.(${columns.map(c => `"${c}"`).join(', ')})`;
+}
+
+function tableGroups(erd: Erd, quote: string): string {
+  const names = new Map(erd.nodes.map(node => [node.id, node.name]));
+  return (erd.groups ?? [])
+    .map(group => {
+      const members = group.node_ids
+        .map(id => `  ${quote}${names.get(id) ?? id}${quote}`)
+        .join('\n');
+      return `TableGroup ${quote}${group.name}${quote} {\n${members}\n}`;
+    })
+    .join('\n');
+}
+
+/** DBML for dbdiagram.io / dbdocs. */
+export const dbmlTarget: ErdTarget = {
+  name: 'dbml',
+  fileName: 'output.dbml',
+  contentType: 'text/plain; charset=utf-8',
+  render(erd: Erd, options: RenderOptions = {}) {
+    const quote = options.omitEntityNameQuotes ? '' : '"';
+    const names = edgeEntityNames(erd);
+    const sections = ['//Tables (based on the selection criteria)'];
+    sections.push(...erd.nodes.map(node => formatTable(node, quote)));
+    sections.push('//Refs (based on the DBT Relationship Tests)');
+    for (const edge of erd.edges) {
+      const { from, to } = names(edge);
+      const symbol = REF_SYMBOLS[edge.cardinality] ?? DEFAULT_REF_SYMBOL;
+      sections.push(
+        `Ref: ${columnRef(
+          from,
+          edge.from_columns,
+          quote,
+        )} ${symbol} ${columnRef(to, edge.to_columns, quote)}`,
+      );
+    }
+    const groups = tableGroups(erd, quote);
+    if (groups) {
+      sections.push(
+        `//TableGroups (based on ${erd.extras?.entityGroup ?? 'entity group'})`,
+        groups,
+      );
+    }
+    return textDocument(sections);
+  },
+};

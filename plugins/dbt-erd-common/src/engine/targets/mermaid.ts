@@ -1,0 +1,76 @@
+import { Cardinality, Erd, ErdEdge, ErdNode, RenderOptions } from '../types';
+import { edgeEntityNames } from './entityNames';
+import { textDocument } from './textDocument';
+import { ErdTarget } from './types';
+
+const SYMBOLS: Partial<Record<Cardinality, string>> = {
+  '01': '}o--||',
+  '11': '||--||',
+  '0n': '}o--|{',
+  '1n': '||--|{',
+  nn: '}|--|{',
+};
+const DEFAULT_SYMBOL = '}|--||';
+
+/** Mermaid cannot draw spaces or dots in attribute names. */
+function mermaidName(name: string): string {
+  return name.replace(/ /g, '-').replace(/\./g, '__');
+}
+
+/** `struct<a string, b int>` cannot be drawn; its root type stands in. */
+function mermaidType(type: string): string {
+  const complex = /^([\p{L}\p{N}_]+)<.*>/u.exec(type);
+  return complex ? `${complex[1]}[OMITTED]` : type.replace(/ /g, '-');
+}
+
+function formatTable(node: ErdNode, omitColumns: boolean): string {
+  const label = node.label ? `["${node.label.toUpperCase()}"]` : '';
+  const head = `  "${node.name.toUpperCase()}"${label} {`;
+  if (omitColumns) return `${head}\n  }`;
+  const columns = node.columns
+    .map(
+      c =>
+        `    ${mermaidType(c.data_type)} ${mermaidName(c.name)}${
+          c.is_primary_key ? ' PK' : ''
+        }`,
+    )
+    .join('\n');
+  return `${head}\n${columns}\n  }`;
+}
+
+/**
+ * The relationship label: its meta label, else the referenced columns and,
+ * when they differ, `--` and the referencing ones. Composite keys join their
+ * columns with `_and_` (dbterd's word for multi-column keys) so the label
+ * stays one Mermaid token.
+ */
+function referenceText(edge: ErdEdge): string {
+  if (edge.label) return mermaidName(edge.label);
+  const to = edge.to_columns.map(mermaidName).join('_and_');
+  const from = edge.from_columns.map(mermaidName).join('_and_');
+  return to === from ? to : `${to}--${from}`;
+}
+
+/** Mermaid `erDiagram`. */
+export const mermaidTarget: ErdTarget = {
+  name: 'mermaid',
+  fileName: 'output.md',
+  contentType: 'text/markdown; charset=utf-8',
+  render(erd: Erd, options: RenderOptions = {}) {
+    const names = edgeEntityNames(erd);
+    const sections = [
+      'erDiagram',
+      ...erd.nodes.map(n => formatTable(n, Boolean(options.omitColumns))),
+    ];
+    for (const edge of erd.edges) {
+      const { from, to } = names(edge);
+      const symbol = SYMBOLS[edge.cardinality] ?? DEFAULT_SYMBOL;
+      sections.push(
+        `  "${from.toUpperCase()}" ${symbol} "${to.toUpperCase()}": ${referenceText(
+          edge,
+        )}`,
+      );
+    }
+    return textDocument(sections);
+  },
+};
