@@ -6,3 +6,4 @@
  */
 export * from './errors';
 export * from './readArtifactsDirectory';
+export * from './cloud';

@@ -1,0 +1,283 @@
+import { DbtArtifactError } from '../errors';
+import { parseArtifactJson } from '../readArtifactsDirectory';
+import { assertId } from './assertId';
+import { ResolvedDbtCloudClientOptions } from './DbtCloudClientOptions';
+import { DbtCloudArtifactTooLargeError, DbtCloudResponseError } from './errors';
+import { BodySink, ByteSink, TextSink } from './http/bodySinks';
+import { formatBytes, formatSeconds } from './http/format';
+import { readLimitedBody } from './http/readLimitedBody';
+import { redactSecret } from './http/redactSecret';
+import { UpstreamHttp } from './http/UpstreamHttp';
+import { CallContext } from './http/upstreamFailures';
+import { DbtCloudArtifactFile } from './types';
+
+/** Where an artifact is read from: a run, or a job's latest. */
+export interface ArtifactOrigin {
+  kind: 'run' | 'job';
+  id: number;
+  /** The 404 message, when the default does not fit. */
+  notFoundMessage?: string;
+}
+
+/** What a request is about, for messages, and who may cancel it. */
+export interface RequestSubject {
+  /** e.g. "dbt Cloud run 123". */
+  subject: string;
+  notFoundMessage: string;
+  signal?: AbortSignal;
+}
+
+const ADMIN_PERMISSION = 'Job Viewer';
+const DISCOVERY_PERMISSION = 'Metadata Only';
+
+/**
+ * The requests of one account, shaped for the client: API JSON bounded by
+ * `timeoutMs`, artifacts bounded by `artifactTimeoutMs` and
+ * `maxArtifactBytes`, and every error worded with the account and subject.
+ */
+export class AccountRequests {
+  readonly #options: ResolvedDbtCloudClientOptions;
+  readonly #http: UpstreamHttp;
+
+  constructor(options: ResolvedDbtCloudClientOptions) {
+    this.#options = options;
+    this.#http = new UpstreamHttp({
+      accountName: options.accountName,
+      token: options.token,
+      connectTimeoutMs: options.connectTimeoutMs,
+      idleTimeoutMs: options.timeoutMs,
+      retries: options.retries,
+      backoff: {
+        baseDelayMs: options.retryDelayMs,
+        maxDelayMs: options.maxRetryDelayMs,
+      },
+      logger: options.logger,
+    });
+  }
+
+  /** GETs an Administrative API path (below the account) and returns the answer's `data`. */
+  async getApiData(path: string, request: RequestSubject): Promise<unknown> {
+    const json = await this.#callJson({
+      ...this.#context(request.subject, request.notFoundMessage),
+      method: 'GET',
+      url: this.#apiUrl(path),
+      authScheme: 'Token',
+      signal: request.signal,
+    });
+    if (typeof json !== 'object' || json === null || !('data' in json)) {
+      throw this.unexpectedAnswer(request.subject);
+    }
+    return json.data;
+  }
+
+  /** POSTs a Discovery API query and returns the answer's `data`. */
+  async postGraphql(
+    query: string,
+    variables: Record<string, unknown>,
+    request: RequestSubject,
+  ): Promise<{ environment?: Record<string, any> | null }> {
+    const json: any = await this.#callJson({
+      ...this.#context(
+        request.subject,
+        request.notFoundMessage,
+        DISCOVERY_PERMISSION,
+      ),
+      method: 'POST',
+      url: new URL(this.#options.discoveryUrl),
+      authScheme: 'Bearer',
+      json: { query, variables },
+      signal: request.signal,
+    });
+    const messages: string[] = Array.isArray(json?.errors)
+      ? json.errors.map((e: { message?: unknown }) => String(e?.message ?? e))
+      : [];
+    // GraphQL reports failures with 200 and `errors`; partial data is still usable.
+    if (messages.length > 0 && !json?.data?.environment) {
+      const reasons = redactSecret(
+        messages.slice(0, 3).join('; '),
+        this.#options.token,
+      );
+      throw new DbtCloudResponseError(
+        `the Discovery API answered with errors for ${
+          request.subject
+        } (account ${this.#options.accountName}): ${reasons}`,
+        this.#options.accountName,
+      );
+    }
+    if (typeof json?.data !== 'object' || json.data === null) {
+      throw this.unexpectedAnswer(request.subject);
+    }
+    return json.data;
+  }
+
+  /** An artifact as bytes: one buffer, preallocated when Content-Length is sent. */
+  downloadBytes(
+    origin: ArtifactOrigin,
+    file: DbtCloudArtifactFile,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
+    return this.#download(origin, file, signal, length => new ByteSink(length));
+  }
+
+  /** An artifact parsed; the bytes are decoded as they stream, never held whole. */
+  async downloadJson(
+    origin: ArtifactOrigin,
+    file: DbtCloudArtifactFile,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    const label = artifactLabel(origin, file);
+    let text: string;
+    try {
+      text = await this.#download(origin, file, signal, () => new TextSink());
+    } catch (error) {
+      // V8 caps string length (about 512 M characters) below what a Buffer holds.
+      if (!(error instanceof RangeError)) throw error;
+      throw new DbtCloudArtifactTooLargeError(
+        `${label} is too large to parse as JSON in Node.js (strings are limited to about 512 M characters)`,
+        this.#options.accountName,
+        this.#options.maxArtifactBytes,
+      );
+    }
+    try {
+      return parseArtifactJson(text, label);
+    } catch (error) {
+      // Keep the message naming the run; `file` stays the bare file name.
+      if (!(error instanceof DbtArtifactError)) throw error;
+      throw new DbtArtifactError(file, error.message);
+    }
+  }
+
+  unexpectedAnswer(subject: string): DbtCloudResponseError {
+    return new DbtCloudResponseError(
+      `dbt Cloud answered ${subject} (account ${
+        this.#options.accountName
+      }) with something other than the documented JSON`,
+      this.#options.accountName,
+    );
+  }
+
+  close(): Promise<void> {
+    return this.#http.close();
+  }
+
+  async #download<T>(
+    origin: ArtifactOrigin,
+    file: DbtCloudArtifactFile,
+    signal: AbortSignal | undefined,
+    sink: (contentLength?: number) => BodySink<T>,
+  ): Promise<T> {
+    assertId(origin.id, origin.kind);
+    const { logger, artifactTimeoutMs, maxArtifactBytes, accountName } =
+      this.#options;
+    const label = artifactLabel(origin, file);
+    const url = this.#apiUrl(`${origin.kind}s/${origin.id}/artifacts/${file}`);
+    const started = Date.now();
+    let size = 0;
+    logger.info(`Downloading ${label} [URL: ${url}]`);
+    const result = await this.#http.call({
+      ...this.#context(
+        label,
+        origin.notFoundMessage ??
+          `dbt Cloud ${origin.kind} ${origin.id} has no ${file} in account ${accountName} (404); the run may have failed before writing it`,
+      ),
+      method: 'GET',
+      url,
+      authScheme: 'Token',
+      deadlineMs: artifactTimeoutMs,
+      signal,
+      read: (body, contentLength) =>
+        readLimitedBody({
+          body,
+          contentLength,
+          maxBytes: maxArtifactBytes,
+          sink: length => countingSink(sink(length), bytes => (size += bytes)),
+          tooLarge: () => this.#tooLarge(label),
+        }),
+    });
+    logger.info(
+      `Downloaded ${label} (${formatBytes(size)}) in ${formatSeconds(
+        Date.now() - started,
+      )}`,
+    );
+    return result;
+  }
+
+  /** One API request whose answer is small JSON, bounded by `timeoutMs`. */
+  #callJson(
+    call: CallContext & {
+      method: 'GET' | 'POST';
+      url: URL;
+      authScheme: 'Token' | 'Bearer';
+      json?: unknown;
+      signal?: AbortSignal;
+    },
+  ): Promise<unknown> {
+    return this.#http.call({
+      ...call,
+      deadlineMs: this.#options.timeoutMs,
+      read: async (body, contentLength) => {
+        const text = await readLimitedBody({
+          body,
+          contentLength,
+          maxBytes: this.#options.maxArtifactBytes,
+          sink: () => new TextSink(),
+          tooLarge: () => this.#tooLarge(`the answer for ${call.subject}`),
+        });
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw this.unexpectedAnswer(call.subject);
+        }
+      },
+    });
+  }
+
+  #context(
+    subject: string,
+    notFoundMessage: string,
+    permission = ADMIN_PERMISSION,
+  ): CallContext {
+    return {
+      accountName: this.#options.accountName,
+      subject,
+      notFoundMessage,
+      permission,
+    };
+  }
+
+  #apiUrl(path: string): URL {
+    const { accessUrl, accountId } = this.#options;
+    return new URL(`${accessUrl}/api/v2/accounts/${accountId}/${path}`);
+  }
+
+  #tooLarge(what: string): DbtCloudArtifactTooLargeError {
+    const limit = this.#options.maxArtifactBytes;
+    return new DbtCloudArtifactTooLargeError(
+      `${what} is larger than the ${formatBytes(
+        limit,
+      )} limit (dbtErd.cloud.maxArtifactBytes)`,
+      this.#options.accountName,
+      limit,
+    );
+  }
+}
+
+export function artifactLabel(
+  origin: ArtifactOrigin,
+  file: DbtCloudArtifactFile,
+): string {
+  return `${file} from dbt Cloud ${origin.kind} ${origin.id}`;
+}
+
+function countingSink<T>(
+  inner: BodySink<T>,
+  count: (bytes: number) => void,
+): BodySink<T> {
+  return {
+    write(chunk) {
+      count(chunk.length);
+      inner.write(chunk);
+    },
+    finish: () => inner.finish(),
+  };
+}

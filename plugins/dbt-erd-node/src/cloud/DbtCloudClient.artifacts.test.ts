@@ -1,0 +1,260 @@
+import { DbtArtifactError } from '../errors';
+import { FakeDbtCloudServer } from '../testing';
+import {
+  ACCOUNT_ID,
+  catalog,
+  clientFor,
+  failureOf,
+  jobManifest,
+  manifest,
+  paths,
+  recordingLogger,
+  runArtifactPath,
+  startFakeDbtCloud,
+} from './__testUtils__/cloudTestKit';
+import { DbtCloudClient } from './DbtCloudClient';
+import { DbtCloudArtifactTooLargeError, DbtCloudNotFoundError } from './errors';
+
+async function waitFor(
+  condition: () => boolean,
+  timeoutMs = 1000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise(resolve => setTimeout(resolve, 10));
+  }
+}
+
+describe('DbtCloudClient artifacts', () => {
+  let server: FakeDbtCloudServer;
+  let client: DbtCloudClient;
+
+  beforeEach(async () => {
+    server = await startFakeDbtCloud();
+    client = clientFor(server);
+  });
+  afterEach(async () => {
+    await client.close();
+    await server.stop();
+  });
+
+  it('downloads bytes into one buffer sized from Content-Length', async () => {
+    const bytes = await client.getRunArtifact(123, 'manifest.json');
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual(manifest);
+    // The buffer owns exactly the artifact's bytes: no pooled slab, no growth.
+    expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+  });
+
+  it('downloads bytes without Content-Length (chunked) too', async () => {
+    server.inject(runArtifactPath(123, 'manifest.json'), { kind: 'chunked' });
+    const bytes = await client.getRunArtifact(123, 'manifest.json');
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual(manifest);
+  });
+
+  it('parses an artifact while it streams', async () => {
+    server.inject(runArtifactPath(123, 'catalog.json'), { kind: 'chunked' });
+    await expect(
+      client.getRunArtifactJson(123, 'manifest.json'),
+    ).resolves.toEqual(manifest);
+    await expect(
+      client.getRunArtifactJson(123, 'catalog.json'),
+    ).resolves.toEqual(catalog);
+  });
+
+  it("reads a job's latest artifact", async () => {
+    await expect(
+      client.getJobArtifactJson(47, 'manifest.json'),
+    ).resolves.toEqual(jobManifest);
+    const bytes = await client.getJobArtifact(47, 'catalog.json');
+    expect(JSON.parse(bytes.toString())).toEqual(catalog);
+    expect(
+      server.requestCount(paths.jobArtifact(ACCOUNT_ID, 47, 'manifest.json')),
+    ).toBe(1);
+  });
+
+  it('fetches run, manifest and catalog of a run in parallel', async () => {
+    server.inject(runArtifactPath(123, 'manifest.json'), {
+      kind: 'slow-body',
+      delayMs: 20,
+      chunkBytes: 64,
+    });
+    const result = await client.fetchRunArtifacts(123);
+    expect(result).toEqual({
+      manifest,
+      catalog,
+      run: expect.objectContaining({
+        id: 123,
+        finishedAt: '2024-05-02T10:00:00Z',
+      }),
+      warnings: [],
+    });
+    const manifestRequest = server.requests.find(
+      r => r.path === runArtifactPath(123, 'manifest.json'),
+    )!;
+    const catalogRequest = server.requests.find(
+      r => r.path === runArtifactPath(123, 'catalog.json'),
+    )!;
+    expect(catalogRequest.startedAt).toBeLessThan(manifestRequest.finishedAt!);
+  });
+
+  it('treats a missing catalog as a warning, not a failure', async () => {
+    const result = await client.fetchRunArtifacts(200);
+    expect(result.manifest).toEqual(manifest);
+    expect(result.catalog).toBeUndefined();
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^catalog\.json not found for dbt Cloud run 200; column types are missing/,
+      ),
+    ]);
+  });
+
+  it("fetches a job's newest successful run with docs", async () => {
+    const result = await client.fetchJobArtifacts(45);
+    expect(result.run?.id).toBe(123);
+    expect(result.catalog).toEqual(catalog);
+    expect(result.warnings).toEqual([]);
+    expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(1);
+  });
+
+  it("falls back to the job's latest artifacts when no run qualifies", async () => {
+    const result = await client.fetchJobArtifacts(47);
+    expect(result).toEqual({
+      manifest: jobManifest,
+      catalog,
+      run: undefined,
+      warnings: [
+        "no successful run with docs generated for job 47 in account main; showing the job's latest artifacts",
+      ],
+    });
+  });
+
+  it('fails with both reasons when the fallback has no manifest either', async () => {
+    const { error } = await failureOf(() => client.fetchJobArtifacts(48));
+    expect(error).toBeInstanceOf(DbtCloudNotFoundError);
+    expect(error.message).toBe(
+      'no successful run with docs generated for job 48 in account main, and the job has no manifest.json artifact (404)',
+    );
+  });
+
+  it('names the file and run when an artifact is not valid JSON, without retrying', async () => {
+    server.inject(runArtifactPath(123, 'manifest.json'), {
+      kind: 'truncated-json',
+    });
+    const { error } = await failureOf(() =>
+      client.getRunArtifactJson(123, 'manifest.json'),
+    );
+    expect(error).toBeInstanceOf(DbtArtifactError);
+    expect(error.file).toBe('manifest.json');
+    expect(error.message).toMatch(
+      /^manifest\.json from dbt Cloud run 123 is not valid JSON/,
+    );
+    expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(1);
+  });
+
+  describe('size limit', () => {
+    const limited = () => clientFor(server, { maxArtifactBytes: 1000 });
+
+    it('refuses an artifact whose Content-Length passes the limit, without reading it', async () => {
+      const small = limited();
+      server.inject(runArtifactPath(123, 'manifest.json'), {
+        kind: 'oversized',
+        bytes: 50_000_000,
+      });
+      const { error, ms } = await failureOf(() =>
+        small.getRunArtifact(123, 'manifest.json'),
+      );
+      await small.close();
+      expect(error).toBeInstanceOf(DbtCloudArtifactTooLargeError);
+      expect(error.name).toBe('DbtCloudArtifactTooLargeError');
+      expect(error.message).toBe(
+        'manifest.json from dbt Cloud run 123 is larger than the 1000 bytes limit (dbtErd.cloud.maxArtifactBytes)',
+      );
+      expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(
+        1,
+      );
+      expect(ms).toBeLessThan(1000);
+    });
+
+    it('stops a streamed artifact as soon as it passes the limit', async () => {
+      const small = limited();
+      server.inject(runArtifactPath(123, 'manifest.json'), {
+        kind: 'oversized',
+        bytes: 50_000_000,
+        contentLength: false,
+      });
+      const { error, ms } = await failureOf(() =>
+        small.getRunArtifactJson(123, 'manifest.json'),
+      );
+      await small.close();
+      expect(error).toBeInstanceOf(DbtCloudArtifactTooLargeError);
+      expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(
+        1,
+      );
+      expect(ms).toBeLessThan(1000);
+    });
+
+    it('states the default limit in megabytes', async () => {
+      server.inject(runArtifactPath(123, 'manifest.json'), {
+        kind: 'oversized',
+        bytes: 512 * 1024 * 1024 + 1,
+      });
+      const { error } = await failureOf(() =>
+        client.getRunArtifact(123, 'manifest.json'),
+      );
+      expect(error.message).toBe(
+        'manifest.json from dbt Cloud run 123 is larger than the 512 MB limit (dbtErd.cloud.maxArtifactBytes)',
+      );
+    });
+  });
+
+  it('aborts the sibling download when one of the pair fails', async () => {
+    const patient = clientFor(server, { timeoutMs: 5000 });
+    server.inject(runArtifactPath(123, 'catalog.json'), { kind: 'hang' });
+    server.inject(runArtifactPath(123, 'manifest.json'), {
+      kind: 'status',
+      status: 401,
+    });
+    const { error, ms } = await failureOf(() => patient.fetchRunArtifacts(123));
+    await patient.close();
+    expect(error.name).toBe('DbtCloudAuthError');
+    expect(ms).toBeLessThan(1000);
+    // The hung catalog request was cut, not left downloading in the background.
+    const catalogRequest = server.requests.find(
+      r => r.path === runArtifactPath(123, 'catalog.json'),
+    )!;
+    await waitFor(() => catalogRequest.finishedAt !== undefined);
+  });
+
+  it('stops when the caller aborts', async () => {
+    server.inject(runArtifactPath(123, 'manifest.json'), { kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('caller went away')), 50);
+    const { error, ms } = await failureOf(() =>
+      client.getRunArtifact(123, 'manifest.json', {
+        signal: controller.signal,
+      }),
+    );
+    expect(error.message).toBe('caller went away');
+    expect(ms).toBeLessThan(400);
+  });
+
+  it('logs the download URL and outcome, like dbterd', async () => {
+    const logger = recordingLogger();
+    const logged = clientFor(server, { logger });
+    await logged.getRunArtifactJson(123, 'manifest.json');
+    await logged.close();
+    expect(logger.lines).toEqual([
+      `info: Downloading manifest.json from dbt Cloud run 123 [URL: ${
+        server.url
+      }${runArtifactPath(123, 'manifest.json')}]`,
+      `debug: GET ${server.url}${runArtifactPath(
+        123,
+        'manifest.json',
+      )} (attempt 1)`,
+      expect.stringMatching(
+        /^info: Downloaded manifest\.json from dbt Cloud run 123 \(\d+ bytes\) in [\d.]+ s$/,
+      ),
+    ]);
+  });
+});

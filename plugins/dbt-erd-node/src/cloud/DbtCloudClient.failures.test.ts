@@ -1,0 +1,348 @@
+import { inspect } from 'node:util';
+import { FakeDbtCloudServer } from '../testing';
+import {
+  ACCOUNT_ID,
+  clientFor,
+  failureOf,
+  OTHER_ACCOUNT_ID,
+  OTHER_TOKEN,
+  paths,
+  runArtifactPath,
+  startFakeDbtCloud,
+  TOKEN,
+} from './__testUtils__/cloudTestKit';
+import { DbtCloudClient } from './DbtCloudClient';
+import {
+  DbtCloudAuthError,
+  DbtCloudRateLimitedError,
+  DbtCloudResponseError,
+  DbtCloudTimeoutError,
+  DbtCloudUnavailableError,
+} from './errors';
+
+/**
+ * Every failure mode, with how many requests reached dbt Cloud and how long
+ * the caller waited. The client under test has timeoutMs 500, two retries
+ * and a 10 ms backoff base (see clientFor).
+ */
+describe('DbtCloudClient failures', () => {
+  let server: FakeDbtCloudServer;
+  let client: DbtCloudClient;
+  const runPath = paths.run(ACCOUNT_ID, 123);
+  const manifestPath = runArtifactPath(123, 'manifest.json');
+
+  beforeEach(async () => {
+    server = await startFakeDbtCloud();
+    client = clientFor(server);
+  });
+  afterEach(async () => {
+    await client.close();
+    await server.stop();
+  });
+
+  describe('auth and not-found answers are not retried', () => {
+    it('401 for a bad token', async () => {
+      const wrong = clientFor(server, { token: 'not-the-token' });
+      const { error } = await failureOf(() => wrong.getRun(123));
+      await wrong.close();
+      expect(error).toBeInstanceOf(DbtCloudAuthError);
+      expect(error.status).toBe(401);
+      expect(error.message).toMatch(
+        /^dbt Cloud rejected the token for account main \(401\)/,
+      );
+      expect(server.requestCount(runPath)).toBe(1);
+    });
+
+    it("403 for another account's token", async () => {
+      const other = clientFor(server, { token: OTHER_TOKEN });
+      const { error } = await failureOf(() => other.getRun(123));
+      await other.close();
+      expect(error.name).toBe('DbtCloudAuthError');
+      expect(error.status).toBe(403);
+      expect(error.message).toBe(
+        'dbt Cloud denied the token for account main access to dbt Cloud run 123 (403); the service token needs Job Viewer permission or broader',
+      );
+      expect(server.requestCount()).toBe(1);
+      expect(OTHER_ACCOUNT_ID).not.toBe(ACCOUNT_ID);
+    });
+
+    it('403 injected on an artifact', async () => {
+      server.inject(manifestPath, { kind: 'status', status: 403 });
+      const { error } = await failureOf(() =>
+        client.getRunArtifact(123, 'manifest.json'),
+      );
+      expect(error.name).toBe('DbtCloudAuthError');
+      expect(server.requestCount(manifestPath)).toBe(1);
+    });
+
+    it('404 for an artifact the run never wrote', async () => {
+      const { error } = await failureOf(() =>
+        client.getRunArtifact(125, 'manifest.json'),
+      );
+      expect(error.name).toBe('DbtCloudNotFoundError');
+      expect(error.message).toBe(
+        'dbt Cloud run 125 has no manifest.json in account main (404); the run may have failed before writing it',
+      );
+      expect(server.requestCount()).toBe(1);
+    });
+
+    it("other 4xx answers, with dbt Cloud's own explanation", async () => {
+      server.inject(runPath, {
+        kind: 'status',
+        status: 400,
+        body: {
+          status: {
+            code: 400,
+            is_success: false,
+            user_message: 'Invalid run id.',
+          },
+        },
+      });
+      const { error } = await failureOf(() => client.getRun(123));
+      expect(error).toBeInstanceOf(DbtCloudResponseError);
+      expect(error.message).toBe(
+        'dbt Cloud answered 400 for dbt Cloud run 123 (account main): Invalid run id.',
+      );
+      expect(server.requestCount(runPath)).toBe(1);
+    });
+  });
+
+  describe('429', () => {
+    it('waits the Retry-After seconds, then succeeds', async () => {
+      server.inject(runPath, { kind: 'status', status: 429, retryAfter: '1' });
+      const started = Date.now();
+      await expect(client.getRun(123)).resolves.toMatchObject({ id: 123 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(server.requestCount(runPath)).toBe(2);
+    });
+
+    it('accepts Retry-After as an HTTP date', async () => {
+      const soon = new Date(Date.now() + 1000).toUTCString();
+      server.inject(runPath, { kind: 'status', status: 429, retryAfter: soon });
+      await expect(client.getRun(123)).resolves.toMatchObject({ id: 123 });
+      expect(server.requestCount(runPath)).toBe(2);
+    });
+
+    it('backs off on its own without Retry-After', async () => {
+      server.inject(runPath, { kind: 'status', status: 429 });
+      await expect(client.getRun(123)).resolves.toMatchObject({ id: 123 });
+      expect(server.requestCount(runPath)).toBe(2);
+    });
+
+    it('gives up after the retries with a rate-limit error', async () => {
+      server.inject(runPath, { kind: 'status', status: 429 }, 10);
+      const { error, ms } = await failureOf(() => client.getRun(123));
+      expect(error).toBeInstanceOf(DbtCloudRateLimitedError);
+      expect(error.message).toBe(
+        'dbt Cloud rate-limited account main (429, 3 attempts); try again in a few minutes',
+      );
+      expect(server.requestCount(runPath)).toBe(3);
+      expect(ms).toBeLessThan(500);
+    });
+
+    it('fails at once when Retry-After asks for more than the longest wait', async () => {
+      server.inject(runPath, {
+        kind: 'status',
+        status: 429,
+        retryAfter: '300',
+      });
+      const { error, ms } = await failureOf(() => client.getRun(123));
+      expect(error).toBeInstanceOf(DbtCloudRateLimitedError);
+      expect(error.retryAfterMs).toBe(300_000);
+      expect(error.message).toBe(
+        'dbt Cloud rate-limited account main (429, 1 attempt); try again in 300 s',
+      );
+      expect(server.requestCount(runPath)).toBe(1);
+      expect(ms).toBeLessThan(200);
+    });
+  });
+
+  describe('5xx', () => {
+    it('retries a 500, then succeeds', async () => {
+      server.inject(manifestPath, { kind: 'status', status: 500 });
+      await expect(
+        client.getRunArtifactJson(123, 'manifest.json'),
+      ).resolves.toBeDefined();
+      expect(server.requestCount(manifestPath)).toBe(2);
+    });
+
+    it.each([502, 503])(
+      'gives up on a lasting %i after the retries',
+      async status => {
+        server.inject(runPath, { kind: 'status', status }, 10);
+        const { error, ms } = await failureOf(() => client.getRun(123));
+        expect(error).toBeInstanceOf(DbtCloudUnavailableError);
+        expect(error.status).toBe(status);
+        expect(error.message).toMatch(
+          new RegExp(
+            `^dbt Cloud failed to answer for dbt Cloud run 123 \\(account main\\): ${status}.* \\(3 attempts\\); try again later$`,
+          ),
+        );
+        expect(server.requestCount(runPath)).toBe(3);
+        expect(ms).toBeLessThan(500);
+      },
+    );
+
+    it('does not retry when retries is 0', async () => {
+      const once = clientFor(server, { retries: 0 });
+      server.inject(runPath, { kind: 'status', status: 503 }, 10);
+      await expect(once.getRun(123)).rejects.toThrow(/\(1 attempt\)/);
+      await once.close();
+      expect(server.requestCount(runPath)).toBe(1);
+    });
+  });
+
+  describe('time-outs are bounded and not retried', () => {
+    it('an API call that never answers', async () => {
+      server.inject(runPath, { kind: 'hang' });
+      const { error, ms } = await failureOf(() => client.getRun(123));
+      expect(error).toBeInstanceOf(DbtCloudTimeoutError);
+      expect(error.message).toBe(
+        'dbt Cloud did not answer within 0.5 s (account main, dbt Cloud run 123)',
+      );
+      expect(ms).toBeGreaterThanOrEqual(450);
+      expect(ms).toBeLessThan(1000);
+      expect(server.requestCount(runPath)).toBe(1);
+    });
+
+    it('an artifact download that never starts is cut after timeoutMs, not artifactTimeoutMs', async () => {
+      server.inject(manifestPath, { kind: 'hang' });
+      const { error, ms } = await failureOf(() =>
+        client.getRunArtifact(123, 'manifest.json'),
+      );
+      expect(error).toBeInstanceOf(DbtCloudTimeoutError);
+      expect(error.timeoutMs).toBe(500);
+      expect(ms).toBeLessThan(1000);
+      expect(server.requestCount(manifestPath)).toBe(1);
+    });
+
+    it('a slow download that outlasts artifactTimeoutMs', async () => {
+      const impatient = clientFor(server, { artifactTimeoutMs: 300 });
+      server.inject(manifestPath, {
+        kind: 'slow-body',
+        delayMs: 50,
+        chunkBytes: 4,
+      });
+      const { error, ms } = await failureOf(() =>
+        impatient.getRunArtifact(123, 'manifest.json'),
+      );
+      await impatient.close();
+      expect(error).toBeInstanceOf(DbtCloudTimeoutError);
+      expect(error.message).toMatch(
+        /^dbt Cloud did not answer within 0\.3 s \(account main, manifest\.json from dbt Cloud run 123\)$/,
+      );
+      expect(ms).toBeLessThan(800);
+      expect(server.requestCount(manifestPath)).toBe(1);
+    });
+
+    it('a slow download that keeps moving and ends in time succeeds', async () => {
+      server.inject(manifestPath, {
+        kind: 'slow-body',
+        delayMs: 20,
+        chunkBytes: 64,
+      });
+      await expect(
+        client.getRunArtifactJson(123, 'manifest.json'),
+      ).resolves.toBeDefined();
+    });
+  });
+
+  describe('network failures', () => {
+    it('retries a connection reset mid-body, then succeeds', async () => {
+      server.inject(manifestPath, { kind: 'reset-mid-body' });
+      await expect(
+        client.getRunArtifactJson(123, 'manifest.json'),
+      ).resolves.toBeDefined();
+      expect(server.requestCount(manifestPath)).toBe(2);
+    });
+
+    it('gives up on lasting resets after the retries', async () => {
+      server.inject(manifestPath, { kind: 'reset-mid-body' }, 10);
+      const { error } = await failureOf(() =>
+        client.getRunArtifact(123, 'manifest.json'),
+      );
+      expect(error).toBeInstanceOf(DbtCloudUnavailableError);
+      expect(error.message).toMatch(
+        /^dbt Cloud dropped the connection \(account main\): \S+ \(3 attempts\)$/,
+      );
+      expect(server.requestCount(manifestPath)).toBe(3);
+    });
+
+    it('a server that refuses connections', async () => {
+      await server.stop();
+      const { error, ms } = await failureOf(() => client.getRun(123));
+      expect(error).toBeInstanceOf(DbtCloudUnavailableError);
+      expect(error.message).toBe(
+        'dbt Cloud is unreachable (account main): ECONNREFUSED (3 attempts)',
+      );
+      expect(ms).toBeLessThan(500);
+    });
+  });
+
+  describe('the token never leaks', () => {
+    it('appears in no error, log line or returned object', async () => {
+      const lines: string[] = [];
+      const log = (message: string) => lines.push(message);
+      const leaky = clientFor(server, {
+        logger: { debug: log, info: log, warn: log },
+      });
+      const wrongToken = clientFor(server, {
+        token: 'wrong',
+        logger: { debug: log, info: log, warn: log },
+      });
+      // A proxy that echoes the Authorization header back in its error body.
+      server.inject(runPath, {
+        kind: 'status',
+        status: 400,
+        body: { status: { user_message: `bad header: Token ${TOKEN}` } },
+      });
+      server.inject(
+        paths.run(ACCOUNT_ID, 124),
+        { kind: 'status', status: 503 },
+        10,
+      );
+      server.inject(runArtifactPath(123, 'catalog.json'), { kind: 'hang' });
+      server.inject(runArtifactPath(121, 'manifest.json'), {
+        kind: 'truncated-json',
+      });
+      server.inject(paths.graphql, {
+        kind: 'status',
+        status: 200,
+        body: { errors: [{ message: `token ${TOKEN} lacks permission` }] },
+      });
+      const outcomes = await Promise.allSettled([
+        leaky.getRun(123),
+        leaky.getRun(124),
+        leaky.getRun(999),
+        leaky.getRunArtifact(123, 'catalog.json'),
+        leaky.getRunArtifactJson(121, 'manifest.json'),
+        leaky.getEnvironmentAppliedState(1),
+        leaky.fetchRunArtifacts(123),
+        leaky.fetchJobArtifacts(47),
+        wrongToken.getRun(123),
+      ]);
+      await Promise.all([leaky.close(), wrongToken.close()]);
+      const everything = [
+        ...outcomes.map(outcome =>
+          outcome.status === 'rejected'
+            ? [
+                outcome.reason.message,
+                outcome.reason.stack,
+                inspect(outcome.reason),
+                JSON.stringify(outcome.reason),
+              ].join('\n')
+            : JSON.stringify(outcome.value),
+        ),
+        ...lines,
+        inspect(leaky, { showHidden: true, depth: 5 }),
+        JSON.stringify(leaky),
+      ].join('\n');
+      expect(
+        outcomes.filter(o => o.status === 'rejected').length,
+      ).toBeGreaterThanOrEqual(6);
+      expect(everything).toContain('***');
+      expect(everything).not.toContain(TOKEN);
+      expect(everything).not.toContain(TOKEN.slice(5, 20));
+    });
+  });
+});

@@ -1,0 +1,285 @@
+/*
+ * HTTP library: undici's `Dispatcher.request` on a dedicated `Agent`, not the
+ * global fetch. undici is maintained by the Node.js core team and is what
+ * Node's fetch runs on, but its own API gives what this client needs and
+ * fetch does not: separate connect, time-to-first-byte and between-bytes
+ * time-outs (a hung dbt Cloud is detected in `timeoutMs` even during a
+ * ten-minute download), the body as a Node stream we count and cap byte by
+ * byte, no silent gzip decoding (so Content-Length is the size we will
+ * actually hold), and an opt-in redirect interceptor that drops the
+ * Authorization header when leaving the origin. Retries are our own small
+ * loop rather than undici's RetryAgent: we retry only 429, 5xx and dropped
+ * connections, honour Retry-After only up to a cap, never retry a time-out
+ * (the caller already waited the whole time-out once), log each retry, and
+ * end with a typed error that says how many attempts were made.
+ */
+import {
+  AccountRequests,
+  ArtifactOrigin,
+  RequestSubject,
+} from './AccountRequests';
+import { assertId } from './assertId';
+import {
+  DbtCloudClientOptions,
+  resolveClientOptions,
+} from './DbtCloudClientOptions';
+import { DbtCloudLogger } from './DbtCloudLogger';
+import {
+  AppliedStatePagingError,
+  pageAppliedState,
+} from './discovery/pageAppliedState';
+import { DbtCloudAppliedState } from './discovery/types';
+import { DbtCloudNotFoundError, DbtCloudResponseError } from './errors';
+import { allOrAbort } from './http/allOrAbort';
+import { isApiRun, toDbtCloudRun } from './toDbtCloudRun';
+import { DbtCloudArtifactFile, DbtCloudArtifacts, DbtCloudRun } from './types';
+
+/** Per-call options. */
+export interface DbtCloudRequestOptions {
+  /** Aborts the call, e.g. when the browser request that needed it went away. */
+  signal?: AbortSignal;
+}
+
+const MAX_DISCOVERY_PAGES = 1000;
+
+/**
+ * Reads runs and artifacts of one dbt Cloud account from the Administrative
+ * API v2, and an environment's applied state from the Discovery API. Every
+ * failure is a typed DbtCloudError (or DbtArtifactError for invalid JSON)
+ * whose message names the account and resource, never the token.
+ */
+export class DbtCloudClient {
+  readonly accountName: string;
+  readonly accountId: string;
+  readonly #accessUrl: string;
+  readonly #discoveryPageSize: number;
+  readonly #logger: DbtCloudLogger;
+  readonly #requests: AccountRequests;
+
+  constructor(options: DbtCloudClientOptions) {
+    const resolved = resolveClientOptions(options);
+    this.accountName = resolved.accountName;
+    this.accountId = resolved.accountId;
+    this.#accessUrl = resolved.accessUrl;
+    this.#discoveryPageSize = resolved.discoveryPageSize;
+    this.#logger = resolved.logger;
+    this.#requests = new AccountRequests(resolved);
+  }
+
+  /** One run. */
+  async getRun(
+    runId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudRun> {
+    assertId(runId, 'run');
+    const subject = `dbt Cloud run ${runId}`;
+    const data = await this.#requests.getApiData(`runs/${runId}/`, {
+      subject,
+      notFoundMessage: `${subject} not found in account ${this.accountName} (404)`,
+      signal: options.signal,
+    });
+    if (!isApiRun(data)) throw this.#requests.unexpectedAnswer(subject);
+    return toDbtCloudRun(data, this.#accessUrl, this.accountId);
+  }
+
+  /** The job's newest successful run that generated docs, or undefined when there is none. */
+  async findLatestSuccessfulRunWithDocs(
+    jobId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudRun | undefined> {
+    assertId(jobId, 'job');
+    const query = new URLSearchParams({
+      job_definition_id: String(jobId),
+      status: '10',
+      has_docs_generated: 'true',
+      order_by: '-finished_at',
+      limit: '1',
+    });
+    const subject = `runs of dbt Cloud job ${jobId}`;
+    const data = await this.#requests.getApiData(`runs/?${query}`, {
+      subject,
+      notFoundMessage: `dbt Cloud job ${jobId} not found in account ${this.accountName} (404)`,
+      signal: options.signal,
+    });
+    if (!Array.isArray(data)) throw this.#requests.unexpectedAnswer(subject);
+    const [latest] = data;
+    if (latest === undefined) return undefined;
+    if (!isApiRun(latest)) throw this.#requests.unexpectedAnswer(subject);
+    return toDbtCloudRun(latest, this.#accessUrl, this.accountId);
+  }
+
+  /** Like {@link DbtCloudClient.findLatestSuccessfulRunWithDocs}, but a missing run is a DbtCloudNotFoundError. */
+  async getLatestSuccessfulRunWithDocs(
+    jobId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudRun> {
+    const run = await this.findLatestSuccessfulRunWithDocs(jobId, options);
+    if (!run) {
+      throw new DbtCloudNotFoundError(
+        this.#noRunMessage(jobId),
+        this.accountName,
+      );
+    }
+    return run;
+  }
+
+  /** A run's artifact as bytes (one buffer, sized from Content-Length when sent). */
+  getRunArtifact(
+    runId: number,
+    file: DbtCloudArtifactFile,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<Buffer> {
+    const origin: ArtifactOrigin = { kind: 'run', id: runId };
+    return this.#requests.downloadBytes(origin, file, options.signal);
+  }
+
+  /** A run's artifact, parsed; the bytes are decoded as they stream, never held whole. */
+  getRunArtifactJson(
+    runId: number,
+    file: DbtCloudArtifactFile,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<unknown> {
+    const origin: ArtifactOrigin = { kind: 'run', id: runId };
+    return this.#requests.downloadJson(origin, file, options.signal);
+  }
+
+  /** The latest artifact dbt Cloud has for a job, as bytes. */
+  getJobArtifact(
+    jobId: number,
+    file: DbtCloudArtifactFile,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<Buffer> {
+    const origin: ArtifactOrigin = { kind: 'job', id: jobId };
+    return this.#requests.downloadBytes(origin, file, options.signal);
+  }
+
+  /** The latest artifact dbt Cloud has for a job, parsed. */
+  getJobArtifactJson(
+    jobId: number,
+    file: DbtCloudArtifactFile,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<unknown> {
+    const origin: ArtifactOrigin = { kind: 'job', id: jobId };
+    return this.#requests.downloadJson(origin, file, options.signal);
+  }
+
+  /** A run's details, manifest and catalog, fetched in parallel. */
+  async fetchRunArtifacts(
+    runId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudArtifacts> {
+    assertId(runId, 'run');
+    const origin: ArtifactOrigin = { kind: 'run', id: runId };
+    const [run, manifest, catalog] = await allOrAbort(
+      options.signal,
+      signal => this.getRun(runId, { signal }),
+      signal => this.#requests.downloadJson(origin, 'manifest.json', signal),
+      signal => this.#downloadCatalog(origin, signal),
+    );
+    return {
+      manifest,
+      catalog: catalog.value,
+      run,
+      warnings: catalog.warnings,
+    };
+  }
+
+  /**
+   * The artifacts of a job's latest successful run with docs. When dbt Cloud
+   * lists no such run, falls back to the job's latest artifacts (which may
+   * come from a run that failed later) and says so in `warnings`.
+   */
+  async fetchJobArtifacts(
+    jobId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudArtifacts> {
+    const run = await this.findLatestSuccessfulRunWithDocs(jobId, options);
+    const noRun = this.#noRunMessage(jobId);
+    const origin: ArtifactOrigin = run
+      ? { kind: 'run', id: run.id }
+      : {
+          kind: 'job',
+          id: jobId,
+          notFoundMessage: `${noRun}, and the job has no manifest.json artifact (404)`,
+        };
+    const [manifest, catalog] = await allOrAbort(
+      options.signal,
+      signal => this.#requests.downloadJson(origin, 'manifest.json', signal),
+      signal => this.#downloadCatalog(origin, signal),
+    );
+    const warnings = run
+      ? catalog.warnings
+      : [`${noRun}; showing the job's latest artifacts`, ...catalog.warnings];
+    return { manifest, catalog: catalog.value, run, warnings };
+  }
+
+  /**
+   * An environment's applied state from the Discovery API (as dbterd's
+   * `run-metadata` reads it), every page joined. No artifact download needed.
+   */
+  async getEnvironmentAppliedState(
+    environmentId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudAppliedState> {
+    assertId(environmentId, 'environment');
+    const subject = `dbt Cloud environment ${environmentId}`;
+    const notFound = `${subject} not found in account ${this.accountName}`;
+    const request: RequestSubject = {
+      subject,
+      notFoundMessage: `${notFound} (404)`,
+      signal: options.signal,
+    };
+    let state: DbtCloudAppliedState | undefined;
+    try {
+      state = await pageAppliedState({
+        environmentId,
+        pageSize: this.#discoveryPageSize,
+        maxPages: MAX_DISCOVERY_PAGES,
+        post: (query, variables) =>
+          this.#requests.postGraphql(query, variables, request),
+      });
+    } catch (error) {
+      if (!(error instanceof AppliedStatePagingError)) throw error;
+      throw new DbtCloudResponseError(
+        `the Discovery API ${error.message} for ${subject} (account ${this.accountName})`,
+        this.accountName,
+      );
+    }
+    if (!state) throw new DbtCloudNotFoundError(notFound, this.accountName);
+    this.#logger.info(
+      `Read ${subject}: ${state.models.length} model(s), ${state.sources.length} source(s), ${state.tests.length} test(s) in ${state.pages} page(s)`,
+    );
+    return state;
+  }
+
+  /** Closes idle connections; call when the client is no longer needed. */
+  close(): Promise<void> {
+    return this.#requests.close();
+  }
+
+  /** catalog.json is optional: a 404 becomes a warning instead of an error. */
+  async #downloadCatalog(
+    origin: ArtifactOrigin,
+    signal: AbortSignal,
+  ): Promise<{ value?: unknown; warnings: string[] }> {
+    try {
+      const value = await this.#requests.downloadJson(
+        origin,
+        'catalog.json',
+        signal,
+      );
+      return { value, warnings: [] };
+    } catch (error) {
+      if (!(error instanceof DbtCloudNotFoundError)) throw error;
+      return {
+        warnings: [
+          `catalog.json not found for dbt Cloud ${origin.kind} ${origin.id}; column types are missing (enable "Generate docs on run" for the job)`,
+        ],
+      };
+    }
+  }
+
+  #noRunMessage(jobId: number): string {
+    return `no successful run with docs generated for job ${jobId} in account ${this.accountName}`;
+  }
+}

@@ -1,0 +1,70 @@
+/** The resource types read from an environment, where they live, and what is selected. */
+export const APPLIED_STATE_RESOURCES = [
+  {
+    key: 'models',
+    section: 'applied',
+    fields:
+      'uniqueId name description database schema alias catalog { columns { name description type } }',
+  },
+  {
+    key: 'sources',
+    section: 'applied',
+    fields:
+      'uniqueId name description database schema catalog { columns { name description type } }',
+  },
+  {
+    key: 'exposures',
+    section: 'applied',
+    fields: 'uniqueId name description parents { uniqueId }',
+  },
+  {
+    key: 'tests',
+    section: 'applied',
+    fields:
+      'uniqueId columnName meta testMetadata { name kwargs } parents { uniqueId resourceType }',
+  },
+  {
+    key: 'semanticModels',
+    section: 'definition',
+    fields:
+      'uniqueId entities { name type } meta parents { uniqueId resourceType }',
+  },
+] as const;
+
+export type AppliedStateResource = (typeof APPLIED_STATE_RESOURCES)[number];
+export type AppliedStateKey = AppliedStateResource['key'];
+
+/** The variable holding a resource type's cursor, e.g. `modelsAfter`. */
+export function afterVariable(key: AppliedStateKey): string {
+  return `${key}After`;
+}
+
+/**
+ * A query for the next page of only the resource types that still have one:
+ * like dbterd, every type pages with its own cursor in one request, but
+ * finished types are left out instead of being asked for again. GraphQL
+ * rejects unused variables, so only the pending cursors are declared.
+ */
+export function buildAppliedStateQuery(
+  pending: readonly AppliedStateResource[],
+): string {
+  const variables = pending
+    .map(r => `, $${afterVariable(r.key)}: String`)
+    .join('');
+  const section = (name: string) => {
+    const selections = pending
+      .filter(r => r.section === name)
+      .map(
+        r =>
+          `${r.key}(first: $first, after: $${afterVariable(r.key)}) { ` +
+          `edges { node { ${r.fields} } } pageInfo { endCursor hasNextPage } totalCount }`,
+      );
+    return selections.length ? `${name} { ${selections.join(' ')} }` : '';
+  };
+  return (
+    `query DbtErdAppliedState($environmentId: BigInt!, $first: Int!${variables}) { ` +
+    `environment(id: $environmentId) { ${section('applied')} ${section(
+      'definition',
+    )} } }`
+  );
+}

@@ -1,0 +1,18 @@
+export { DbtCloudClient } from './DbtCloudClient';
+export type { DbtCloudRequestOptions } from './DbtCloudClient';
+export { DEFAULT_MAX_ARTIFACT_BYTES } from './DbtCloudClientOptions';
+export type { DbtCloudClientOptions } from './DbtCloudClientOptions';
+export type { DbtCloudLogger } from './DbtCloudLogger';
+export * from './errors';
+export * from './types';
+export { discoveryUrlFor } from './discovery/discoveryUrlFor';
+export type {
+  DbtCloudAppliedState,
+  DiscoveryColumn,
+  DiscoveryExposure,
+  DiscoveryModel,
+  DiscoveryParent,
+  DiscoverySemanticModel,
+  DiscoverySource,
+  DiscoveryTest,
+} from './discovery/types';

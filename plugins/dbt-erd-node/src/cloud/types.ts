@@ -1,0 +1,27 @@
+/** The artifacts the ERD reads from a dbt Cloud run. */
+export type DbtCloudArtifactFile = 'manifest.json' | 'catalog.json';
+
+/** The parts of a dbt Cloud run the plugin shows or keys caches on. */
+export interface DbtCloudRun {
+  id: number;
+  jobId?: number;
+  projectId?: number;
+  environmentId?: number;
+  /** 1 queued, 2 starting, 3 running, 10 success, 20 error, 30 cancelled. */
+  status?: number;
+  finishedAt?: string;
+  hasDocsGenerated?: boolean;
+  /** The run's page in dbt Cloud, for people to open. */
+  url: string;
+}
+
+/** manifest.json and catalog.json of one run (or a job's latest), parsed. */
+export interface DbtCloudArtifacts {
+  manifest: unknown;
+  /** Absent when dbt Cloud has no catalog.json for the run (404). */
+  catalog?: unknown;
+  /** The run the artifacts came from; absent for a job's latest artifacts. */
+  run?: DbtCloudRun;
+  /** Things a person should know, e.g. that catalog.json was missing. */
+  warnings: string[];
+}
