@@ -5,6 +5,10 @@
 export interface Config {
   dbtErd?: {
     cloud?: {
+      /** Time-out of one dbt Cloud API request, and the longest silence during a download. Default 30 seconds. */
+      timeout?: import('@backstage/types').HumanDuration | string;
+      /** Largest manifest.json or catalog.json accepted, in bytes. Default 536870912 (512 MB). */
+      maxArtifactBytes?: number;
       /** dbt Cloud accounts the plugin may read runs from. */
       accounts?: Array<{
         /** Name referenced by the `getdbt.com/cloud-account` annotation. */

@@ -12,7 +12,10 @@ import { dbtErdPlugin } from './plugin';
 // The dev app's demo project, written by `yarn generate-demo`.
 const DEMO_TARGET = resolve(__dirname, '../../../examples/dbt/target');
 
-const component = (name: string, annotations: Record<string, string>): Entity => ({
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
@@ -24,12 +27,16 @@ async function startBackend() {
     features: [
       dbtErdPlugin,
       mockServices.rootConfig.factory({
-        data: { dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] } },
+        data: {
+          dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
+        },
       }),
       catalogServiceMock.factory({
         entities: [
           component('demo', { 'getdbt.com/artifacts-location': 'local:demo' }),
-          component('unknown-project', { 'getdbt.com/artifacts-location': 'local:nope' }),
+          component('unknown-project', {
+            'getdbt.com/artifacts-location': 'local:nope',
+          }),
           component('no-dbt', {}),
         ],
       }),

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
+import { DbtCloudAccounts } from './services/DbtCloudAccounts';
 import { ErdService } from './services/ErdService';
 
 /**
@@ -22,15 +23,43 @@ export const dbtErdPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         cache: coreServices.cache,
+        urlReader: coreServices.urlReader,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpRouter, httpAuth, cache, catalog }) {
+      async init({
+        config,
+        logger,
+        httpRouter,
+        httpAuth,
+        cache,
+        urlReader,
+        lifecycle,
+        catalog,
+      }) {
         const erdConfig = readDbtErdConfig(config);
-        const erdService = new ErdService({ config: erdConfig, cache, logger });
+        const accounts = new DbtCloudAccounts(
+          erdConfig.accounts,
+          logger,
+          erdConfig.client,
+        );
+        lifecycle.addShutdownHook(() => accounts.close());
+        const erdService = new ErdService({
+          config: erdConfig,
+          accounts,
+          cache,
+          urlReader,
+          logger,
+        });
         httpRouter.use(
           await createRouter({ erdService, catalog, httpAuth, logger }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        logger.info(
+          `dbt-erd: ${erdConfig.accounts.length} dbt Cloud account(s) (${
+            erdConfig.accounts.map(a => a.name).join(', ') || 'none'
+          }), ` + `${erdConfig.localProjects.length} local project(s)`,
+        );
       },
     });
   },

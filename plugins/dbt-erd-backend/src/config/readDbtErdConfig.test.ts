@@ -14,7 +14,9 @@ describe('readDbtErdConfig', () => {
   it('reads accounts, local projects, defaults and the cache ttl', () => {
     const config = read({
       cloud: {
-        accounts: [account({ accessUrl: 'https://emea.dbt.com/', accountId: '42' })],
+        accounts: [
+          account({ accessUrl: 'https://emea.dbt.com/', accountId: '42' }),
+        ],
       },
       localProjects: [{ name: 'demo', path: './target' }],
       defaults: { algo: 'semantic', resourceTypes: ['model', 'source'] },
@@ -30,7 +32,10 @@ describe('readDbtErdConfig', () => {
       },
     ]);
     expect(config.localProjects).toEqual([{ name: 'demo', path: './target' }]);
-    expect(config.defaults).toEqual({ algo: 'semantic', resourceTypes: ['model', 'source'] });
+    expect(config.defaults).toEqual({
+      algo: 'semantic',
+      resourceTypes: ['model', 'source'],
+    });
     expect(config.cacheTtlMs).toBe(5 * 60_000);
   });
 
@@ -43,18 +48,30 @@ describe('readDbtErdConfig', () => {
       localProjects: [],
       defaults: {},
       cacheTtlMs: 30 * 60_000,
+      client: {},
     });
   });
 
   it.each([
     [{ token: '' }, 'dbtErd.cloud.accounts[0].token is missing'],
     [{ token: undefined }, 'dbtErd.cloud.accounts[0].token is missing'],
-    [{ accountId: 'abc' }, 'dbtErd.cloud.accounts[0].accountId must be a numeric'],
+    [
+      { accountId: 'abc' },
+      'dbtErd.cloud.accounts[0].accountId must be a numeric',
+    ],
     [{ accountId: undefined }, 'dbtErd.cloud.accounts[0].accountId is missing'],
-    [{ accessUrl: 'not a url' }, 'dbtErd.cloud.accounts[0].accessUrl "not a url" is not a valid URL'],
-    [{ accessUrl: 'ftp://x.example' }, 'dbtErd.cloud.accounts[0].accessUrl must be an http(s) URL'],
+    [
+      { accessUrl: 'not a url' },
+      'dbtErd.cloud.accounts[0].accessUrl "not a url" is not a valid URL',
+    ],
+    [
+      { accessUrl: 'ftp://x.example' },
+      'dbtErd.cloud.accounts[0].accessUrl must be an http(s) URL',
+    ],
   ])('fails at start-up on %j', (overrides, message) => {
-    expect(() => read({ cloud: { accounts: [account(overrides)] } })).toThrow(message);
+    expect(() => read({ cloud: { accounts: [account(overrides)] } })).toThrow(
+      message,
+    );
   });
 
   it('rejects duplicate names and never echoes the token', () => {
@@ -68,10 +85,15 @@ describe('readDbtErdConfig', () => {
       'dbtErd.cloud.accounts has two entries named "main": names must be unique',
     );
     expect(() =>
-      read({ localProjects: [{ name: 'a', path: 'x' }, { name: 'a', path: 'y' }] }),
+      read({
+        localProjects: [
+          { name: 'a', path: 'x' },
+          { name: 'a', path: 'y' },
+        ],
+      }),
     ).toThrow('dbtErd.localProjects has two entries named "a"');
-    expect(() => read({ cloud: { accounts: [account({ accountId: 'x' })] } })).not.toThrow(
-      /dbtc_secret/,
-    );
+    expect(() =>
+      read({ cloud: { accounts: [account({ accountId: 'x' })] } }),
+    ).not.toThrow(/dbtc_secret/);
   });
 });

@@ -22,6 +22,8 @@ export interface DbtErdConfig {
   localProjects: LocalProjectConfig[];
   defaults: Partial<ErdOptions>;
   cacheTtlMs: number;
+  /** Limits of every dbt Cloud client. */
+  client: { timeoutMs?: number; maxArtifactBytes?: number };
 }
 
 const DEFAULT_ACCESS_URL = 'https://cloud.getdbt.com';
@@ -39,12 +41,12 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
   );
   assertUniqueNames(accounts, 'dbtErd.cloud.accounts');
 
-  const localProjects = (config?.getOptionalConfigArray('localProjects') ?? []).map(
-    (project, index) => ({
-      name: readName(project, `dbtErd.localProjects[${index}]`),
-      path: project.getString('path'),
-    }),
-  );
+  const localProjects = (
+    config?.getOptionalConfigArray('localProjects') ?? []
+  ).map((project, index) => ({
+    name: readName(project, `dbtErd.localProjects[${index}]`),
+    path: project.getString('path'),
+  }));
   assertUniqueNames(localProjects, 'dbtErd.localProjects');
 
   const defaults: Partial<ErdOptions> = {};
@@ -53,15 +55,33 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
   if (algo) defaults.algo = algo;
   const resourceTypes = defaultsConfig?.getOptionalStringArray('resourceTypes');
   if (resourceTypes) defaults.resourceTypes = resourceTypes;
-  const entityNameFormat = defaultsConfig?.getOptionalString('entityNameFormat');
+  const entityNameFormat =
+    defaultsConfig?.getOptionalString('entityNameFormat');
   if (entityNameFormat) defaults.entityNameFormat = entityNameFormat;
   const entityGroup = defaultsConfig?.getOptionalString('entityGroup');
   if (entityGroup) defaults.entityGroup = entityGroup;
+
+  const client: DbtErdConfig['client'] = {};
+  if (config?.has('cloud.timeout')) {
+    client.timeoutMs = durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'cloud.timeout' }),
+    );
+  }
+  const maxArtifactBytes = config?.getOptionalNumber('cloud.maxArtifactBytes');
+  if (maxArtifactBytes !== undefined) {
+    if (!Number.isSafeInteger(maxArtifactBytes) || maxArtifactBytes <= 0) {
+      throw new Error(
+        `dbtErd.cloud.maxArtifactBytes must be a positive whole number of bytes, got ${maxArtifactBytes}`,
+      );
+    }
+    client.maxArtifactBytes = maxArtifactBytes;
+  }
 
   return {
     accounts,
     localProjects,
     defaults,
+    client,
     cacheTtlMs: durationToMilliseconds(
       config?.has('cache.ttl')
         ? readDurationFromConfig(config, { key: 'cache.ttl' })
@@ -98,7 +118,9 @@ function readAccount(config: Config, key: string): DbtCloudAccountConfig {
 function readRawAccountId(config: Config, key: string): string {
   const value = config.getOptional('accountId');
   if (value === undefined || value === null || value === '') {
-    throw new Error(`${key}.accountId is missing: set the numeric dbt Cloud account id`);
+    throw new Error(
+      `${key}.accountId is missing: set the numeric dbt Cloud account id`,
+    );
   }
   return String(value).trim();
 }
@@ -113,14 +135,20 @@ function readName(config: Config, key: string): string {
   return name;
 }
 
-function readUrl(config: Config, field: string, key: string): string | undefined {
+function readUrl(
+  config: Config,
+  field: string,
+  key: string,
+): string | undefined {
   const value = config.getOptionalString(field)?.trim();
   if (value === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`${key}.${field} "${value}" is not a valid URL, e.g. https://cloud.getdbt.com`);
+    throw new Error(
+      `${key}.${field} "${value}" is not a valid URL, e.g. https://cloud.getdbt.com`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`${key}.${field} must be an http(s) URL, got "${value}"`);
@@ -132,7 +160,9 @@ function assertUniqueNames(items: Array<{ name: string }>, key: string) {
   const seen = new Set<string>();
   for (const { name } of items) {
     if (seen.has(name)) {
-      throw new Error(`${key} has two entries named "${name}": names must be unique`);
+      throw new Error(
+        `${key} has two entries named "${name}": names must be unique`,
+      );
     }
     seen.add(name);
   }

@@ -1,17 +1,24 @@
-import {
-  CacheService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   buildErd,
   Erd,
+  ErdInputError,
   ErdOptions,
+  resolveErdOptions,
 } from 'backstage-plugin-dbt-erd-common';
-import { DbtErdConfig } from '../config/readDbtErdConfig';
-import { ErdSourceInfo } from '../sources/ArtifactSource';
-import { resolveArtifactSource } from '../sources/resolveArtifactSource';
+import {
+  ArtifactSource,
+  ErdSourceInfo,
+  LocatedArtifacts,
+} from '../sources/ArtifactSource';
+import {
+  ArtifactSourceContext,
+  resolveArtifactSource,
+} from '../sources/resolveArtifactSource';
+import { ArtifactsInvalidError } from './ArtifactsInvalidError';
 import { ErdOptionsQuery, readErdOptions } from './readErdOptions';
 import { SingleFlight } from './SingleFlight';
 
@@ -21,58 +28,103 @@ export type ErdResponse = Erd & {
   warnings: string[];
 };
 
+interface ErdRequest {
+  key: string;
+  source: ArtifactSource;
+  located: LocatedArtifacts;
+  options: ErdOptions;
+}
+
 /**
  * Builds an entity's ERD: resolves its annotations to an artifact source,
  * serves a cached build when the same artifacts and options were built
- * before, and otherwise downloads once however many requests wait.
+ * before (shared by every replica through the CacheService), and otherwise
+ * downloads once however many requests wait for it.
  */
 export class ErdService {
-  private readonly config: DbtErdConfig;
-  private readonly cache: CacheService;
-  private readonly logger: LoggerService;
   private readonly inFlight = new SingleFlight<ErdResponse>();
 
-  constructor(options: {
-    config: DbtErdConfig;
-    cache: CacheService;
-    logger: LoggerService;
-  }) {
-    this.config = options.config;
-    this.cache = options.cache;
-    this.logger = options.logger;
-  }
+  constructor(
+    private readonly context: ArtifactSourceContext & {
+      logger: LoggerService;
+      cache: CacheService;
+    },
+  ) {}
 
-  async getErd(entity: Entity, query: ErdOptionsQuery = {}): Promise<ErdResponse> {
-    const options = readErdOptions(entity, query, this.config.defaults);
-    const source = resolveArtifactSource(entity, this.config);
-    const located = await source.locate();
-    const key = `erd:v1:${located.key}:${stableStringify(options)}`;
-
-    const cached = await this.cache.get<JsonObject>(key);
+  async getErd(
+    entity: Entity,
+    query: ErdOptionsQuery = {},
+  ): Promise<ErdResponse> {
+    const request = await this.prepare(entity, query);
+    const cached = await this.context.cache.get<JsonObject>(request.key);
     if (cached) {
       return cached as unknown as ErdResponse;
     }
+    return this.build(entity, request);
+  }
+
+  /** Forgets what is cached for the entity (run lookup and ERD), then builds anew. */
+  async refresh(
+    entity: Entity,
+    query: ErdOptionsQuery = {},
+  ): Promise<ErdResponse> {
+    const source = resolveArtifactSource(entity, this.context);
+    const lookupKey = (source as { lookupKey?: () => string }).lookupKey?.();
+    if (lookupKey) await this.context.cache.delete(lookupKey);
+    const request = await this.prepare(entity, query, source);
+    await this.context.cache.delete(request.key);
+    return this.build(entity, request);
+  }
+
+  private async prepare(
+    entity: Entity,
+    query: ErdOptionsQuery,
+    source = resolveArtifactSource(entity, this.context),
+  ): Promise<ErdRequest> {
+    let options: ErdOptions;
+    try {
+      options = resolveErdOptions(
+        readErdOptions(entity, query, this.context.config.defaults),
+      );
+    } catch (error) {
+      if (error instanceof ErdInputError) throw new InputError(error.message);
+      throw error;
+    }
+    const located = await source.locate();
+    const key = `erd:v1:${located.key}:${JSON.stringify(options)}`;
+    return { key, source, located, options };
+  }
+
+  private build(entity: Entity, { key, source, located, options }: ErdRequest) {
     return this.inFlight.run(key, async () => {
       const started = Date.now();
       const artifacts = await source.fetch(located);
-      const { erd, warnings } = buildErd(artifacts, options as Partial<ErdOptions>);
-      const response: ErdResponse = { ...erd, source: located.info, warnings };
-      await this.cache.set(key, response as unknown as JsonObject, {
-        ttl: this.config.cacheTtlMs,
+      let built: ReturnType<typeof buildErd>;
+      try {
+        built = buildErd(artifacts, options);
+      } catch (error) {
+        if (error instanceof ErdInputError)
+          throw new ArtifactsInvalidError(error.message);
+        throw error;
+      }
+      const { erd, warnings } = built;
+      const response: ErdResponse = {
+        ...erd,
+        source: located.info,
+        warnings: [...(artifacts.warnings ?? []), ...warnings],
+      };
+      await this.context.cache.set(key, response as unknown as JsonObject, {
+        ttl: this.context.config.cacheTtlMs,
       });
-      this.logger.info(
-        `Built ERD for ${stringifyEntityRef(entity)} from ${located.info.kind} ${located.info.name}: ` +
-          `${erd.nodes.length} tables, ${erd.edges.length} relationships in ${Date.now() - started} ms`,
+      this.context.logger.info(
+        `Built ERD for ${stringifyEntityRef(entity)} from ${
+          located.info.kind
+        } ${located.info.name}: ` +
+          `${erd.nodes.length} tables, ${erd.edges.length} relationships in ${
+            Date.now() - started
+          } ms`,
       );
       return response;
     });
   }
-}
-
-function stableStringify(options: Partial<ErdOptions>): string {
-  return JSON.stringify(
-    Object.keys(options)
-      .sort()
-      .map(k => [k, options[k as keyof ErdOptions]]),
-  );
 }

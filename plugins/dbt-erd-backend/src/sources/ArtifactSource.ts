@@ -1,8 +1,16 @@
 import { DbtArtifacts } from 'backstage-plugin-dbt-erd-node';
 
+/** Artifacts plus what a person should know about them (e.g. no catalog). */
+export type FetchedArtifacts = DbtArtifacts & { warnings?: string[] };
+
 /** Where an ERD's artifacts came from, as shown in the ERD tab's header. */
 export interface ErdSourceInfo {
-  kind: 'local' | 'url' | 'dbt-cloud-run' | 'dbt-cloud-job' | 'dbt-cloud-environment';
+  kind:
+    | 'local'
+    | 'url'
+    | 'dbt-cloud-run'
+    | 'dbt-cloud-job'
+    | 'dbt-cloud-environment';
   /** Local project name, account name, or the URL of the artifacts folder. */
   name: string;
   jobId?: number;
@@ -26,5 +34,5 @@ export interface LocatedArtifacts {
  */
 export interface ArtifactSource {
   locate(): Promise<LocatedArtifacts>;
-  fetch(located: LocatedArtifacts): Promise<DbtArtifacts>;
+  fetch(located: LocatedArtifacts): Promise<FetchedArtifacts>;
 }

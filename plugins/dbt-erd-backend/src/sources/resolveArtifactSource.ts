@@ -1,39 +1,92 @@
+import { CacheService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { InputError, NotImplementedError } from '@backstage/errors';
 import {
   DBT_ARTIFACTS_LOCATION_ANNOTATION,
+  DBT_CLOUD_ACCOUNT_ANNOTATION,
+  DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION,
+  DBT_CLOUD_JOB_ID_ANNOTATION,
+  DBT_CLOUD_RUN_ID_ANNOTATION,
   DBT_SOURCE_ANNOTATIONS,
 } from 'backstage-plugin-dbt-erd-common';
 import { DbtErdConfig } from '../config/readDbtErdConfig';
+import { DbtCloudAccounts } from '../services/DbtCloudAccounts';
 import { ArtifactSource } from './ArtifactSource';
+import { DbtCloudJobSource } from './DbtCloudJobSource';
+import { DbtCloudRunSource } from './DbtCloudRunSource';
 import { LocalProjectSource } from './LocalProjectSource';
+import { UrlArtifactsSource } from './UrlArtifactsSource';
+import { validateFolderUrl } from './validateFolderUrl';
+
+export interface ArtifactSourceContext {
+  config: DbtErdConfig;
+  accounts: DbtCloudAccounts;
+  cache: CacheService;
+  urlReader: UrlReaderService;
+}
 
 /**
  * Turns an entity's annotations into the source of its artifacts. Every
  * annotation value is validated here, before any request leaves the backend.
+ * Precedence: run id, then job id, then environment id, then artifacts location.
  */
 export function resolveArtifactSource(
   entity: Entity,
-  config: DbtErdConfig,
+  context: ArtifactSourceContext,
 ): ArtifactSource {
   const annotations = entity.metadata.annotations ?? {};
-  const location = annotations[DBT_ARTIFACTS_LOCATION_ANNOTATION]?.trim();
-  if (location) {
-    return resolveArtifactsLocation(location, config);
-  }
-  if (DBT_SOURCE_ANNOTATIONS.some(name => annotations[name]?.trim())) {
+  const value = (name: string) => annotations[name]?.trim() || undefined;
+
+  const runId = value(DBT_CLOUD_RUN_ID_ANNOTATION);
+  const jobId = value(DBT_CLOUD_JOB_ID_ANNOTATION);
+  const environmentId = value(DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION);
+  if (runId || jobId || environmentId) {
+    const client = context.accounts.clientFor(
+      value(DBT_CLOUD_ACCOUNT_ANNOTATION),
+    );
+    if (runId) {
+      return new DbtCloudRunSource(
+        client,
+        readId(runId, DBT_CLOUD_RUN_ID_ANNOTATION),
+      );
+    }
+    if (jobId) {
+      return new DbtCloudJobSource(
+        client,
+        readId(jobId, DBT_CLOUD_JOB_ID_ANNOTATION),
+        context.cache,
+      );
+    }
+    readId(environmentId!, DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION);
     throw new NotImplementedError(
-      'dbt Cloud annotations are not supported by this version of the dbt-erd backend yet',
+      `${DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION} is not supported by this version of the dbt-erd backend yet; use ${DBT_CLOUD_JOB_ID_ANNOTATION}`,
     );
   }
+
+  const location = value(DBT_ARTIFACTS_LOCATION_ANNOTATION);
+  if (location) {
+    return resolveArtifactsLocation(location, context);
+  }
   throw new InputError(
-    `Entity has no dbt annotation: add one of ${DBT_SOURCE_ANNOTATIONS.join(', ')}`,
+    `Entity has no dbt annotation: add one of ${DBT_SOURCE_ANNOTATIONS.join(
+      ', ',
+    )}`,
   );
+}
+
+function readId(value: string, annotation: string): number {
+  const id = Number(value);
+  if (!/^\d{1,15}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) {
+    throw new InputError(
+      `${annotation} must be a numeric dbt Cloud id, got "${truncate(value)}"`,
+    );
+  }
+  return id;
 }
 
 function resolveArtifactsLocation(
   location: string,
-  config: DbtErdConfig,
+  { config, urlReader }: ArtifactSourceContext,
 ): ArtifactSource {
   const separator = location.indexOf(':');
   const scheme = separator > 0 ? location.slice(0, separator) : '';
@@ -43,19 +96,29 @@ function resolveArtifactsLocation(
     if (!project) {
       const names = config.localProjects.map(p => p.name);
       throw new InputError(
-        `${DBT_ARTIFACTS_LOCATION_ANNOTATION} names local project "${truncate(target)}", which is not configured; ${ 
+        `${DBT_ARTIFACTS_LOCATION_ANNOTATION} names local project "${truncate(
+          target,
+        )}", which is not configured; ${
           names.length
             ? `configured: ${names.join(', ')}`
-            : 'add it under dbtErd.localProjects in app-config'}`,
+            : 'add it under dbtErd.localProjects in app-config'
+        }`,
       );
     }
     return new LocalProjectSource(project);
   }
+  if (scheme === 'url') {
+    return new UrlArtifactsSource(validateFolderUrl(target), urlReader);
+  }
   throw new InputError(
-    `${DBT_ARTIFACTS_LOCATION_ANNOTATION} must start with "local:" or "url:", got "${truncate(location)}"`,
+    `${DBT_ARTIFACTS_LOCATION_ANNOTATION} must start with "local:" or "url:", got "${truncate(
+      location,
+    )}"`,
   );
 }
 
 function truncate(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  // eslint-disable-next-line no-control-regex
+  const printable = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return printable.length > 80 ? `${printable.slice(0, 80)}…` : printable;
 }

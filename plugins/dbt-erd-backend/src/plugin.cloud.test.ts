@@ -1,0 +1,307 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Entity } from '@backstage/catalog-model';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
+import request from 'supertest';
+import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { dbtErdPlugin } from './plugin';
+
+const TOKEN = 'dbtc_TEST-secret-token-9f8e7d6c5b4a';
+const ACCOUNT_ID = 12345;
+const DEMO = resolve(__dirname, '../../../examples/dbt/target');
+const demoManifest = JSON.parse(readFileSync(`${DEMO}/manifest.json`, 'utf8'));
+const demoCatalog = JSON.parse(readFileSync(`${DEMO}/catalog.json`, 'utf8'));
+const paths = FakeDbtCloudServer.paths;
+
+const entity = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {},
+});
+
+const entities = [
+  entity('by-job', { 'getdbt.com/cloud-job-id': '45' }),
+  entity('by-run', {
+    'getdbt.com/cloud-run-id': '123',
+    'getdbt.com/cloud-account': 'main',
+  }),
+  entity('no-catalog', { 'getdbt.com/cloud-run-id': '200' }),
+  entity('missing-run', { 'getdbt.com/cloud-run-id': '999' }),
+  entity('bad-id', { 'getdbt.com/cloud-run-id': '12abc' }),
+  entity('bad-account', {
+    'getdbt.com/cloud-job-id': '45',
+    'getdbt.com/cloud-account': 'nope',
+  }),
+  entity('secret', { 'getdbt.com/cloud-job-id': '45' }),
+];
+
+describe('dbt-erd backend against a dbt Cloud test server', () => {
+  let fake: FakeDbtCloudServer;
+  let logs: CapturedLogs;
+  const bodies: string[] = [];
+
+  beforeEach(async () => {
+    fake = await new FakeDbtCloudServer({
+      accounts: [
+        {
+          id: ACCOUNT_ID,
+          token: TOKEN,
+          runs: [
+            {
+              id: 123,
+              job_definition_id: 45,
+              finished_at: '2026-11-28T06:00:00Z',
+              artifacts: {
+                'manifest.json': demoManifest,
+                'catalog.json': demoCatalog,
+              },
+            },
+            {
+              id: 200,
+              job_definition_id: 46,
+              artifacts: { 'manifest.json': demoManifest },
+            },
+          ],
+        },
+      ],
+    }).start();
+    logs = new CapturedLogs();
+  });
+
+  afterEach(async () => {
+    await fake.stop();
+    const everything = [...bodies, ...logs.lines].join('\n');
+    expect(everything).not.toContain(TOKEN);
+  });
+
+  async function startBackend(token = TOKEN) {
+    const { server } = await startTestBackend({
+      features: [
+        dbtErdPlugin,
+        logs.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            dbtErd: {
+              cloud: {
+                timeout: { seconds: 2 },
+                accounts: [
+                  {
+                    name: 'main',
+                    accountId: ACCOUNT_ID,
+                    accessUrl: fake.url,
+                    token,
+                  },
+                ],
+              },
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    const get = async (path: string) => {
+      const res = await request(server).get(path);
+      bodies.push(res.text);
+      return res;
+    };
+    return { server, get };
+  }
+
+  it('serves the ERD of the latest successful run of a job, then from the cache', async () => {
+    const { get } = await startBackend();
+    const first = await get(
+      '/api/dbt-erd/entities/default/component/by-job/erd',
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.source).toMatchObject({
+      kind: 'dbt-cloud-job',
+      name: 'main',
+      jobId: 45,
+      runId: 123,
+      finishedAt: '2026-11-28T06:00:00Z',
+    });
+    expect(first.body.source.url).toContain('/runs/123');
+    const ids = first.body.nodes.map((n: { id: string }) => n.id);
+    expect(ids).toContain('model.acme_analytics.fct_orders');
+    expect(first.body.edges.length).toBeGreaterThan(0);
+    expect(first.body.warnings).toEqual([]);
+
+    const upstream = fake.requestCount();
+    const second = await get(
+      '/api/dbt-erd/entities/default/component/by-job/erd',
+    );
+    expect(second.body).toEqual(first.body);
+    expect(fake.requestCount()).toBe(upstream);
+  });
+
+  it('downloads once for concurrent requests (single flight)', async () => {
+    const { server } = await startBackend();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        request(server).get(
+          '/api/dbt-erd/entities/default/component/by-run/erd',
+        ),
+      ),
+    );
+    expect(responses.map(r => r.status)).toEqual(Array(8).fill(200));
+    expect(
+      fake.requestCount(paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json')),
+    ).toBe(1);
+  });
+
+  it('shares the cache between a job and its pinned run', async () => {
+    const { get } = await startBackend();
+    await get('/api/dbt-erd/entities/default/component/by-job/erd');
+    const downloads = fake.requestCount(
+      paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json'),
+    );
+    await get('/api/dbt-erd/entities/default/component/by-run/erd');
+    expect(
+      fake.requestCount(paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json')),
+    ).toBe(downloads);
+  });
+
+  it('warns when a run has no catalog.json', async () => {
+    const { get } = await startBackend();
+    const res = await get(
+      '/api/dbt-erd/entities/default/component/no-catalog/erd',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.warnings.join('\n')).toMatch(/catalog\.json/);
+  });
+
+  it('exports DBML as a download', async () => {
+    const { get } = await startBackend();
+    const res = await get(
+      '/api/dbt-erd/entities/default/component/by-run/erd?format=dbml',
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="by-run-erd.dbml"',
+    );
+    expect(res.text).toContain('Table "model.acme_analytics.fct_orders"');
+    expect(res.text).toContain('Ref: ');
+    const bad = await get(
+      '/api/dbt-erd/entities/default/component/by-run/erd?format=pdf',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('dbml');
+  });
+
+  it('refresh rebuilds from dbt Cloud', async () => {
+    const { server, get } = await startBackend();
+    await get('/api/dbt-erd/entities/default/component/by-job/erd');
+    const before = fake.requestCount(
+      paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json'),
+    );
+    const res = await request(server).post(
+      '/api/dbt-erd/entities/default/component/by-job/erd/refresh',
+    );
+    bodies.push(res.text);
+    expect(res.status).toBe(200);
+    expect(
+      fake.requestCount(paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json')),
+    ).toBe(before + 1);
+  });
+
+  it.each([
+    ['missing-run', 404, /run 999 not found in account main/],
+    [
+      'bad-id',
+      400,
+      /getdbt\.com\/cloud-run-id must be a numeric dbt Cloud id, got "12abc"/,
+    ],
+    ['bad-account', 400, /"nope", which is not configured; configured: main/],
+  ])(
+    'answers %s with %i and a message to act on',
+    async (name, status, message) => {
+      const { get } = await startBackend();
+      const res = await get(
+        `/api/dbt-erd/entities/default/component/${name}/erd`,
+      );
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toMatch(message);
+      expect(res.text).not.toMatch(/\bat .*\.ts:\d+/);
+    },
+  );
+
+  it('reports a rejected token as 502 without the token', async () => {
+    const { get } = await startBackend('dbtc_wrong-token');
+    const res = await get('/api/dbt-erd/entities/default/component/by-run/erd');
+    expect(res.status).toBe(502);
+    expect(res.body.error.message).toContain(
+      'dbt Cloud rejected the token for account main (401)',
+    );
+    expect(res.text).not.toContain('dbtc_wrong-token');
+  });
+
+  it('gives a user who may not read the entity the same 404 as a missing one', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const { server } = await startTestBackend({
+      features: [
+        dbtErdPlugin,
+        logs.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            dbtErd: {
+              cloud: {
+                accounts: [
+                  {
+                    name: 'main',
+                    accountId: ACCOUNT_ID,
+                    accessUrl: fake.url,
+                    token: TOKEN,
+                  },
+                ],
+              },
+            },
+          },
+        }),
+        // The catalog answers as the permission framework would for this user.
+        catalogServiceMock.mock({
+          getEntityByRef: async (ref, options) =>
+            (options as any)?.credentials?.principal?.userEntityRef ===
+            'user:default/outsider'
+              ? undefined
+              : catalog.getEntityByRef(ref, options as any),
+        }).factory,
+      ],
+    });
+    const denied = await request(server)
+      .get('/api/dbt-erd/entities/default/component/secret/erd')
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/outsider'),
+      );
+    const missing = await request(server)
+      .get('/api/dbt-erd/entities/default/component/nothing-here/erd')
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/outsider'),
+      );
+    expect(denied.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(denied.body.error.name).toBe(missing.body.error.name);
+    expect(fake.requestCount()).toBe(0);
+    const allowed = await request(server)
+      .get('/api/dbt-erd/entities/default/component/secret/erd')
+      .set('Authorization', mockCredentials.user.header('user:default/member'));
+    expect(allowed.status).toBe(200);
+  });
+
+  it('rejects requests without a Backstage identity', async () => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .get('/api/dbt-erd/entities/default/component/by-job/erd')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,80 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { DbtCloudClient, DbtCloudRun } from 'backstage-plugin-dbt-erd-node';
+import {
+  ArtifactSource,
+  FetchedArtifacts,
+  LocatedArtifacts,
+} from './ArtifactSource';
+
+/** How long "the latest good run of job X" is trusted before asking dbt Cloud again. */
+export const JOB_LOOKUP_TTL_MS = 60_000;
+
+/**
+ * The latest successful run of a job that generated docs. The run lookup is
+ * cached briefly in the shared cache; the ERD itself is keyed by the run id,
+ * so a new run means a new ERD and an unchanged one costs one small call.
+ */
+export class DbtCloudJobSource implements ArtifactSource {
+  constructor(
+    private readonly client: DbtCloudClient,
+    private readonly jobId: number,
+    private readonly cache: CacheService,
+  ) {}
+
+  lookupKey() {
+    return `lookup:v1:cloud:${this.client.accountId}:job:${this.jobId}`;
+  }
+
+  async locate(): Promise<LocatedArtifacts> {
+    const run = await this.latestRun();
+    const info = {
+      kind: 'dbt-cloud-job' as const,
+      name: this.client.accountName,
+      jobId: this.jobId,
+    };
+    if (!run) {
+      // No listed run: the job artifacts endpoint is all there is, and it
+      // names no immutable version, so the key changes with each lookup period.
+      const period = Math.floor(Date.now() / JOB_LOOKUP_TTL_MS);
+      return {
+        key: `cloud:${this.client.accountId}:job:${this.jobId}:latest:${period}`,
+        info,
+      };
+    }
+    return {
+      key: `cloud:${this.client.accountId}:run:${run.id}`,
+      info: {
+        ...info,
+        runId: run.id,
+        finishedAt: run.finishedAt,
+        url: run.url,
+      },
+    };
+  }
+
+  async fetch(located: LocatedArtifacts): Promise<FetchedArtifacts> {
+    if (located.info.runId !== undefined) {
+      const { manifest, catalog, warnings } =
+        await this.client.fetchRunArtifacts(located.info.runId);
+      return { manifest, catalog, warnings };
+    }
+    const { manifest, catalog, warnings } = await this.client.fetchJobArtifacts(
+      this.jobId,
+    );
+    return { manifest, catalog, warnings };
+  }
+
+  private async latestRun(): Promise<DbtCloudRun | undefined> {
+    const cached = (await this.cache.get(this.lookupKey())) as
+      | { run: DbtCloudRun | null }
+      | undefined;
+    if (cached) return cached.run ?? undefined;
+    const run = await this.client.findLatestSuccessfulRunWithDocs(this.jobId);
+    await this.cache.set(
+      this.lookupKey(),
+      { run: (run ?? null) as any },
+      { ttl: JOB_LOOKUP_TTL_MS },
+    );
+    return run;
+  }
+}
