@@ -78,6 +78,8 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
   afterEach(async () => {
     await fake.stop();
     const everything = [...bodies, ...logs.lines].join('\n');
+    // Checked after every test, over everything the backend answered or logged.
+    // eslint-disable-next-line jest/no-standalone-expect
     expect(everything).not.toContain(TOKEN);
   });
 
