@@ -11,15 +11,23 @@ const entity = (annotations?: Record<string, string>) => ({
 
 describe('isDbtErdAvailable', () => {
   it('is true for any source annotation', () => {
-    expect(isDbtErdAvailable(entity({ [DBT_CLOUD_JOB_ID_ANNOTATION]: '42' }))).toBe(true);
     expect(
-      isDbtErdAvailable(entity({ [DBT_ARTIFACTS_LOCATION_ANNOTATION]: 'local:demo' })),
+      isDbtErdAvailable(entity({ [DBT_CLOUD_JOB_ID_ANNOTATION]: '42' })),
+    ).toBe(true);
+    expect(
+      isDbtErdAvailable(
+        entity({ [DBT_ARTIFACTS_LOCATION_ANNOTATION]: 'local:demo' }),
+      ),
     ).toBe(true);
   });
 
   it('is false without annotations, with blank values, or with options only', () => {
     expect(isDbtErdAvailable(entity())).toBe(false);
-    expect(isDbtErdAvailable(entity({ [DBT_CLOUD_JOB_ID_ANNOTATION]: '  ' }))).toBe(false);
-    expect(isDbtErdAvailable(entity({ [DBT_ERD_SELECT_ANNOTATION]: 'model.x' }))).toBe(false);
+    expect(
+      isDbtErdAvailable(entity({ [DBT_CLOUD_JOB_ID_ANNOTATION]: '  ' })),
+    ).toBe(false);
+    expect(
+      isDbtErdAvailable(entity({ [DBT_ERD_SELECT_ANNOTATION]: 'model.x' })),
+    ).toBe(false);
   });
 });

@@ -14,11 +14,13 @@ export const DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION =
 /** Which configured dbt Cloud account to use (optional with one account). */
 export const DBT_CLOUD_ACCOUNT_ANNOTATION = 'getdbt.com/cloud-account';
 /** `url:<folder URL>` or `local:<configured project name>`. */
-export const DBT_ARTIFACTS_LOCATION_ANNOTATION = 'getdbt.com/artifacts-location';
+export const DBT_ARTIFACTS_LOCATION_ANNOTATION =
+  'getdbt.com/artifacts-location';
 
 export const DBT_ERD_SELECT_ANNOTATION = 'getdbt.com/erd-select';
 export const DBT_ERD_EXCLUDE_ANNOTATION = 'getdbt.com/erd-exclude';
-export const DBT_ERD_RESOURCE_TYPES_ANNOTATION = 'getdbt.com/erd-resource-types';
+export const DBT_ERD_RESOURCE_TYPES_ANNOTATION =
+  'getdbt.com/erd-resource-types';
 export const DBT_ERD_ALGO_ANNOTATION = 'getdbt.com/erd-algo';
 export const DBT_ERD_ENTITY_NAME_FORMAT_ANNOTATION =
   'getdbt.com/erd-entity-name-format';
@@ -40,5 +42,7 @@ export interface EntityWithAnnotations {
 /** True when the entity names a dbt project to draw. */
 export function isDbtErdAvailable(entity: EntityWithAnnotations): boolean {
   const annotations = entity.metadata.annotations ?? {};
-  return DBT_SOURCE_ANNOTATIONS.some(name => Boolean(annotations[name]?.trim()));
+  return DBT_SOURCE_ANNOTATIONS.some(name =>
+    Boolean(annotations[name]?.trim()),
+  );
 }
