@@ -24,6 +24,8 @@ export interface FakeDbtCloudServerOptions {
   accounts: FakeDbtCloudAccount[];
   /** Largest Discovery API page the fake returns, whatever `first` asks. Default 500. */
   discoveryPageSize?: number;
+  /** Port on 127.0.0.1; default 0, an ephemeral port (tests). A fixed port suits the dev app. */
+  port?: number;
 }
 
 interface FaultRule {
@@ -48,6 +50,7 @@ export class FakeDbtCloudServer {
   readonly requests: FakeRequestRecord[] = [];
   readonly #accounts: FakeDbtCloudAccount[];
   readonly #discoveryPageSize: number;
+  readonly #port: number;
   #faults: FaultRule[] = [];
   #server?: Server;
   #url?: string;
@@ -55,6 +58,7 @@ export class FakeDbtCloudServer {
   constructor(options: FakeDbtCloudServerOptions) {
     this.#accounts = options.accounts;
     this.#discoveryPageSize = options.discoveryPageSize ?? 500;
+    this.#port = options.port ?? 0;
   }
 
   /** Base URL, e.g. http://127.0.0.1:54321 — use it as the access URL. */
@@ -78,7 +82,7 @@ export class FakeDbtCloudServer {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(this.#port, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     this.#server = server;
