@@ -8,6 +8,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
 import { dbtErdPlugin } from './plugin';
@@ -40,7 +41,43 @@ const entities = [
     'getdbt.com/cloud-account': 'nope',
   }),
   entity('secret', { 'getdbt.com/cloud-job-id': '45' }),
+  entity('by-env', { 'getdbt.com/cloud-environment-id': '7' }),
 ];
+
+const column = (name: string, type: string) => ({ name, type, description: '' });
+const appliedState = {
+  models: [
+    {
+      uniqueId: 'model.shop.customers',
+      name: 'customers',
+      database: 'analytics',
+      schema: 'marts',
+      catalog: { columns: [column('id', 'integer'), column('name', 'text')] },
+    },
+    {
+      uniqueId: 'model.shop.orders',
+      name: 'orders',
+      database: 'analytics',
+      schema: 'marts',
+      catalog: { columns: [column('id', 'integer'), column('customer_id', 'integer')] },
+    },
+  ],
+  tests: [
+    {
+      uniqueId: 'test.shop.relationships_orders_customer_id__id__ref_customers_.abc',
+      columnName: 'customer_id',
+      meta: {},
+      testMetadata: {
+        name: 'relationships',
+        kwargs: { column_name: 'customer_id', to: "ref('customers')", field: 'id' },
+      },
+      parents: [
+        { uniqueId: 'model.shop.customers', resourceType: 'model' },
+        { uniqueId: 'model.shop.orders', resourceType: 'model' },
+      ],
+    },
+  ],
+};
 
 describe('dbt-erd backend against a dbt Cloud test server', () => {
   let fake: FakeDbtCloudServer;
@@ -72,6 +109,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         },
       ],
     }).start();
+    fake.setEnvironment(ACCOUNT_ID, 7, appliedState as any);
     logs = new CapturedLogs();
   });
 
@@ -98,6 +136,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
                     name: 'main',
                     accountId: ACCOUNT_ID,
                     accessUrl: fake.url,
+                    discoveryUrl: fake.discoveryUrl,
                     token,
                   },
                 ],
@@ -168,6 +207,25 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     expect(
       fake.requestCount(paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json')),
     ).toBe(downloads);
+  });
+
+  it("reads an environment's applied state through the Discovery API", async () => {
+    const { get } = await startBackend();
+    const res = await get('/api/dbt-erd/entities/default/component/by-env/erd');
+    expect(res.status).toBe(200);
+    expect(res.body.source).toEqual({ kind: 'dbt-cloud-environment', name: 'main', environmentId: 7 });
+    expect(res.body.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'model.shop.customers',
+      'model.shop.orders',
+    ]);
+    expect(res.body.edges).toEqual([
+      expect.objectContaining({
+        from_id: 'model.shop.orders',
+        to_id: 'model.shop.customers',
+        from_columns: ['customer_id'],
+        to_columns: ['id'],
+      }),
+    ]);
   });
 
   it('warns when a run has no catalog.json', async () => {
@@ -297,6 +355,42 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
       .get('/api/dbt-erd/entities/default/component/secret/erd')
       .set('Authorization', mockCredentials.user.header('user:default/member'));
     expect(allowed.status).toBe(200);
+  });
+
+  it('refuses refresh without the dbt-erd.erd.refresh permission, and audits it', async () => {
+    const auditor = mockServices.auditor.mock();
+    const { server } = await startTestBackend({
+      features: [
+        dbtErdPlugin,
+        logs.factory(),
+        auditor.factory,
+        mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.DENY })) as any,
+        }).factory,
+        mockServices.rootConfig.factory({
+          data: {
+            dbtErd: {
+              cloud: { accounts: [{ name: 'main', accountId: ACCOUNT_ID, accessUrl: fake.url, token: TOKEN }] },
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    const res = await request(server).post(
+      '/api/dbt-erd/entities/default/component/by-job/erd/refresh',
+    );
+    bodies.push(res.text);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('dbt-erd.erd.refresh');
+    expect(fake.requestCount()).toBe(0);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'erd-refresh',
+        meta: { entityRef: 'component:default/by-job' },
+      }),
+    );
   });
 
   it('rejects requests without a Backstage identity', async () => {

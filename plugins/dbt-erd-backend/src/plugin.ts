@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { dbtErdPermissions } from 'backstage-plugin-dbt-erd-common';
 import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
@@ -25,6 +26,9 @@ export const dbtErdPlugin = createBackendPlugin({
         cache: coreServices.cache,
         urlReader: coreServices.urlReader,
         lifecycle: coreServices.lifecycle,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
       },
       async init({
@@ -35,8 +39,12 @@ export const dbtErdPlugin = createBackendPlugin({
         cache,
         urlReader,
         lifecycle,
+        permissions,
+        permissionsRegistry,
+        auditor,
         catalog,
       }) {
+        permissionsRegistry.addPermissions([...dbtErdPermissions]);
         const erdConfig = readDbtErdConfig(config);
         const accounts = new DbtCloudAccounts(
           erdConfig.accounts,
@@ -52,7 +60,14 @@ export const dbtErdPlugin = createBackendPlugin({
           logger,
         });
         httpRouter.use(
-          await createRouter({ erdService, catalog, httpAuth, logger }),
+          await createRouter({
+            erdService,
+            catalog,
+            httpAuth,
+            permissions,
+            auditor,
+            logger,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(

@@ -1,6 +1,13 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { dbtErdRefreshPermission } from 'backstage-plugin-dbt-erd-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -13,6 +20,8 @@ export interface RouterOptions {
   erdService: ErdService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
   logger: LoggerService;
 }
 
@@ -21,6 +30,8 @@ export async function createRouter({
   erdService,
   catalog,
   httpAuth,
+  permissions,
+  auditor,
   logger,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
@@ -61,13 +72,39 @@ export async function createRouter({
     res.json(erd);
   });
 
-  router.post(
-    '/entities/:namespace/:kind/:name/erd/refresh',
-    async (req, res) => {
+  // Refresh makes the backend download again, so it is a permission of its
+  // own (allowed by default policies, restrictable by yours) and audited.
+  router.post('/entities/:namespace/:kind/:name/erd/refresh', async (req, res) => {
+    const { namespace, kind, name } = req.params;
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'erd-refresh',
+      request: req,
+      meta: { entityRef: stringifyEntityRef({ namespace, kind, name }) },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const [decision] = await permissions.authorize(
+        [{ permission: dbtErdRefreshPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          'You are not allowed to refresh ERDs (dbt-erd.erd.refresh)',
+        );
+      }
       const entity = await loadEntity(req);
-      res.json(await erdService.refresh(entity, req.query as ErdOptionsQuery));
-    },
-  );
+      const erd = await erdService.refresh(entity, req.query as ErdOptionsQuery);
+      await auditorEvent.success({
+        meta: { source: erd.source.kind, tables: erd.nodes.length },
+      });
+      res.json(erd);
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
+  });
 
   router.use(errorMiddleware(logger));
   return router;

@@ -1,6 +1,6 @@
 import { CacheService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotImplementedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   DBT_ARTIFACTS_LOCATION_ANNOTATION,
   DBT_CLOUD_ACCOUNT_ANNOTATION,
@@ -12,6 +12,7 @@ import {
 import { DbtErdConfig } from '../config/readDbtErdConfig';
 import { DbtCloudAccounts } from '../services/DbtCloudAccounts';
 import { ArtifactSource } from './ArtifactSource';
+import { DbtCloudEnvironmentSource } from './DbtCloudEnvironmentSource';
 import { DbtCloudJobSource } from './DbtCloudJobSource';
 import { DbtCloudRunSource } from './DbtCloudRunSource';
 import { LocalProjectSource } from './LocalProjectSource';
@@ -57,9 +58,9 @@ export function resolveArtifactSource(
         context.cache,
       );
     }
-    readId(environmentId!, DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION);
-    throw new NotImplementedError(
-      `${DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION} is not supported by this version of the dbt-erd backend yet; use ${DBT_CLOUD_JOB_ID_ANNOTATION}`,
+    return new DbtCloudEnvironmentSource(
+      client,
+      readId(environmentId!, DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION),
     );
   }
 

@@ -16,3 +16,4 @@ export type {
   DiscoverySource,
   DiscoveryTest,
 } from './discovery/types';
+export * from './discovery/appliedStateToArtifacts';

@@ -1,0 +1,26 @@
+import { CliWritable } from './CliIo';
+import { redactSecrets } from './redactSecrets';
+
+/** dbterd-style progress lines on stderr, so stdout stays free for pipes. */
+export interface CliLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Every line goes through redaction: messages may quote upstream text. */
+export function createCliLog(
+  stderr: CliWritable,
+  secrets: readonly string[],
+): CliLog {
+  const line = (text: string) =>
+    stderr.write(`${oneLine(redactSecrets(text, secrets))}\n`);
+  return {
+    info: message => line(message),
+    warn: message => line(`dbt-erd: warning: ${message}`),
+  };
+}
+
+/** Collapses line breaks so that each message is exactly one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,26 @@
+import { readArtifactsDirectory } from '../readArtifactsDirectory';
+import { CliLog } from './cliLog';
+import { resolveDbtCloudSettings } from './dbtCloudSettings';
+import { downloadCloudArtifacts } from './downloadCloudArtifacts';
+import { LoadedArtifacts } from './LoadedArtifacts';
+import { resolveArtifactsDir } from './resolveArtifactsDir';
+import { RunFlags } from './RunFlags';
+
+/** From dbt Cloud with --dbt-cloud, else from the artifacts folder. */
+export async function loadArtifacts(
+  flags: RunFlags,
+  context: {
+    cwd: string;
+    env: Record<string, string | undefined>;
+    log: CliLog;
+  },
+): Promise<LoadedArtifacts> {
+  if (flags.dbtCloud) {
+    const settings = resolveDbtCloudSettings(flags, context.env);
+    return downloadCloudArtifacts(settings, context.log);
+  }
+  const dir = resolveArtifactsDir(flags.artifactsDir, context.cwd);
+  context.log.info(`Using dbt artifact dir at: ${dir}`);
+  const { manifest, catalog } = await readArtifactsDirectory(dir);
+  return { manifest, catalog, warnings: [] };
+}

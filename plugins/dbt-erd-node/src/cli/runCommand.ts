@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import {
+  buildErd,
+  MISSING_CATALOG_WARNING,
+  renderErd,
+} from 'backstage-plugin-dbt-erd-common';
+import { CliLog } from './cliLog';
+import { erdSettingsFromFlags } from './erdSettingsFromFlags';
+import { loadArtifacts } from './loadArtifacts';
+import { RunFlags } from './RunFlags';
+import { writeErdFile } from './writeErdFile';
+
+export interface RunContext {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  log: CliLog;
+}
+
+/** `dbt-erd run`: artifacts in, one ERD file out, as dbterd's `run` does. */
+export async function runCommand(
+  flags: RunFlags,
+  context: RunContext,
+): Promise<void> {
+  const { log } = context;
+  const settings = erdSettingsFromFlags(flags);
+  const artifacts = await loadArtifacts(flags, context);
+  const { erd, warnings } = buildErd(
+    { manifest: artifacts.manifest, catalog: artifacts.catalog },
+    settings.buildOptions,
+  );
+  const engineWarnings = artifacts.catalogWarned
+    ? warnings.filter(w => w !== MISSING_CATALOG_WARNING)
+    : warnings;
+  [...artifacts.warnings, ...engineWarnings].forEach(w => log.warn(w));
+  log.info(
+    `Collected ${erd.nodes.length} table(s) and ${erd.edges.length} relationship(s)`,
+  );
+  const content = renderErd(erd, settings.target.name, settings.renderOptions);
+  const file = await writeErdFile(
+    resolve(context.cwd, flags.output),
+    settings.fileName,
+    content,
+  );
+  log.info(`Output saved to ${file}`);
+}
