@@ -47,6 +47,14 @@ export interface Config {
       /** Dot-separated table attributes to group by, e.g. database.schema. */
       entityGroup?: string;
     };
+    /**
+     * Pre-builds the ERD of every annotated entity on a schedule (off unless
+     * set), so the first visit after a new dbt Cloud run is served from cache.
+     * Runs on one replica at a time.
+     */
+    prebuild?: {
+      schedule: import('@backstage/backend-plugin-api').SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     cache?: {
       /** How long a built ERD is kept. Default 30 minutes. */
       ttl?: import('@backstage/types').HumanDuration | string;

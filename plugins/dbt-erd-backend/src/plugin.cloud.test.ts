@@ -44,7 +44,11 @@ const entities = [
   entity('by-env', { 'getdbt.com/cloud-environment-id': '7' }),
 ];
 
-const column = (name: string, type: string) => ({ name, type, description: '' });
+const column = (name: string, type: string) => ({
+  name,
+  type,
+  description: '',
+});
 const appliedState = {
   models: [
     {
@@ -59,17 +63,24 @@ const appliedState = {
       name: 'orders',
       database: 'analytics',
       schema: 'marts',
-      catalog: { columns: [column('id', 'integer'), column('customer_id', 'integer')] },
+      catalog: {
+        columns: [column('id', 'integer'), column('customer_id', 'integer')],
+      },
     },
   ],
   tests: [
     {
-      uniqueId: 'test.shop.relationships_orders_customer_id__id__ref_customers_.abc',
+      uniqueId:
+        'test.shop.relationships_orders_customer_id__id__ref_customers_.abc',
       columnName: 'customer_id',
       meta: {},
       testMetadata: {
         name: 'relationships',
-        kwargs: { column_name: 'customer_id', to: "ref('customers')", field: 'id' },
+        kwargs: {
+          column_name: 'customer_id',
+          to: "ref('customers')",
+          field: 'id',
+        },
       },
       parents: [
         { uniqueId: 'model.shop.customers', resourceType: 'model' },
@@ -213,7 +224,11 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     const { get } = await startBackend();
     const res = await get('/api/dbt-erd/entities/default/component/by-env/erd');
     expect(res.status).toBe(200);
-    expect(res.body.source).toEqual({ kind: 'dbt-cloud-environment', name: 'main', environmentId: 7 });
+    expect(res.body.source).toEqual({
+      kind: 'dbt-cloud-environment',
+      name: 'main',
+      environmentId: 7,
+    });
     expect(res.body.nodes.map((n: { id: string }) => n.id)).toEqual([
       'model.shop.customers',
       'model.shop.orders',
@@ -371,7 +386,16 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         mockServices.rootConfig.factory({
           data: {
             dbtErd: {
-              cloud: { accounts: [{ name: 'main', accountId: ACCOUNT_ID, accessUrl: fake.url, token: TOKEN }] },
+              cloud: {
+                accounts: [
+                  {
+                    name: 'main',
+                    accountId: ACCOUNT_ID,
+                    accessUrl: fake.url,
+                    token: TOKEN,
+                  },
+                ],
+              },
             },
           },
         }),

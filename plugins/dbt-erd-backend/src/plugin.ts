@@ -8,6 +8,7 @@ import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
 import { ErdService } from './services/ErdService';
+import { schedulePrebuildTask } from './services/PrebuildTask';
 
 /**
  * The dbt-erd backend plugin.
@@ -29,6 +30,8 @@ export const dbtErdPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init({
@@ -42,6 +45,8 @@ export const dbtErdPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        auth,
+        scheduler,
         catalog,
       }) {
         permissionsRegistry.addPermissions([...dbtErdPermissions]);
@@ -70,6 +75,16 @@ export const dbtErdPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        if (erdConfig.prebuildSchedule) {
+          await schedulePrebuildTask({
+            schedule: erdConfig.prebuildSchedule,
+            scheduler,
+            catalog,
+            auth,
+            erdService,
+            logger,
+          });
+        }
         logger.info(
           `dbt-erd: ${erdConfig.accounts.length} dbt Cloud account(s) (${
             erdConfig.accounts.map(a => a.name).join(', ') || 'none'

@@ -74,37 +74,43 @@ export async function createRouter({
 
   // Refresh makes the backend download again, so it is a permission of its
   // own (allowed by default policies, restrictable by yours) and audited.
-  router.post('/entities/:namespace/:kind/:name/erd/refresh', async (req, res) => {
-    const { namespace, kind, name } = req.params;
-    const auditorEvent = await auditor.createEvent({
-      eventId: 'erd-refresh',
-      request: req,
-      meta: { entityRef: stringifyEntityRef({ namespace, kind, name }) },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
+  router.post(
+    '/entities/:namespace/:kind/:name/erd/refresh',
+    async (req, res) => {
+      const { namespace, kind, name } = req.params;
+      const auditorEvent = await auditor.createEvent({
+        eventId: 'erd-refresh',
+        request: req,
+        meta: { entityRef: stringifyEntityRef({ namespace, kind, name }) },
       });
-      const [decision] = await permissions.authorize(
-        [{ permission: dbtErdRefreshPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          'You are not allowed to refresh ERDs (dbt-erd.erd.refresh)',
+      try {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user', 'service'],
+        });
+        const [decision] = await permissions.authorize(
+          [{ permission: dbtErdRefreshPermission }],
+          { credentials },
         );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(
+            'You are not allowed to refresh ERDs (dbt-erd.erd.refresh)',
+          );
+        }
+        const entity = await loadEntity(req);
+        const erd = await erdService.refresh(
+          entity,
+          req.query as ErdOptionsQuery,
+        );
+        await auditorEvent.success({
+          meta: { source: erd.source.kind, tables: erd.nodes.length },
+        });
+        res.json(erd);
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
       }
-      const entity = await loadEntity(req);
-      const erd = await erdService.refresh(entity, req.query as ErdOptionsQuery);
-      await auditorEvent.success({
-        meta: { source: erd.source.kind, tables: erd.nodes.length },
-      });
-      res.json(erd);
-    } catch (error) {
-      await auditorEvent.fail({ error: error as Error });
-      throw error;
-    }
-  });
+    },
+  );
 
   router.use(errorMiddleware(logger));
   return router;

@@ -49,6 +49,7 @@ describe('readDbtErdConfig', () => {
       defaults: {},
       cacheTtlMs: 30 * 60_000,
       client: {},
+      prebuildSchedule: undefined,
     });
   });
 

@@ -1,3 +1,7 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { ErdOptions } from 'backstage-plugin-dbt-erd-common';
@@ -24,6 +28,8 @@ export interface DbtErdConfig {
   cacheTtlMs: number;
   /** Limits of every dbt Cloud client. */
   client: { timeoutMs?: number; maxArtifactBytes?: number };
+  /** Schedule of the pre-build task; absent (the default) means off. */
+  prebuildSchedule?: SchedulerServiceTaskScheduleDefinition;
 }
 
 const DEFAULT_ACCESS_URL = 'https://cloud.getdbt.com';
@@ -77,11 +83,18 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
     client.maxArtifactBytes = maxArtifactBytes;
   }
 
+  const prebuildSchedule = config?.has('prebuild.schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('prebuild.schedule'),
+      )
+    : undefined;
+
   return {
     accounts,
     localProjects,
     defaults,
     client,
+    prebuildSchedule,
     cacheTtlMs: durationToMilliseconds(
       config?.has('cache.ttl')
         ? readDurationFromConfig(config, { key: 'cache.ttl' })

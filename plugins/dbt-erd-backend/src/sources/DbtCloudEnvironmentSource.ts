@@ -33,7 +33,9 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
   }
 
   async fetch(): Promise<FetchedArtifacts> {
-    const state = await this.client.getEnvironmentAppliedState(this.environmentId);
+    const state = await this.client.getEnvironmentAppliedState(
+      this.environmentId,
+    );
     return appliedStateToArtifacts(state);
   }
 }
