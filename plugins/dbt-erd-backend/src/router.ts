@@ -12,7 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { errorMiddleware } from './http/errorMiddleware';
-import { sendExport } from './http/sendExport';
+import { assertExportFormat, sendExport } from './http/sendExport';
 import { ErdService } from './services/ErdService';
 import { ErdOptionsQuery } from './services/readErdOptions';
 
@@ -64,6 +64,7 @@ export async function createRouter({
     const { format, ...query } = req.query as ErdOptionsQuery & {
       format?: string;
     };
+    if (format !== undefined) assertExportFormat(String(format));
     const erd = await erdService.getErd(entity, query);
     if (format !== undefined) {
       sendExport(res, erd, String(format), entity.metadata.name);
