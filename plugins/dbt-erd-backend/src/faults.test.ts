@@ -26,11 +26,18 @@ const manifest = JSON.parse(readFileSync(`${DEMO}/manifest.json`, 'utf8'));
 const catalog = JSON.parse(readFileSync(`${DEMO}/catalog.json`, 'utf8'));
 const paths = FakeDbtCloudServer.paths;
 const otherProjectCatalog = {
-  metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/catalog/v1.json' },
+  metadata: {
+    dbt_schema_version: 'https://schemas.getdbt.com/dbt/catalog/v1.json',
+  },
   nodes: {
     'model.other.thing': {
       unique_id: 'model.other.thing',
-      metadata: { type: 'BASE TABLE', schema: 'x', name: 'thing', database: 'y' },
+      metadata: {
+        type: 'BASE TABLE',
+        schema: 'x',
+        name: 'thing',
+        database: 'y',
+      },
       columns: { ID: { type: 'INTEGER', index: 1, name: 'ID', comment: null } },
       stats: {},
     },
@@ -56,31 +63,136 @@ interface Scenario {
   recovers?: boolean;
 }
 
-const manifestPath = (runId: number) => paths.runArtifact(ACCOUNT_ID, runId, 'manifest.json');
+const manifestPath = (runId: number) =>
+  paths.runArtifact(ACCOUNT_ID, runId, 'manifest.json');
 
 const scenarios: Scenario[] = [
-  { name: '401', fault: { kind: 'status', status: 401 }, status: 502, message: /rejected the token for account main \(401\)/, maxAttempts: 1 },
-  { name: '403', fault: { kind: 'status', status: 403 }, status: 502, message: /denied the token for account main.*\(403\)/, maxAttempts: 1 },
-  { name: '404 run', path: runId => paths.run(ACCOUNT_ID, runId), fault: { kind: 'status', status: 404 }, status: 404, message: /not found/, maxAttempts: 1 },
-  { name: '429 with Retry-After, then success', fault: { kind: 'status', status: 429, retryAfter: '1' }, status: 200, message: /./, maxAttempts: 2 },
-  { name: '429 without Retry-After, every time', fault: { kind: 'status', status: 429 }, times: 99, status: 503, message: /429|rate/i, maxAttempts: 4 },
-  { name: '500 then success', fault: { kind: 'status', status: 500 }, status: 200, message: /./, maxAttempts: 2 },
-  { name: '502 every time', fault: { kind: 'status', status: 502 }, times: 99, status: 504, message: /dbt Cloud/, maxAttempts: 4 },
-  { name: '503 then success', fault: { kind: 'status', status: 503 }, status: 200, message: /./, maxAttempts: 2 },
-  { name: 'connection refused', accessUrl: 'http://127.0.0.1:9', status: 504, message: /unreachable|ECONNREFUSED/i },
-  { name: 'reset mid-body', fault: { kind: 'reset-mid-body' }, status: 200, message: /./, maxAttempts: 2 },
-  { name: 'hang', fault: { kind: 'hang' }, status: 504, message: /did not answer|time/i, maxAttempts: 1 },
-  { name: 'body over the limit', fault: { kind: 'oversized', bytes: 3_000_000 }, status: 502, message: /larger than .*limit/i, maxAttempts: 1 },
-  { name: 'truncated JSON', fault: { kind: 'truncated-json' }, status: 502, message: /manifest\.json .*not valid JSON/, maxAttempts: 1 },
-  { name: 'JSON that is not a manifest', artifacts: { 'manifest.json': { hello: 'world' }, 'catalog.json': catalog }, status: 502, message: /manifest\.json/, recovers: false },
-  { name: 'catalog from another project', artifacts: { 'manifest.json': manifest, 'catalog.json': otherProjectCatalog }, status: 200, message: /./ },
-  { name: 'run without artifacts', artifacts: {}, status: 404, message: /manifest\.json/, recovers: false },
+  {
+    name: '401',
+    fault: { kind: 'status', status: 401 },
+    status: 502,
+    message: /rejected the token for account main \(401\)/,
+    maxAttempts: 1,
+  },
+  {
+    name: '403',
+    fault: { kind: 'status', status: 403 },
+    status: 502,
+    message: /denied the token for account main.*\(403\)/,
+    maxAttempts: 1,
+  },
+  {
+    name: '404 run',
+    path: runId => paths.run(ACCOUNT_ID, runId),
+    fault: { kind: 'status', status: 404 },
+    status: 404,
+    message: /not found/,
+    maxAttempts: 1,
+  },
+  {
+    name: '429 with Retry-After, then success',
+    fault: { kind: 'status', status: 429, retryAfter: '1' },
+    status: 200,
+    message: /./,
+    maxAttempts: 2,
+  },
+  {
+    name: '429 without Retry-After, every time',
+    fault: { kind: 'status', status: 429 },
+    times: 99,
+    status: 503,
+    message: /429|rate/i,
+    maxAttempts: 4,
+  },
+  {
+    name: '500 then success',
+    fault: { kind: 'status', status: 500 },
+    status: 200,
+    message: /./,
+    maxAttempts: 2,
+  },
+  {
+    name: '502 every time',
+    fault: { kind: 'status', status: 502 },
+    times: 99,
+    status: 504,
+    message: /dbt Cloud/,
+    maxAttempts: 4,
+  },
+  {
+    name: '503 then success',
+    fault: { kind: 'status', status: 503 },
+    status: 200,
+    message: /./,
+    maxAttempts: 2,
+  },
+  {
+    name: 'connection refused',
+    accessUrl: 'http://127.0.0.1:9',
+    status: 504,
+    message: /unreachable|ECONNREFUSED/i,
+  },
+  {
+    name: 'reset mid-body',
+    fault: { kind: 'reset-mid-body' },
+    status: 200,
+    message: /./,
+    maxAttempts: 2,
+  },
+  {
+    name: 'hang',
+    fault: { kind: 'hang' },
+    status: 504,
+    message: /did not answer|time/i,
+    maxAttempts: 1,
+  },
+  {
+    name: 'body over the limit',
+    fault: { kind: 'oversized', bytes: 3_000_000 },
+    status: 502,
+    message: /larger than .*limit/i,
+    maxAttempts: 1,
+  },
+  {
+    name: 'truncated JSON',
+    fault: { kind: 'truncated-json' },
+    status: 502,
+    message: /manifest\.json .*not valid JSON/,
+    maxAttempts: 1,
+  },
+  {
+    name: 'JSON that is not a manifest',
+    artifacts: { 'manifest.json': { hello: 'world' }, 'catalog.json': catalog },
+    status: 502,
+    message: /manifest\.json/,
+    recovers: false,
+  },
+  {
+    name: 'catalog from another project',
+    artifacts: {
+      'manifest.json': manifest,
+      'catalog.json': otherProjectCatalog,
+    },
+    status: 200,
+    message: /./,
+  },
+  {
+    name: 'run without artifacts',
+    artifacts: {},
+    status: 404,
+    message: /manifest\.json/,
+    recovers: false,
+  },
 ];
 
 const entityFor = (runId: number): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: `run-${runId}`, namespace: 'default', annotations: { 'getdbt.com/cloud-run-id': String(runId) } },
+  metadata: {
+    name: `run-${runId}`,
+    namespace: 'default',
+    annotations: { 'getdbt.com/cloud-run-id': String(runId) },
+  },
   spec: {},
 });
 
@@ -100,15 +212,29 @@ describe('dbt Cloud faults through the backend', () => {
     ].join('\n');
     console.info(`dbt Cloud faults (time-out ${TIMEOUT_S} s):\n${table}`);
     mkdirSync(resolve(__dirname, '../../../bench/out'), { recursive: true });
-    writeFileSync(resolve(__dirname, '../../../bench/out/faults.md'), `${table}\n`);
+    writeFileSync(
+      resolve(__dirname, '../../../bench/out/faults.md'),
+      `${table}\n`,
+    );
   });
 
   it.each(scenarios.map((s, i) => [s.name, s, 1000 + i] as const))(
     '%s',
     async (_name, scenario, runId) => {
-      const artifacts = scenario.artifacts ?? { 'manifest.json': manifest, 'catalog.json': catalog };
+      const artifacts = scenario.artifacts ?? {
+        'manifest.json': manifest,
+        'catalog.json': catalog,
+      };
       const fake = await new FakeDbtCloudServer({
-        accounts: [{ id: ACCOUNT_ID, token: TOKEN, runs: [{ id: runId, job_definition_id: 1, artifacts: artifacts as any }] }],
+        accounts: [
+          {
+            id: ACCOUNT_ID,
+            token: TOKEN,
+            runs: [
+              { id: runId, job_definition_id: 1, artifacts: artifacts as any },
+            ],
+          },
+        ],
       }).start();
       const logs = new CapturedLogs();
       try {
@@ -122,7 +248,14 @@ describe('dbt Cloud faults through the backend', () => {
                   cloud: {
                     timeout: { seconds: TIMEOUT_S },
                     maxArtifactBytes: 2_000_000,
-                    accounts: [{ name: 'main', accountId: ACCOUNT_ID, accessUrl: scenario.accessUrl ?? fake.url, token: TOKEN }],
+                    accounts: [
+                      {
+                        name: 'main',
+                        accountId: ACCOUNT_ID,
+                        accessUrl: scenario.accessUrl ?? fake.url,
+                        token: TOKEN,
+                      },
+                    ],
                   },
                 },
               },
@@ -131,10 +264,13 @@ describe('dbt Cloud faults through the backend', () => {
           ],
         });
         const faultyPath = (scenario.path ?? manifestPath)(runId);
-        if (scenario.fault) fake.inject(faultyPath, scenario.fault, scenario.times ?? 1);
+        if (scenario.fault)
+          fake.inject(faultyPath, scenario.fault, scenario.times ?? 1);
 
         const started = Date.now();
-        const res = await request(server).get(`/api/dbt-erd/entities/default/component/run-${runId}/erd`);
+        const res = await request(server).get(
+          `/api/dbt-erd/entities/default/component/run-${runId}/erd`,
+        );
         const elapsed = Date.now() - started;
         const attempts = fake.requestCount(faultyPath);
         captured.push(res.text);
@@ -142,21 +278,33 @@ describe('dbt Cloud faults through the backend', () => {
         fake.clearFaults();
         const next = scenario.accessUrl
           ? undefined
-          : await request(server).get(`/api/dbt-erd/entities/default/component/run-${runId}/erd`);
+          : await request(server).get(
+              `/api/dbt-erd/entities/default/component/run-${runId}/erd`,
+            );
         if (next) captured.push(next.text);
 
-        const message = res.status === 200 ? `${res.body.nodes.length} tables` : res.body.error.message;
+        const message =
+          res.status === 200
+            ? `${res.body.nodes.length} tables`
+            : res.body.error.message;
         figures.push(
-          `| ${scenario.name} | ${res.status} | ${message.replace(/\|/g, '/')} | ${attempts} | ${elapsed} ms | ${next?.status ?? 'n/a'} |`,
+          `| ${scenario.name} | ${res.status} | ${message.replace(
+            /\|/g,
+            '/',
+          )} | ${attempts} | ${elapsed} ms | ${next?.status ?? 'n/a'} |`,
         );
 
         expect(res.status).toBe(scenario.status);
-        expect(res.status === 200 ? 'ok' : res.body.error.message).toMatch(scenario.message);
+        expect(res.status === 200 ? 'ok' : res.body.error.message).toMatch(
+          scenario.message,
+        );
         expect(res.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
         expect(attempts).toBeLessThanOrEqual(scenario.maxAttempts ?? Infinity);
         // Bounded by the time-out and the retries' backoff (at most ~0.5 + 1 + 2 s).
         expect(elapsed).toBeLessThan(TIMEOUT_S * 1000 * 4 + 4_000);
-        expect(next?.status ?? 200).toBe(scenario.recovers === false ? scenario.status : 200);
+        expect(next?.status ?? 200).toBe(
+          scenario.recovers === false ? scenario.status : 200,
+        );
         expect([...captured, ...logs.lines].join('\n')).not.toContain(TOKEN);
         expect(unhandled).toEqual([]);
       } finally {

@@ -7,7 +7,10 @@ import { ErdResponse } from '../services/ErdService';
 export function assertExportFormat(format: string): void {
   if (!ERD_TARGETS.includes(format)) {
     throw new InputError(
-      `format "${format.slice(0, 40)}" is not supported; use one of ${ERD_TARGETS.join(', ')}`,
+      `format "${format.slice(
+        0,
+        40,
+      )}" is not supported; use one of ${ERD_TARGETS.join(', ')}`,
     );
   }
 }
@@ -23,7 +26,10 @@ export function sendExport(
   const { source: _source, warnings: _warnings, ...erd } = response;
   const target = getErdTarget(format);
   const extension = target.fileName.slice(target.fileName.lastIndexOf('.'));
-  const fileName = `${entityName.replace(/[^A-Za-z0-9._-]/g, '_')}-erd${extension}`;
+  const fileName = `${entityName.replace(
+    /[^A-Za-z0-9._-]/g,
+    '_',
+  )}-erd${extension}`;
   res.setHeader('Content-Type', `${target.contentType}; charset=utf-8`);
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   res.send(target.render(erd));
