@@ -47,10 +47,12 @@ const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => ({
   metadata: {
     name: `load-${i}`,
     namespace: 'default',
-    annotations:
-      i % 2 === 0
-        ? { 'getdbt.com/cloud-run-id': String(100 + (i % RUNS)) }
-        : { 'getdbt.com/cloud-job-id': String(i % RUNS) },
+    annotations: (i % 2 === 0
+      ? { 'getdbt.com/cloud-run-id': String(100 + (i % RUNS)) }
+      : { 'getdbt.com/cloud-job-id': String(i % RUNS) }) as Record<
+      string,
+      string
+    >,
   },
   spec: {},
 }));

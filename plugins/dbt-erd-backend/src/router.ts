@@ -64,13 +64,15 @@ export async function createRouter({
     const { format, ...query } = req.query as ErdOptionsQuery & {
       format?: string;
     };
-    if (format !== undefined) assertExportFormat(String(format));
-    const erd = await erdService.getErd(entity, query);
     if (format !== undefined) {
+      assertExportFormat(String(format));
+      const erd = await erdService.getErd(entity, query);
       sendExport(res, erd, String(format), entity.metadata.name);
       return;
     }
-    res.json(erd);
+    res
+      .type('application/json')
+      .send(await erdService.getErdJson(entity, query));
   });
 
   // Refresh makes the backend download again, so it is a permission of its
