@@ -70,12 +70,13 @@ async function run(options: {
 }) {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  // Without a callback autocannon returns its instance, which is also a promise.
   const instance = autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
     requests: [{ setupRequest: req => ({ ...req, path: options.paths() }) }],
-  });
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
     statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);

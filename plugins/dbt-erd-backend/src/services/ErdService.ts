@@ -1,7 +1,6 @@
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
 import {
   buildErd,
   Erd,
