@@ -47,11 +47,11 @@ if [ "$(node_major node)" -lt 22 ]; then
 fi
 
 # Yarn is the release committed in .yarn/releases; a shim puts it on PATH so
-# that no global yarn or corepack is needed.
+# that no global yarn or corepack is needed. The shim finds the release
+# relative to itself, so a moved or copied checkout keeps working.
 mkdir -p "$ROOT/.tools/bin"
-if [ ! -x "$ROOT/.tools/bin/yarn" ]; then
-  printf '#!/usr/bin/env sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" > "$ROOT/.tools/bin/yarn"
-  chmod +x "$ROOT/.tools/bin/yarn"
-fi
+printf '#!/usr/bin/env sh\nexec node "$(dirname "$0")/../../.yarn/releases/%s" "$@"\n' \
+  "$(basename "$YARN_RELEASE")" > "$ROOT/.tools/bin/yarn"
+chmod +x "$ROOT/.tools/bin/yarn"
 export PATH="$ROOT/.tools/bin:$PATH"
 export COREPACK_ENABLE_STRICT=0
