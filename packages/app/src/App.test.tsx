@@ -18,8 +18,12 @@ describe('App', () => {
 
     const rendered = render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement.textContent).toContain('Guest');
-    });
-  });
+    // Loading the app's plugins lazily can take seconds on a busy machine.
+    await waitFor(
+      () => {
+        expect(rendered.baseElement.textContent).toContain('Guest');
+      },
+      { timeout: 20_000 },
+    );
+  }, 30_000);
 });
