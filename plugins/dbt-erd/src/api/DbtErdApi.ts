@@ -29,9 +29,43 @@ export interface ErdQuery {
   entityGroup?: string;
 }
 
+/** The backend's download formats (dbterd targets). */
+export type ErdExportFormat =
+  | 'dbml'
+  | 'mermaid'
+  | 'plantuml'
+  | 'd2'
+  | 'graphviz'
+  | 'drawdb'
+  | 'json';
+
+export const ERD_EXPORT_FORMATS: Array<{ format: ErdExportFormat; label: string }> = [
+  { format: 'dbml', label: 'DBML' },
+  { format: 'mermaid', label: 'Mermaid' },
+  { format: 'plantuml', label: 'PlantUML' },
+  { format: 'd2', label: 'D2' },
+  { format: 'graphviz', label: 'GraphViz' },
+  { format: 'drawdb', label: 'DrawDB' },
+  { format: 'json', label: 'JSON' },
+];
+
 /** Reads ERDs from the dbt-erd backend. */
 export interface DbtErdApi {
   getEntityErd(entity: CompoundEntityRef, query?: ErdQuery): Promise<EntityErd>;
+  /** Where the backend serves the ERD as a file in `format`. */
+  getExportUrl(
+    entity: CompoundEntityRef,
+    format: ErdExportFormat,
+    query?: ErdQuery,
+  ): Promise<string>;
+  /** Fetches the export (with the user's credentials) and saves it as a file. */
+  downloadExport(
+    entity: CompoundEntityRef,
+    format: ErdExportFormat,
+    query?: ErdQuery,
+  ): Promise<void>;
+  /** Asks the backend to drop its cached artifacts and rebuild the ERD. */
+  refresh(entity: CompoundEntityRef, query?: ErdQuery): Promise<void>;
 }
 
 /** @public */

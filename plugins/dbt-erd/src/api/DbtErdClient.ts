@@ -1,7 +1,13 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { DbtErdApi, EntityErd, ErdQuery } from './DbtErdApi';
+import { DbtErdApi, EntityErd, ErdExportFormat, ErdQuery } from './DbtErdApi';
+
+/** `attachment; filename="shop-erd.dbml"` → `shop-erd.dbml`. */
+export function fileNameFromDisposition(header: string | null): string | undefined {
+  const match = header && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
 
 /** DbtErdApi over HTTP, with the signed-in user's credentials. */
 export class DbtErdClient implements DbtErdApi {
@@ -21,18 +27,65 @@ export class DbtErdClient implements DbtErdApi {
     return response.json();
   }
 
-  private async erdUrl(entity: CompoundEntityRef, query: ErdQuery): Promise<string> {
+  async getExportUrl(
+    entity: CompoundEntityRef,
+    format: ErdExportFormat,
+    query: ErdQuery = {},
+  ): Promise<string> {
+    return this.erdUrl(entity, query, { format });
+  }
+
+  async downloadExport(
+    entity: CompoundEntityRef,
+    format: ErdExportFormat,
+    query: ErdQuery = {},
+  ): Promise<void> {
+    // A plain link would not carry the Backstage token, hence fetch + blob.
+    const response = await this.fetchApi.fetch(await this.getExportUrl(entity, format, query));
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const fileName =
+      fileNameFromDisposition(response.headers.get('content-disposition')) ??
+      `${entity.name}-erd.${format}`;
+    const url = URL.createObjectURL(await response.blob());
+    try {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    }
+  }
+
+  async refresh(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<void> {
+    const url = `${await this.erdUrl(entity, query, {}, '/erd/refresh')}`;
+    const response = await this.fetchApi.fetch(url, { method: 'POST' });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+  }
+
+  private async erdUrl(
+    entity: CompoundEntityRef,
+    query: ErdQuery,
+    extra: Record<string, string> = {},
+    suffix = '/erd',
+  ): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('dbt-erd');
     const path = [entity.namespace, entity.kind, entity.name]
       .map(encodeURIComponent)
       .join('/');
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
+    for (const [key, value] of Object.entries({ ...query, ...extra })) {
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item) params.append(key, item);
       }
     }
     const search = params.toString();
-    return `${baseUrl}/entities/${path}/erd${search ? `?${search}` : ''}`;
+    return `${baseUrl}/entities/${path}${suffix}${search ? `?${search}` : ''}`;
   }
 }

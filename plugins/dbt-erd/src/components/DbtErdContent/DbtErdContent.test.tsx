@@ -1,8 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { DbtErdApi, dbtErdApiRef, EntityErd } from '../../api';
+import { shopErd, syntheticErd } from '../../__testUtils__/erdFixtures';
 import { DbtErdContent } from './DbtErdContent';
 
 const entity = (annotations: Record<string, string> = {}): Entity => ({
@@ -12,87 +14,192 @@ const entity = (annotations: Record<string, string> = {}): Entity => ({
   spec: {},
 });
 
-const column = (name: string) => ({
-  name,
-  data_type: 'text',
-  description: '',
-  is_primary_key: false,
-  is_foreign_key: false,
-});
+const annotated = { 'getdbt.com/artifacts-location': 'local:demo' };
+const id = (name: string) => `model.shop.${name}`;
 
-const erd: EntityErd = {
-  nodes: [
-    {
-      id: 'model.shop.customers',
-      name: 'model.shop.customers',
-      label: null,
-      description: 'One row per customer',
-      resource_type: 'model',
-      schema_name: 'marts',
-      database: 'analytics',
-      columns: [column('customer_id')],
-    },
-    {
-      id: 'model.shop.orders',
-      name: 'model.shop.orders',
-      label: null,
-      description: '',
-      resource_type: 'model',
-      schema_name: 'marts',
-      database: 'analytics',
-      columns: [column('order_id'), column('customer_id')],
-    },
-  ],
-  edges: [
-    {
-      id: 'test.shop.relationships_orders_customer_id',
-      from_id: 'model.shop.orders',
-      to_id: 'model.shop.customers',
-      from_columns: ['customer_id'],
-      to_columns: ['customer_id'],
-      relationship_type: 'fk',
-      name: 'test.shop.relationships_orders_customer_id',
-      label: null,
-      cardinality: 'n1',
-    },
-  ],
-  metadata: { generated_at: '2026-01-01T00:00:00Z', dbt_project_name: 'shop' },
-  source: { kind: 'local', name: 'demo' },
-  warnings: ['catalog.json missing: column types are unknown; run `dbt docs generate`'],
-} as unknown as EntityErd;
-
-function renderTab(api: Partial<DbtErdApi>, annotations: Record<string, string>) {
+function renderTab(
+  api: Partial<DbtErdApi>,
+  annotations: Record<string, string> = annotated,
+  url = '/',
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[dbtErdApiRef, api]]}>
       <EntityProvider entity={entity(annotations)}>
         <DbtErdContent />
       </EntityProvider>
     </TestApiProvider>,
+    { routeEntries: [url] },
   );
 }
 
-describe('DbtErdContent', () => {
-  it('shows the tables and relationships the backend returns', async () => {
-    const getEntityErd = jest.fn().mockResolvedValue(erd);
-    await renderTab({ getEntityErd }, { 'getdbt.com/artifacts-location': 'local:demo' });
+/** The table ids drawn as nodes, once the layout has settled. */
+async function drawnTables(expected?: number): Promise<string[]> {
+  let ids: string[] = [];
+  await waitFor(() => {
+    ids = screen.queryAllByTestId('erd-node').map(n => n.getAttribute('data-table-id')!);
+    expect(ids.length).toBeGreaterThan(0);
+    if (expected !== undefined) expect(ids).toHaveLength(expected);
+  });
+  return ids.sort();
+}
 
-    expect(
-      await screen.findByText('2 tables, 1 relationships from local demo'),
-    ).toBeInTheDocument();
-    expect(getEntityErd).toHaveBeenCalledWith(
-      { kind: 'Component', namespace: 'default', name: 'shop' },
+const node = (tableId: string) =>
+  screen.getAllByTestId('erd-node').find(n => n.getAttribute('data-table-id') === tableId)!;
+
+describe('DbtErdContent', () => {
+  it('draws the tables, their columns and where the ERD came from', async () => {
+    const erd: EntityErd = { ...shopErd(), warnings: ['catalog.json missing: column types are unknown'] };
+    const getEntityErd = jest.fn().mockResolvedValue(erd);
+    await renderTab({ getEntityErd });
+
+    expect(await screen.findByTestId('erd-summary')).toHaveTextContent(
+      '6 tables, 4 relationships from dbt Cloud main, job 42, run 1001',
     );
-    const tables = screen.getByRole('table', { name: 'Tables' });
-    expect(within(tables).getByText('model.shop.customers')).toBeInTheDocument();
-    expect(within(tables).getByText('model.shop.orders')).toBeInTheDocument();
-    const relationships = screen.getByRole('table', { name: 'Relationships' });
-    expect(
-      within(relationships).getByText('model.shop.orders.customer_id'),
-    ).toBeInTheDocument();
-    expect(
-      within(relationships).getByText('model.shop.customers.customer_id'),
-    ).toBeInTheDocument();
+    expect(getEntityErd).toHaveBeenCalledWith({ kind: 'Component', namespace: 'default', name: 'shop' });
+    expect(screen.getByRole('link', { name: /View run in dbt Cloud/ })).toHaveAttribute(
+      'href',
+      'https://cloud.getdbt.com/deploy/1/projects/2/runs/1001',
+    );
     expect(screen.getByRole('note')).toHaveTextContent('catalog.json missing');
+
+    expect(await drawnTables(6)).toContain(id('orders'));
+    const orders = within(node(id('orders')));
+    expect(orders.getByText('model.shop.orders')).toBeInTheDocument();
+    expect(orders.getByText('customer_id')).toBeInTheDocument();
+    expect(orders.getByText('PK')).toBeInTheDocument();
+    expect(orders.getByText('FK')).toBeInTheDocument();
+    expect(orders.getByText('timestamp')).toBeInTheDocument();
+    expect(screen.getAllByTestId('erd-group')).toHaveLength(2);
+  });
+
+  it('switches to the table view for screen readers', async () => {
+    await renderTab({ getEntityErd: jest.fn().mockResolvedValue(shopErd()) });
+    await drawnTables(6);
+    await userEvent.click(screen.getByRole('button', { name: 'Table view' }));
+
+    const tables = await screen.findByRole('table', { name: 'Tables' });
+    expect(within(tables).getByText('model.shop.customers')).toBeInTheDocument();
+    const relationships = screen.getByRole('table', { name: 'Relationships' });
+    expect(within(relationships).getByText('model.shop.orders.customer_id')).toBeInTheDocument();
+    expect(screen.queryByTestId('erd-node')).not.toBeInTheDocument();
+  });
+
+  it('search picks a table with the keyboard and highlights it', async () => {
+    await renderTab({ getEntityErd: jest.fn().mockResolvedValue(shopErd()) });
+    await drawnTables(6);
+
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const search = screen.getByTestId('erd-search');
+    expect(search).toHaveFocus();
+    await userEvent.type(search, 'payme');
+    const listbox = await screen.findByRole('listbox', { name: 'Search results' });
+    expect(within(listbox).getAllByRole('option')[0]).toHaveTextContent('model.shop.payments');
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() => expect(node(id('payments'))).toHaveAttribute('data-highlighted', 'true'));
+    expect(node(id('orders'))).not.toHaveAttribute('data-highlighted');
+  });
+
+  it('focuses a clicked table: neighbours only, details drawer, breadcrumb back', async () => {
+    await renderTab({ getEntityErd: jest.fn().mockResolvedValue(shopErd()) });
+    await drawnTables(6);
+
+    // fireEvent: d3-drag's mousedown handler needs event.view, which user-event leaves null in jsdom
+    fireEvent.click(within(node(id('customers'))).getByText('model.shop.customers'));
+    expect(await drawnTables(2)).toEqual([id('customers'), id('orders')]);
+
+    const drawer = screen.getByTestId('erd-drawer');
+    expect(within(drawer).getByRole('heading', { name: 'model.shop.customers' })).toBeInTheDocument();
+    expect(within(drawer).getByText('One row per customer')).toBeInTheDocument();
+    const columns = within(drawer).getByRole('table', { name: 'Columns of model.shop.customers' });
+    expect(within(columns).getByText('customer_id')).toBeInTheDocument();
+    expect(within(columns).getByText('name')).toBeInTheDocument();
+    expect(within(drawer).getByText(/\(many to one\)/)).toBeInTheDocument();
+
+    // 2 hops reach order_items and payments, not products or the staging table
+    await userEvent.click(screen.getByRole('button', { name: /^Neighbours/ }));
+    await userEvent.click(await screen.findByRole('option', { name: '2 hops' }));
+    expect(await drawnTables(4)).toEqual(
+      [id('customers'), id('order_items'), id('orders'), id('payments')].sort(),
+    );
+
+    // a relationship link in the drawer focuses the other table
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Focus model.shop.orders' }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('erd-drawer')).getByRole('heading', { level: 2 }),
+      ).toHaveTextContent('model.shop.orders'),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show whole diagram' }));
+    expect(await drawnTables(6)).toHaveLength(6);
+  });
+
+  it('reproduces the view from the URL', async () => {
+    await renderTab(
+      { getEntityErd: jest.fn().mockResolvedValue(shopErd()) },
+      annotated,
+      `/?focus=${id('products')}&show=names`,
+    );
+    expect(await drawnTables(2)).toEqual([id('order_items'), id('products')]);
+    expect(within(node(id('order_items'))).queryByText('order_id')).not.toBeInTheDocument();
+  });
+
+  it('sends filters to the backend', async () => {
+    const getEntityErd = jest.fn().mockResolvedValue(shopErd());
+    await renderTab({ getEntityErd });
+    await drawnTables(6);
+    await userEvent.click(screen.getByRole('button', { name: /Filters/ }));
+    await userEvent.type(screen.getByLabelText('Select'), 'schema:marts');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'model' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() =>
+      expect(getEntityErd).toHaveBeenLastCalledWith(expect.anything(), {
+        select: ['schema:marts'],
+        resourceTypes: ['model'],
+      }),
+    );
+  });
+
+  it('offers every export format and downloads from the backend', async () => {
+    const downloadExport = jest.fn().mockResolvedValue(undefined);
+    await renderTab({ getEntityErd: jest.fn().mockResolvedValue(shopErd()), downloadExport });
+    await drawnTables(6);
+    await userEvent.click(screen.getByTestId('erd-export-menu'));
+    for (const label of ['SVG', 'PNG', 'DBML', 'Mermaid', 'PlantUML', 'D2', 'GraphViz', 'DrawDB', 'JSON']) {
+      expect(screen.getByRole('menuitem', { name: `Download ${label}` })).toBeInTheDocument();
+    }
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Download DBML' }));
+    expect(downloadExport).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'shop' },
+      'dbml',
+      {},
+    );
+  });
+
+  it('refreshes, then reloads the ERD', async () => {
+    const getEntityErd = jest.fn().mockResolvedValue(shopErd());
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    await renderTab({ getEntityErd, refresh });
+    await drawnTables(6);
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh ERD from dbt' }));
+    await waitFor(() => expect(getEntityErd).toHaveBeenCalledTimes(2));
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens large projects on a names-only overview without relationship lines', async () => {
+    await renderTab({ getEntityErd: jest.fn().mockResolvedValue(syntheticErd(400)) });
+    expect(await screen.findByRole('status')).toHaveTextContent('showing an overview by schema');
+    // zoomed out: the schema map (group areas) stands in for the tables
+    await waitFor(() => expect(screen.getAllByTestId('erd-group')).toHaveLength(8));
+    expect(screen.queryAllByTestId('erd-node')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: /^Show/ })).toHaveAttribute('aria-disabled', 'true');
+
+    // searching centres on a table, which brings the table names in
+    await userEvent.type(screen.getByTestId('erd-search'), 't123');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getAllByTestId('erd-node').length).toBeGreaterThan(0));
+    expect(document.querySelectorAll('.react-flow__edge')).toHaveLength(0);
   });
 
   it('names the annotations when the entity has none', async () => {
@@ -106,13 +213,13 @@ describe('DbtErdContent', () => {
     const getEntityErd = jest
       .fn()
       .mockRejectedValueOnce(new Error('dbt Cloud rejected the token for account main (401)'))
-      .mockResolvedValueOnce(erd);
+      .mockResolvedValueOnce(shopErd());
     await renderTab({ getEntityErd }, { 'getdbt.com/cloud-job-id': '42' });
 
     expect(
       (await screen.findAllByText(/dbt Cloud rejected the token for account main/)).length,
     ).toBeGreaterThan(0);
-    screen.getByRole('button', { name: 'Retry' }).click();
-    expect(await screen.findByRole('table', { name: 'Tables' })).toBeInTheDocument();
+    act(() => screen.getByRole('button', { name: 'Retry' }).click());
+    expect(await screen.findByTestId('erd-summary')).toHaveTextContent('6 tables');
   });
 });

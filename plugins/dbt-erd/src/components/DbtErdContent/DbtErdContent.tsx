@@ -1,39 +1,49 @@
-import {
-  Content,
-  ContentHeader,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { Content, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  MissingAnnotationEmptyState,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { useCallback, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import {
-  DBT_SOURCE_ANNOTATIONS,
-  isDbtErdAvailable,
-} from 'backstage-plugin-dbt-erd-common';
-import { dbtErdApiRef } from '../../api';
-import { ErdTableView } from '../ErdTableView';
+import { DBT_SOURCE_ANNOTATIONS, isDbtErdAvailable } from 'backstage-plugin-dbt-erd-common';
+import { dbtErdApiRef, ErdQuery } from '../../api';
+import { useErdViewState } from '../../hooks/useErdViewState';
+import { ErdHeader } from '../ErdHeader';
+import { ErdView } from '../ErdView';
+
+const hasFilters = (query: ErdQuery) => Object.keys(query).length > 0;
 
 const DbtErdLoader = () => {
   const { entity } = useEntity();
   const api = useApi(dbtErdApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [state, setState] = useErdViewState();
+  const entityRef = useMemo(() => getCompoundEntityRef(entity), [entity]);
+  // The query object is rebuilt on every URL change; refetch only when its content changes.
+  const queryKey = JSON.stringify(state.query);
+  const query = useMemo(() => JSON.parse(queryKey) as ErdQuery, [queryKey]);
   const { value, loading, error, retry } = useAsyncRetry(
-    () => api.getEntityErd(getCompoundEntityRef(entity)),
-    [api, entity],
+    () => (hasFilters(query) ? api.getEntityErd(entityRef, query) : api.getEntityErd(entityRef)),
+    [api, entityRef, query],
   );
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    try {
+      await api.refresh(entityRef, query);
+      retry();
+    } catch (e) {
+      alertApi.post({ message: `Refresh failed: ${(e as Error).message}`, severity: 'error' });
+    } finally {
+      setRefreshing(false);
+    }
+  }, [api, alertApi, entityRef, query, retry]);
 
-  if (loading) {
+  if (loading && !value) {
     return (
       <Content>
-        <Typography variant="body2">
-          Loading the dbt project's artifacts and building its ERD…
-        </Typography>
+        <Typography variant="body2">Loading the dbt project's artifacts and building its ERD…</Typography>
         <Progress />
       </Content>
     );
@@ -51,16 +61,8 @@ const DbtErdLoader = () => {
   if (!value) return null;
   return (
     <Content>
-      <ContentHeader
-        title="Entity-relationship diagram"
-        description={`${value.nodes.length} tables, ${value.edges.length} relationships from ${value.source.kind} ${value.source.name}`}
-      />
-      {value.warnings.map(warning => (
-        <Typography key={warning} color="textSecondary" role="note">
-          {warning}
-        </Typography>
-      ))}
-      <ErdTableView erd={value} />
+      <ErdHeader erd={value} refreshing={refreshing || loading} onRefresh={refresh} />
+      <ErdView entityRef={entityRef} erd={value} state={state} onStateChange={setState} />
     </Content>
   );
 };

@@ -1,0 +1,154 @@
+import '@xyflow/react/dist/style.css';
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  Node,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+} from '@xyflow/react';
+import { KeyboardEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { ErdFlowNode, RelationshipFlowEdge } from '../../graph/toFlow';
+import { CrowsFootMarkers } from './CrowsFootMarkers';
+import { GroupNode } from './GroupNode';
+import { RelationshipEdge } from './RelationshipEdge';
+import { TableNode } from './TableNode';
+import { useDiagramColors } from './useDiagramColors';
+import { intersects, selectOverviewWindow, windowRect } from './overviewWindow';
+
+// Stable objects: React Flow warns (and re-renders) when these change.
+const nodeTypes = { table: TableNode, erdGroup: GroupNode };
+const edgeTypes = { relationship: RelationshipEdge };
+
+/** Animate camera moves unless the user asked for reduced motion (or there is no way to ask: jsdom). */
+function motionDuration(ms: number): number {
+  const ok = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: no-preference)').matches;
+  return ok ? ms : 0;
+}
+
+/** Culling pays off only past a few dozen nodes; small diagrams render whole. */
+const CULL_ABOVE = 60;
+
+export interface ErdDiagramProps {
+  nodes: ErdFlowNode[];
+  edges: RelationshipFlowEdge[];
+  /** Overview of a large project: when zoomed far out, show only group areas. */
+  overview: boolean;
+  /** Changes whenever a new layout should be fitted into view. */
+  layoutKey: string;
+  /** Table to centre on (search pick); `nonce` re-centres on the same table. */
+  centreOn?: { tableId: string; nonce: number };
+  onTableActivate(tableId: string): void;
+}
+
+const ErdCanvas = (props: ErdDiagramProps) => {
+  const { nodes, edges, overview, layoutKey, centreOn, onTableActivate } = props;
+  const colors = useDiagramColors();
+  const flow = useReactFlow();
+  const windowKey = useStore(selectOverviewWindow);
+
+  // Overview of a large project: group areas when zoomed out, otherwise only
+  // the tables near the view (see overviewWindow.ts).
+  const groupNodes = useMemo(() => nodes.filter(n => n.type === 'erdGroup'), [nodes]);
+  const shownNodes = useMemo(() => {
+    if (!overview) return nodes;
+    const rect = windowRect(windowKey);
+    if (!rect) return groupNodes;
+    return nodes.filter(n => n.type === 'erdGroup' || intersects(rect, n));
+  }, [overview, nodes, groupNodes, windowKey]);
+  const shownEdges = overview ? [] : edges;
+
+  // One effect for both camera moves, so that a search pick that changes
+  // the layout centres on the pick instead of being undone by the fit.
+  const done = useRef<{ layoutKey?: string; nonce?: number }>({});
+  useEffect(() => {
+    const pick = centreOn && nodes.find(n => n.id === centreOn.tableId);
+    const centre = pick && done.current.nonce !== centreOn!.nonce;
+    const fit = done.current.layoutKey !== layoutKey;
+    if (!centre && !fit) return undefined;
+    // Wait a frame so React Flow has the new nodes in its store.
+    const frame = requestAnimationFrame(() => {
+      done.current = { layoutKey, nonce: centre ? centreOn!.nonce : done.current.nonce };
+      if (centre) {
+        flow.setCenter(
+          pick.position.x + (pick.width ?? 0) / 2,
+          pick.position.y + (pick.height ?? 0) / 2,
+          { zoom: Math.max(flow.getZoom(), 0.9), duration: motionDuration(300) },
+        );
+      } else {
+        flow.fitView({ padding: 0.1, duration: 0 });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flow, layoutKey, centreOn, nodes]);
+
+  const onNodeClick = useCallback(
+    (_: unknown, node: Node) => {
+      if (node.type === 'table') onTableActivate(node.id);
+    },
+    [onTableActivate],
+  );
+
+  // React Flow makes nodes focusable; Enter on a focused table opens it.
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const target = event.target as HTMLElement;
+      if (event.key === 'Enter' && target.classList.contains('react-flow__node-table')) {
+        const id = target.getAttribute('data-id');
+        if (id) onTableActivate(id);
+      }
+    },
+    [onTableActivate],
+  );
+
+  const minimapColor = useCallback(
+    (node: Node) => (node.type === 'erdGroup' ? colors.group : colors.edge),
+    [colors],
+  );
+
+  return (
+    <div style={{ width: '100%', height: '100%' }} onKeyDownCapture={onKeyDown}>
+      <ReactFlow
+        nodes={shownNodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeClick={onNodeClick}
+        colorMode={colors.dark ? 'dark' : 'light'}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        elementsSelectable
+        onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
+        minZoom={0.02}
+        maxZoom={2}
+        defaultViewport={{ x: 0, y: 0, zoom: overview ? 0.05 : 1 }}
+        aria-label="Entity-relationship diagram"
+        style={{ background: colors.background }}
+      >
+        <CrowsFootMarkers color={colors.edge} highlight={colors.highlight} />
+        <Background color={colors.border} gap={24} />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Mini map"
+          nodeColor={minimapColor}
+          maskColor={colors.dark ? 'rgba(0,0,0,0.6)' : 'rgba(240,240,240,0.6)'}
+          style={{ background: colors.paper }}
+        />
+      </ReactFlow>
+    </div>
+  );
+};
+
+/** The React Flow canvas: tables, relationships, group areas, minimap and zoom controls. */
+export const ErdDiagram = (props: ErdDiagramProps) => (
+  <ReactFlowProvider>
+    <ErdCanvas {...props} />
+  </ReactFlowProvider>
+);

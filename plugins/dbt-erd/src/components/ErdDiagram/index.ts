@@ -1,0 +1,2 @@
+export { ErdDiagram } from './ErdDiagram';
+export type { ErdDiagramProps } from './ErdDiagram';

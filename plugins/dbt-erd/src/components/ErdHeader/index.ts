@@ -1,0 +1,1 @@
+export { ErdHeader } from './ErdHeader';

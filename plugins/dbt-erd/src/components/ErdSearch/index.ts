@@ -1,0 +1,1 @@
+export { ErdSearch } from './ErdSearch';

@@ -1,0 +1,111 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import FormGroup from '@material-ui/core/FormGroup';
+import FormLabel from '@material-ui/core/FormLabel';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import { FormEvent, useEffect, useState } from 'react';
+import { ErdQuery } from '../../api';
+
+const RESOURCE_TYPES = ['model', 'source', 'seed', 'snapshot'];
+const ALGORITHMS = [
+  { value: '', label: 'Entity default' },
+  { value: 'test_relationship', label: 'Relationship tests' },
+  { value: 'semantic', label: 'Semantic models' },
+  { value: 'model_contract', label: 'Model contracts' },
+];
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/**
+ * The ERD options a user may narrow in the tab (dbterd's select, exclude,
+ * resource types and algorithm). Applied on submit, as each change refetches.
+ */
+export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query: ErdQuery): void }) => {
+  const [select, setSelect] = useState((query.select ?? []).join(' '));
+  const [exclude, setExclude] = useState((query.exclude ?? []).join(' '));
+  const [types, setTypes] = useState<string[]>(query.resourceTypes ?? []);
+  const [algo, setAlgo] = useState(query.algo ?? '');
+  useEffect(() => {
+    setSelect((query.select ?? []).join(' '));
+    setExclude((query.exclude ?? []).join(' '));
+    setTypes(query.resourceTypes ?? []);
+    setAlgo(query.algo ?? '');
+  }, [query]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({
+      select: words(select),
+      exclude: words(exclude),
+      resourceTypes: types,
+      algo: algo || undefined,
+    });
+  };
+  return (
+    <Box component="form" onSubmit={submit} aria-label="ERD filters" display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }} py={1}>
+      <TextField
+        id="erd-filter-select"
+        label="Select"
+        helperText="dbt selectors, space separated (e.g. schema:marts)"
+        size="small"
+        variant="outlined"
+        value={select}
+        onChange={e => setSelect(e.target.value)}
+      />
+      <TextField
+        id="erd-filter-exclude"
+        label="Exclude"
+        helperText="dbt selectors, space separated"
+        size="small"
+        variant="outlined"
+        value={exclude}
+        onChange={e => setExclude(e.target.value)}
+      />
+      <FormControl component="fieldset">
+        <FormLabel component="legend">Resource types</FormLabel>
+        <FormGroup row>
+          {RESOURCE_TYPES.map(type => (
+            <FormControlLabel
+              key={type}
+              label={type}
+              control={
+                <Checkbox
+                  size="small"
+                  checked={types.includes(type)}
+                  onChange={(_, checked) =>
+                    setTypes(t => (checked ? [...t, type] : t.filter(x => x !== type)))
+                  }
+                />
+              }
+            />
+          ))}
+        </FormGroup>
+      </FormControl>
+      <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
+        <InputLabel id="erd-algo-label">Algorithm</InputLabel>
+        <Select
+          labelId="erd-algo-label"
+          label="Algorithm"
+          value={algo}
+          onChange={e => setAlgo(String(e.target.value))}
+          displayEmpty
+        >
+          {ALGORITHMS.map(a => (
+            <MenuItem key={a.value} value={a.value}>
+              {a.label}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <Button type="submit" variant="contained" color="primary" size="small">
+        Apply filters
+      </Button>
+    </Box>
+  );
+};

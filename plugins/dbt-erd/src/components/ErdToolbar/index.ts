@@ -1,0 +1,1 @@
+export { ErdToolbar } from './ErdToolbar';

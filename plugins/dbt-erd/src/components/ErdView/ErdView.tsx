@@ -1,0 +1,168 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
+import { buildErdModel } from '../../graph/erdModel';
+import { neighbourhood } from '../../graph/neighbourhood';
+import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
+import { buildSearchIndex, SearchEntry } from '../../graph/searchIndex';
+import { applyHighlight, buildLayoutRequest, toFlow } from '../../graph/toFlow';
+import { useErdLayout } from '../../hooks/useErdLayout';
+import { ErdViewState } from '../../hooks/useErdViewState';
+import { ErdDiagram } from '../ErdDiagram';
+import { ErdSearch } from '../ErdSearch';
+import { ErdTableView } from '../ErdTableView';
+import { ErdToolbar } from '../ErdToolbar';
+import { exportImage, ExportMenu } from '../ExportMenu';
+import { TableDrawer } from '../TableDrawer';
+
+/** A fresh key per layout result: each new layout is fitted into view once. */
+const layoutKeys = new WeakMap<object, string>();
+function layoutKey(layout: object | undefined): string {
+  if (!layout) return '';
+  if (!layoutKeys.has(layout)) layoutKeys.set(layout, String(Math.random()));
+  return layoutKeys.get(layout)!;
+}
+
+export interface ErdViewProps {
+  entityRef: CompoundEntityRef;
+  erd: EntityErd;
+  state: ErdViewState;
+  onStateChange(patch: Partial<ErdViewState>): void;
+}
+
+/**
+ * The interactive ERD: toolbar, diagram (or table view) and table drawer.
+ * Derives everything from the fetched ERD and the URL view state; the
+ * heavy steps (model, search index, layout) are memoised per input.
+ */
+export const ErdView = ({ entityRef, erd, state, onStateChange }: ErdViewProps) => {
+  const api = useApi(dbtErdApiRef);
+  const theme = useTheme();
+  const model = useMemo(() => buildErdModel(erd), [erd]);
+  const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
+  const diagramRef = useRef<HTMLDivElement>(null);
+  const [drawerId, setDrawerId] = useState<string>();
+  const [pick, setPick] = useState<{ tableId: string; column?: string; nonce: number }>();
+
+  const focus = state.focus && model.nodeById.has(state.focus) ? state.focus : undefined;
+  const overview = isOverview(erd.nodes.length, !!focus);
+  const showMode = overview ? 'names' : state.showMode;
+  const visibleIds = useMemo(
+    () => (focus ? neighbourhood(model.adjacency, focus, state.hops) : new Set(model.nodeById.keys())),
+    [model, focus, state.hops],
+  );
+  const request = useMemo(
+    () => buildLayoutRequest(model, visibleIds, showMode, true),
+    [model, visibleIds, showMode],
+  );
+  const { layout, pending } = useErdLayout(request, overview ? 'grid' : 'layered');
+  const baseFlow = useMemo(
+    () => (layout ? toFlow(model, visibleIds, layout, { showMode, drawEdges: !overview }) : undefined),
+    [model, visibleIds, layout, showMode, overview],
+  );
+  const flow = useMemo(
+    () => baseFlow && applyHighlight(baseFlow, { focusId: focus, tableId: pick?.tableId, column: pick?.column }),
+    [baseFlow, focus, pick],
+  );
+
+  const activate = useCallback(
+    (tableId: string) => {
+      onStateChange({ focus: tableId });
+      setDrawerId(tableId);
+    },
+    [onStateChange],
+  );
+
+  const onPick = useCallback(
+    (entry: SearchEntry) => {
+      if (!visibleIds.has(entry.tableId)) onStateChange({ focus: entry.tableId });
+      if (state.view === 'table') onStateChange({ view: 'diagram' });
+      setPick(p => ({ tableId: entry.tableId, column: entry.column, nonce: (p?.nonce ?? 0) + 1 }));
+    },
+    [visibleIds, onStateChange, state.view],
+  );
+
+  const onExportFile = useCallback(
+    (format: ErdExportFormat) => api.downloadExport(entityRef, format, state.query),
+    [api, entityRef, state.query],
+  );
+  const onExportImage = useCallback(
+    async (format: 'svg' | 'png') => {
+      if (!diagramRef.current) throw new Error('no diagram is shown');
+      await exportImage(diagramRef.current, format, entityRef.name, theme.palette.background.default);
+    },
+    [entityRef.name, theme.palette.background.default],
+  );
+
+  const diagram = state.view === 'diagram';
+  return (
+    <>
+      <ErdToolbar
+        view={state.view}
+        showMode={state.showMode}
+        showModeLocked={overview}
+        focusName={focus ? model.nodeById.get(focus)?.name : undefined}
+        hops={state.hops}
+        query={state.query}
+        search={<ErdSearch index={searchIndex} onPick={onPick} />}
+        exportMenu={
+          <ExportMenu onExportImage={diagram ? onExportImage : undefined} onExportFile={onExportFile} />
+        }
+        onChange={onStateChange}
+      />
+      {overview && diagram && (
+        <Typography variant="body2" color="textSecondary" role="status">
+          {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema. Zoom in to read table names, search, or click a table to see it with its relationships.`}
+        </Typography>
+      )}
+      {erd.nodes.length === 0 && (
+        <Typography variant="body2" role="status">
+          No tables match. Check the filters, or the entity's dbt selection annotations.
+        </Typography>
+      )}
+      {diagram ? (
+        <div
+          ref={diagramRef}
+          style={{
+            position: 'relative',
+            height: 'calc(100vh - 400px)',
+            minHeight: 480,
+            border: `1px solid ${theme.palette.divider}`,
+            borderRadius: 4,
+            overflow: 'hidden',
+          }}
+        >
+          {pending && (
+            <LinearProgress
+              aria-label="Laying out the diagram"
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 5 }}
+            />
+          )}
+          {flow && (
+            <ErdDiagram
+              nodes={flow.nodes}
+              edges={flow.edges}
+              overview={overview && erd.nodes.length > 0}
+              layoutKey={layoutKey(layout)}
+              centreOn={pick}
+              onTableActivate={activate}
+            />
+          )}
+        </div>
+      ) : (
+        <ErdTableView erd={erd} />
+      )}
+      <TableDrawer
+        model={model}
+        tableId={drawerId}
+        source={erd.source}
+        onClose={() => setDrawerId(undefined)}
+        onFocusTable={activate}
+      />
+    </>
+  );
+};

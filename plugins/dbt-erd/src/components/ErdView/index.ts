@@ -1,0 +1,1 @@
+export { ErdView } from './ErdView';

@@ -1,0 +1,45 @@
+import { Erd, ErdEdge, ErdNode } from 'backstage-plugin-dbt-erd-common';
+import { groupTables, TableGroup } from './grouping';
+
+/**
+ * Look-ups derived once per fetched ERD, so that focusing, searching and
+ * switching modes never rescan the whole ERD.
+ */
+export interface ErdModel {
+  erd: Erd;
+  nodeById: Map<string, ErdNode>;
+  /** Undirected neighbours, for "within N hops". */
+  adjacency: Map<string, Set<string>>;
+  /** Relationships touching each table. */
+  edgesByNode: Map<string, ErdEdge[]>;
+  /** Lower-cased column names each table's relationships use. */
+  referencedColumns: Map<string, Set<string>>;
+  groups: TableGroup[];
+  groupOf: Map<string, string>;
+}
+
+export function buildErdModel(erd: Erd): ErdModel {
+  const nodeById = new Map(erd.nodes.map(n => [n.id, n]));
+  const adjacency = new Map<string, Set<string>>();
+  const edgesByNode = new Map<string, ErdEdge[]>();
+  const referencedColumns = new Map<string, Set<string>>();
+  for (const node of erd.nodes) {
+    adjacency.set(node.id, new Set());
+    edgesByNode.set(node.id, []);
+    referencedColumns.set(node.id, new Set());
+  }
+  for (const edge of erd.edges) {
+    // Edges to tables the filters left out cannot be drawn.
+    if (!nodeById.has(edge.from_id) || !nodeById.has(edge.to_id)) continue;
+    adjacency.get(edge.from_id)!.add(edge.to_id);
+    adjacency.get(edge.to_id)!.add(edge.from_id);
+    edgesByNode.get(edge.from_id)!.push(edge);
+    if (edge.to_id !== edge.from_id) edgesByNode.get(edge.to_id)!.push(edge);
+    edge.from_columns.forEach(c => referencedColumns.get(edge.from_id)!.add(c.toLowerCase()));
+    edge.to_columns.forEach(c => referencedColumns.get(edge.to_id)!.add(c.toLowerCase()));
+  }
+  const groups = groupTables(erd);
+  const groupOf = new Map<string, string>();
+  groups.forEach(g => g.nodeIds.forEach(id => groupOf.set(id, g.name)));
+  return { erd, nodeById, adjacency, edgesByNode, referencedColumns, groups, groupOf };
+}

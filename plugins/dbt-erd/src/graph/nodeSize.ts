@@ -1,0 +1,45 @@
+import { ErdNode } from 'backstage-plugin-dbt-erd-common';
+import { ShowMode, Size } from './types';
+import { visibleColumns } from './visibleColumns';
+
+/**
+ * Fixed metrics shared by sizing and by TableNode's styles, so that layout
+ * can run (in a worker) before anything is rendered or measured.
+ */
+export const NODE_METRICS = {
+  headerHeight: 34,
+  rowHeight: 22,
+  paddingBottom: 6,
+  minWidth: 180,
+  maxWidth: 360,
+  /** Average glyph width of the 12-13px UI font, a safe over-estimate. */
+  charWidth: 7.2,
+  horizontalPadding: 28,
+} as const;
+
+/** The size a table node is drawn at, from its name and its visible columns. */
+export function nodeSize(
+  node: ErdNode,
+  showMode: ShowMode,
+  referencedColumns?: ReadonlySet<string>,
+): Size {
+  const columns = visibleColumns(node, showMode, referencedColumns);
+  const longestRow = columns.reduce(
+    // name, gap, type and the PK/FK marker
+    (max, c) => Math.max(max, c.name.length + c.data_type.length + 6),
+    node.name.length + 2,
+  );
+  const width = Math.min(
+    NODE_METRICS.maxWidth,
+    Math.max(
+      NODE_METRICS.minWidth,
+      Math.ceil(longestRow * NODE_METRICS.charWidth + NODE_METRICS.horizontalPadding),
+    ),
+  );
+  const height =
+    NODE_METRICS.headerHeight +
+    (columns.length
+      ? columns.length * NODE_METRICS.rowHeight + NODE_METRICS.paddingBottom
+      : 0);
+  return { width, height };
+}

@@ -1,0 +1,54 @@
+import { Cardinality } from 'backstage-plugin-dbt-erd-common';
+
+/** How much of each table the diagram draws. */
+export type ShowMode = 'all' | 'keys' | 'names';
+
+export const SHOW_MODES: ShowMode[] = ['all', 'keys', 'names'];
+
+/** A column as a table node draws it. */
+export interface DiagramColumn {
+  name: string;
+  dataType: string;
+  isPrimaryKey: boolean;
+  isForeignKey: boolean;
+  /** A relationship attaches here, so the row carries connection handles. */
+  linked: boolean;
+}
+
+/** What a table node needs to draw itself; sizes are known before render. */
+export interface TableNodeData extends Record<string, unknown> {
+  tableId: string;
+  name: string;
+  resourceType: string;
+  columns: DiagramColumn[];
+  showMode: ShowMode;
+  highlighted: boolean;
+  highlightedColumn?: string;
+  /** The table the view is focused on. */
+  focused: boolean;
+}
+
+/** What a relationship edge needs to draw itself. */
+export interface RelationshipEdgeData extends Record<string, unknown> {
+  cardinality: Cardinality;
+  label: string;
+  highlighted: boolean;
+}
+
+/** A labelled area behind the tables of one schema or group. */
+export interface GroupNodeData extends Record<string, unknown> {
+  name: string;
+  tableCount: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Rect extends Point, Size {}

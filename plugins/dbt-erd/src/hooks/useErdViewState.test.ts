@@ -1,0 +1,42 @@
+import { parseViewState, writeViewState } from './useErdViewState';
+
+describe('view state in the URL', () => {
+  it('defaults to the whole diagram with all columns', () => {
+    expect(parseViewState(new URLSearchParams())).toEqual({
+      view: 'diagram',
+      showMode: 'all',
+      focus: undefined,
+      hops: 1,
+      query: {},
+    });
+  });
+
+  it('round-trips focus, hops, show mode, view and filters', () => {
+    const params = writeViewState(new URLSearchParams('other=kept'), {
+      view: 'table',
+      showMode: 'keys',
+      focus: 'model.shop.orders',
+      hops: 2,
+      query: { select: ['schema:marts', 'tag:core'], exclude: ['stg_*'], resourceTypes: ['model'], algo: 'semantic' },
+    });
+    expect(params.get('other')).toBe('kept');
+    expect(params.getAll('select')).toEqual(['schema:marts', 'tag:core']);
+    expect(parseViewState(params)).toEqual({
+      view: 'table',
+      showMode: 'keys',
+      focus: 'model.shop.orders',
+      hops: 2,
+      query: { select: ['schema:marts', 'tag:core'], exclude: ['stg_*'], resourceTypes: ['model'], algo: 'semantic' },
+    });
+  });
+
+  it('drops defaults and ignores values it does not know', () => {
+    const params = writeViewState(new URLSearchParams('focus=a&hops=3'), { focus: undefined, hops: 1, showMode: 'all' });
+    expect(params.toString()).toBe('');
+    expect(parseViewState(new URLSearchParams('hops=9&show=everything&view=3d'))).toMatchObject({
+      hops: 1,
+      showMode: 'all',
+      view: 'diagram',
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { ErdQuery } from '../api';
+import { SHOW_MODES, ShowMode } from '../graph/types';
+
+export type ErdViewKind = 'diagram' | 'table';
+
+/** Everything a link to the tab should reproduce. */
+export interface ErdViewState {
+  view: ErdViewKind;
+  showMode: ShowMode;
+  focus?: string;
+  hops: number;
+  /** Filters sent to the backend. */
+  query: ErdQuery;
+}
+
+export const MIN_HOPS = 1;
+export const MAX_HOPS = 3;
+
+const QUERY_KEYS = ['select', 'exclude', 'resourceTypes'] as const;
+
+/** Reads the view state from URL search params, ignoring values it does not know. */
+export function parseViewState(params: URLSearchParams): ErdViewState {
+  const show = params.get('show') as ShowMode | null;
+  const hops = Number(params.get('hops'));
+  const query: ErdQuery = {};
+  for (const key of QUERY_KEYS) {
+    const values = params.getAll(key).filter(Boolean);
+    if (values.length) query[key] = values;
+  }
+  const algo = params.get('algo');
+  if (algo) query.algo = algo;
+  return {
+    view: params.get('view') === 'table' ? 'table' : 'diagram',
+    showMode: show && SHOW_MODES.includes(show) ? show : 'all',
+    focus: params.get('focus') || undefined,
+    hops: Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
+    query,
+  };
+}
+
+/** Writes a partial state over `params`; defaults are left out to keep links short. */
+export function writeViewState(
+  params: URLSearchParams,
+  patch: Partial<ErdViewState>,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const set = (key: string, value: string | undefined, fallback?: string) => {
+    if (value === undefined || value === '' || value === fallback) next.delete(key);
+    else next.set(key, value);
+  };
+  if ('view' in patch) set('view', patch.view, 'diagram');
+  if ('showMode' in patch) set('show', patch.showMode, 'all');
+  if ('focus' in patch) set('focus', patch.focus);
+  if ('hops' in patch) set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
+  if (patch.query) {
+    for (const key of QUERY_KEYS) {
+      next.delete(key);
+      patch.query[key]?.filter(Boolean).forEach(v => next.append(key, v));
+    }
+    set('algo', patch.query.algo);
+  }
+  return next;
+}
+
+/**
+ * The tab's view state in the URL (focus table, hops, filters, show mode,
+ * diagram or table view), so that a copied link reproduces what one sees.
+ * Focus changes push a history entry (Back leaves the focus); the rest
+ * replace the current one.
+ */
+export function useErdViewState(): [ErdViewState, (patch: Partial<ErdViewState>) => void] {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => parseViewState(params), [params]);
+  const update = useCallback(
+    (patch: Partial<ErdViewState>) =>
+      setParams(current => writeViewState(current, patch), {
+        replace: !('focus' in patch),
+      }),
+    [setParams],
+  );
+  return [state, update];
+}
