@@ -10,6 +10,11 @@ status=0
 
 CI=true yarn backstage-cli repo test --ci --json --outputFile="$results/jest.json" "$@" || status=1
 
+# Browser tests against the dev app; SKIP_E2E=true leaves them out.
+if [ "${SKIP_E2E:-}" != "true" ]; then
+  bash scripts/e2e.sh --ci --json --outputFile="$results/e2e.json" || status=1
+fi
+
 node - "$results" <<'JS' || status=1
 const fs = require('fs');
 const dir = process.argv[2];

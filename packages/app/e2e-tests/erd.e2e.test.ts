@@ -1,0 +1,157 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { buildErd, Erd } from 'backstage-plugin-dbt-erd-common';
+
+/*
+ * A person's path through the dev app, in real headless Chromium: open the
+ * example entity, open its ERD tab, see every table of the demo project,
+ * find a column by typing, focus a table, read its columns, download DBML.
+ * scripts/e2e.sh starts the app; this file drives the browser.
+ */
+const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
+const ROOT = resolve(__dirname, '../../..');
+const DEMO = resolve(ROOT, 'examples/dbt/target');
+const TAB = `${APP}/catalog/default/component/acme-analytics-dbt/dbt-erd`;
+
+// What the tab must show: the demo project's ERD as the engine builds it.
+const demo: Erd = buildErd({
+  manifest: JSON.parse(readFileSync(`${DEMO}/manifest.json`, 'utf8')),
+  catalog: JSON.parse(readFileSync(`${DEMO}/catalog.json`, 'utf8')),
+}).erd;
+const tableIds = demo.nodes.map(n => n.id).sort();
+
+/** Tables within one hop (the tab's default focus depth). */
+function neighboursOf(id: string): string[] {
+  const ids = new Set([id]);
+  for (const edge of demo.edges) {
+    if (edge.from_id === id) ids.add(edge.to_id);
+    if (edge.to_id === id) ids.add(edge.from_id);
+  }
+  return [...ids].sort();
+}
+
+/** The table with the most relationships: the most interesting one to focus. */
+const focusTable = [...tableIds].sort(
+  (a, b) => neighboursOf(b).length - neighboursOf(a).length,
+)[0];
+/** A column that exists in exactly one table, to find by typing. */
+const uniqueColumn = (() => {
+  const owners = new Map<string, string[]>();
+  for (const node of demo.nodes) {
+    for (const column of node.columns) {
+      owners.set(column.name, [...(owners.get(column.name) ?? []), node.id]);
+    }
+  }
+  const [name, [table]] = [...owners].find(([, t]) => t.length === 1)!;
+  return { name, table };
+})();
+
+describe('the ERD tab in a real browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  const renderedTableIds = async () =>
+    (
+      await page
+        .locator('[data-testid="erd-node"]')
+        .evaluateAll(nodes => nodes.map(n => n.getAttribute('data-table-id')))
+    ).sort();
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    await page.goto(APP);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.waitForURL(url => !url.pathname.includes('sign'), { timeout: 30_000 });
+    await page.getByText('Acme analytics (dbt)').first().waitFor({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the example entity, then its ERD tab, showing every table of the demo project', async () => {
+    await page.getByText('Acme analytics (dbt)').first().click();
+    await page.getByRole('link', { name: 'ERD', exact: true }).click();
+    await page.waitForURL(/\/dbt-erd/);
+    await page.locator('[data-testid="erd-node"]').first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      count => document.querySelectorAll('[data-testid="erd-node"]').length === count,
+      tableIds.length,
+      { timeout: 30_000 },
+    );
+    expect(await renderedTableIds()).toEqual(tableIds);
+    await expect(page.getByTestId('erd-summary').textContent()).resolves.toContain(
+      `${demo.nodes.length} tables, ${demo.edges.length} relationships`,
+    );
+    // The README's screenshot, made by this test.
+    mkdirSync(resolve(ROOT, 'docs'), { recursive: true });
+    await page.screenshot({ path: resolve(ROOT, 'docs/screenshot.png') });
+  });
+
+  it('finds a column by typing and highlights its table', async () => {
+    const search = page.getByTestId('erd-search');
+    await search.click();
+    await search.fill(uniqueColumn.name);
+    await page.getByRole('listbox', { name: 'Search results' }).waitFor();
+    await search.press('Enter');
+    await page
+      .locator(`[data-testid="erd-node"][data-table-id="${uniqueColumn.table}"][data-highlighted="true"]`)
+      .waitFor({ timeout: 10_000 });
+  });
+
+  it('focuses a table: only it and its neighbours stay, and the drawer lists its columns', async () => {
+    await page.goto(TAB);
+    await page.locator(`[data-testid="erd-node"][data-table-id="${focusTable}"]`).click();
+    await page.waitForFunction(
+      count => document.querySelectorAll('[data-testid="erd-node"]').length === count,
+      neighboursOf(focusTable).length,
+      { timeout: 15_000 },
+    );
+    expect(await renderedTableIds()).toEqual(neighboursOf(focusTable));
+
+    const drawer = page.getByTestId('erd-drawer');
+    await drawer.waitFor();
+    const table = demo.nodes.find(n => n.id === focusTable)!;
+    for (const column of table.columns) {
+      await expect(drawer.getByText(column.name, { exact: true }).first().isVisible()).resolves.toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await page.getByText('Show whole diagram').click();
+    await page.waitForFunction(
+      count => document.querySelectorAll('[data-testid="erd-node"]').length === count,
+      tableIds.length,
+      { timeout: 15_000 },
+    );
+  });
+
+  it('downloads the ERD as DBML', async () => {
+    await page.getByRole('button', { name: /export/i }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Download DBML' }).click(),
+    ]);
+    const path = await download.path();
+    const dbml = readFileSync(path!, 'utf8');
+    for (const id of tableIds) {
+      expect(dbml).toContain(`Table "${id}"`);
+    }
+    expect(dbml.match(/^Ref:/gm)?.length).toBe(demo.edges.length);
+    expect(download.suggestedFilename()).toMatch(/\.dbml$/);
+  });
+
+  it('shows no ERD tab for an entity without dbt annotations', async () => {
+    await page.goto(`${APP}/catalog/default/component/orders-service`);
+    await page.getByRole('link', { name: 'Overview', exact: true }).waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('link', { name: 'ERD', exact: true }).count()).resolves.toBe(0);
+  });
+});
