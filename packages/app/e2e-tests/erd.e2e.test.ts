@@ -47,6 +47,13 @@ const uniqueColumn = (() => {
   return { name, table };
 })();
 
+/** Guest sign-in, then wait for the catalog so the session is in place. */
+async function signIn(page: Page) {
+  await page.goto(APP);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByText('Acme analytics (dbt)').first().waitFor({ timeout: 60_000 });
+}
+
 describe('the ERD tab in a real browser', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -69,10 +76,7 @@ describe('the ERD tab in a real browser', () => {
       acceptDownloads: true,
     });
     page = await context.newPage();
-    await page.goto(APP);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page.waitForURL(url => !url.pathname.includes('sign'), { timeout: 30_000 });
-    await page.getByText('Acme analytics (dbt)').first().waitFor({ timeout: 60_000 });
+    await signIn(page);
   });
 
   afterAll(async () => {
@@ -153,5 +157,47 @@ describe('the ERD tab in a real browser', () => {
     await page.goto(`${APP}/catalog/default/component/orders-service`);
     await page.getByRole('link', { name: 'Overview', exact: true }).waitFor({ timeout: 30_000 });
     await expect(page.getByRole('link', { name: 'ERD', exact: true }).count()).resolves.toBe(0);
+  });
+});
+
+describe('hostile names in a real browser', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await signIn(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows markup from dbt descriptions and column names as text and runs none of it', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', dialog => {
+      dialogs.push(dialog.message());
+      return dialog.dismiss();
+    });
+    await page.goto(`${APP}/catalog/default/component/hostile-names-dbt/dbt-erd`);
+    const node = page.locator('[data-testid="erd-node"]').first();
+    await node.waitFor({ timeout: 60_000 });
+    await node.click();
+    const drawer = page.getByTestId('erd-drawer');
+    await drawer.waitFor();
+    // The column name and the description appear literally, as text.
+    await drawer.getByText('<img src=x onerror=window.__dbtErdXss=1>').first().waitFor();
+    await expect(drawer.textContent()).resolves.toContain('<script>window.__dbtErdXss=1</script>');
+    await page.getByRole('button', { name: 'Table view' }).click();
+    await page.getByRole('table', { name: 'Tables' }).waitFor();
+    await expect(page.evaluate(() => (window as any).__dbtErdXss)).resolves.toBeUndefined();
+    await expect(
+      page.evaluate(() => document.querySelectorAll('img[src="x"], main script').length),
+    ).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
   });
 });

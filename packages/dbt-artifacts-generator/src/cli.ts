@@ -1,7 +1,11 @@
 /* eslint-disable no-console */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { formatDemoJson, generateDemoArtifacts } from './index';
+import {
+  formatDemoJson,
+  generateDemoArtifacts,
+  generateHostileArtifacts,
+} from './index';
 import { planSqlPadding } from './sizing';
 import { writeScaledArtifacts } from './writeScaledArtifacts';
 
@@ -10,6 +14,7 @@ import { writeScaledArtifacts } from './writeScaledArtifacts';
 // eslint-disable-next-line no-restricted-syntax
 const REPO_ROOT = resolve(__dirname, '../../..');
 const DEMO_OUT = join(REPO_ROOT, 'examples/dbt/target');
+const HOSTILE_OUT = join(REPO_ROOT, 'examples/dbt/hostile');
 
 const USAGE = `Usage:
   generate-dbt-artifacts demo [--out DIR]
@@ -54,6 +59,13 @@ async function demo(flags: Map<string, string>) {
   await writeFile(join(outDir, 'manifest.json'), formatDemoJson(manifest));
   await writeFile(join(outDir, 'catalog.json'), formatDemoJson(catalog));
   console.log(`Wrote demo artifacts to ${outDir}`);
+  if (!flags.has('out')) {
+    const hostile = generateHostileArtifacts();
+    await mkdir(HOSTILE_OUT, { recursive: true });
+    await writeFile(join(HOSTILE_OUT, 'manifest.json'), formatDemoJson(hostile.manifest));
+    await writeFile(join(HOSTILE_OUT, 'catalog.json'), formatDemoJson(hostile.catalog));
+    console.log(`Wrote hostile-names artifacts to ${HOSTILE_OUT}`);
+  }
 }
 
 async function scale(flags: Map<string, string>) {

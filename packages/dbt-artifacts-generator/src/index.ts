@@ -5,12 +5,14 @@
 import { assembleArtifacts } from './assemble';
 import { demoProjectSpec } from './demoProject';
 import { formatJson } from './formatJson';
+import { hostileArtifacts } from './hostileProject';
 import { scaledProjectSpec, type ScaledProjectOptions } from './scaledProject';
 import { materialize } from './writeJsonStream';
 
 export { writeScaledArtifacts } from './writeScaledArtifacts';
 export type { ScaledProjectOptions } from './scaledProject';
 export { DEMO_PROJECT } from './demoProject';
+export { HOSTILE_COLUMN, HOSTILE_TEXT } from './hostileProject';
 
 /** A manifest.json / catalog.json pair as parsed JSON. */
 export interface DbtArtifactsJson {
@@ -39,6 +41,11 @@ export function generateScaledArtifacts(
     manifest: materialize(lazy.manifest) as Record<string, any>,
     catalog: materialize(lazy.catalog) as Record<string, any>,
   };
+}
+
+/** The demo with hostile names and descriptions, as under examples/dbt/hostile. */
+export function generateHostileArtifacts(): DbtArtifactsJson {
+  return hostileArtifacts(generateDemoArtifacts());
 }
 
 /** The demo artifacts as the text committed under examples/dbt/target. */
