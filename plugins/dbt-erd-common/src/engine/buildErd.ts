@@ -28,6 +28,8 @@ interface WorkingColumn {
 interface WorkingTable {
   node: IndexedNode;
   columns: WorkingColumn[];
+  /** Lower-cased column names, made on first need and kept in step with `columns`. */
+  columnNames?: Set<string>;
 }
 
 function byCodeUnits(a: string, b: string): number {
@@ -80,7 +82,10 @@ function markPrimaryKeys(
 
 /** Relationship columns the catalog did not list (e.g. `select *` models) are added to their table. */
 function addMissingColumns(table: WorkingTable, columnNames: string[]) {
-  const present = new Set(table.columns.map(c => c.name.toLowerCase()));
+  // Kept on the table: a set made per relationship is quadratic when one
+  // wide table has many relationships (10^5 in a hostile manifest).
+  table.columnNames ??= new Set(table.columns.map(c => c.name.toLowerCase()));
+  const present = table.columnNames;
   for (const name of columnNames) {
     if (present.has(name.toLowerCase())) continue;
     table.columns.push({

@@ -24,6 +24,18 @@ export {
   MISSING_CATALOG_WARNING,
 } from './artifacts/indexArtifacts';
 export type { DbtArtifacts } from './artifacts/indexArtifacts';
+export {
+  indexManifestBytes,
+  indexManifestBytesSync,
+} from './artifacts/streaming/indexManifestBytes';
+export type { CatalogInput } from './artifacts/streaming/indexManifestBytes';
+export { buildErdFromBytes } from './artifacts/streaming/buildErdFromBytes';
+export type {
+  DbtArtifactBytes,
+  ErdBytesOptions,
+} from './artifacts/streaming/buildErdFromBytes';
+export type { ManifestReadOptions } from './artifacts/streaming/manifestIndexReader';
+export type { ByteInput } from './artifacts/streaming/byteInput';
 export type {
   ArtifactIndex,
   IndexedColumn,

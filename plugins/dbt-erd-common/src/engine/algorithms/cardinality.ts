@@ -12,5 +12,9 @@ const CARDINALITY_BY_META: Record<string, Cardinality> = {
 export function toCardinality(
   relationshipType: string | null | undefined,
 ): Cardinality {
-  return CARDINALITY_BY_META[(relationshipType ?? '').toLowerCase()] ?? 'n1';
+  const key = (relationshipType ?? '').toLowerCase();
+  // Own keys only: `constructor` or `__proto__` must not reach Object.prototype.
+  return Object.hasOwn(CARDINALITY_BY_META, key)
+    ? CARDINALITY_BY_META[key]
+    : 'n1';
 }

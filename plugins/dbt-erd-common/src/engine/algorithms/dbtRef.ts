@@ -12,25 +12,37 @@ export type DbtReference =
     }
   | { kind: 'source'; source: string; table: string };
 
-// Groups: 1/3 quote chars, 2 first argument, 4 second argument, 5 version.
-const REF =
-  /\bref\(\s*(['"])(.*?)\1\s*(?:,\s*(['"])(.*?)\3\s*)?(?:,\s*(?:v|version)\s*=\s*['"]?([^'")\s]+)['"]?\s*)?\)/;
-const SOURCE = /\bsource\(\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*\)/;
+// A quoted argument, as two alternatives rather than `(['"])(.*?)\1`: the
+// lazy group with a backreference retries every later quote, which is
+// quadratic (minutes) on a long hostile kwarg such as `ref("ref("ref("...`.
+const ARG = `(?:'([^']*)'|"([^"]*)")`;
+// Groups: 1|2 first argument, 3|4 second argument, 5 version.
+const REF = new RegExp(
+  `\\bref\\(\\s*${ARG}\\s*(?:,\\s*${ARG}\\s*)?(?:,\\s*(?:v|version)\\s*=\\s*['"]?([^'")\\s]+)['"]?\\s*)?\\)`,
+);
+const SOURCE = new RegExp(`\\bsource\\(\\s*${ARG}\\s*,\\s*${ARG}\\s*\\)`);
 
 /** The first ref()/source() in `expression`, e.g. inside `{{ get_where_subquery(ref('x')) }}`. */
 export function parseDbtReference(expression: string): DbtReference | null {
   const ref = REF.exec(expression);
   if (ref) {
-    const second = ref[4];
+    const first = ref[1] ?? ref[2];
+    const second = ref[3] ?? ref[4];
     return {
       kind: 'ref',
-      package: second !== undefined ? ref[2] : null,
-      name: second !== undefined ? second : ref[2],
+      package: second !== undefined ? first : null,
+      name: second !== undefined ? second : first,
       version: ref[5] ?? null,
     };
   }
   const source = SOURCE.exec(expression);
-  if (source) return { kind: 'source', source: source[2], table: source[4] };
+  if (source) {
+    return {
+      kind: 'source',
+      source: source[1] ?? source[2],
+      table: source[3] ?? source[4],
+    };
+  }
   return null;
 }
 

@@ -129,6 +129,7 @@ export const modelContractAlgorithm: ErdAlgorithm = {
   name: 'model_contract',
   description:
     'Relationships declared by dbt model contract foreign_key constraints',
+  relevantTests: () => () => false,
   findRelationships(index: ArtifactIndex) {
     const resolve = nodeResolver(index.nodes);
     const relationships = index.nodes

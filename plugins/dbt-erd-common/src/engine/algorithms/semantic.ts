@@ -53,15 +53,24 @@ function entityEnds(models: IndexedSemanticModel[]) {
 export const semanticAlgorithm: ErdAlgorithm = {
   name: 'semantic',
   description: 'Relationships between dbt semantic model entities',
+  relevantTests: () => () => false,
+  readsNodes: false,
   findRelationships(index: ArtifactIndex) {
     if (!index.semanticModels) {
       return { relationships: [], warnings: [SEMANTIC_UNSUPPORTED_WARNING] };
     }
     const { primaries, foreigns } = entityEnds(index.semanticModels);
     const relationships: FoundRelationship[] = [];
+    // Primaries by entity name, in order: a scan of all primaries per foreign
+    // entity would be quadratic on a manifest with 10^5 entities.
+    const primariesByName = new Map<string, SemanticEntityEnd[]>();
+    for (const primary of primaries) {
+      const named = primariesByName.get(primary.entityName) ?? [];
+      named.push(primary);
+      primariesByName.set(primary.entityName, named);
+    }
     for (const foreign of foreigns) {
-      for (const primary of primaries) {
-        if (foreign.entityName !== primary.entityName) continue;
+      for (const primary of primariesByName.get(foreign.entityName) ?? []) {
         relationships.push({
           name: primary.semanticModelId,
           toId: primary.nodeId,

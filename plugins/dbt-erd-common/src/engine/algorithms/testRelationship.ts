@@ -61,6 +61,14 @@ function toRelationship(
   };
 }
 
+/** dbterd's test selection: the rule name anywhere in the test's unique_id. */
+function namedByRule(
+  rule: TestRelationshipRule,
+): (uniqueId: string) => boolean {
+  const ruleName = rule.name.toLowerCase();
+  return uniqueId => uniqueId.toLowerCase().includes(ruleName);
+}
+
 /** Relationships from dbt `relationships` tests (or any test the custom rule names). */
 export const testRelationshipAlgorithm: ErdAlgorithm = {
   name: 'test_relationship',
@@ -68,11 +76,14 @@ export const testRelationshipAlgorithm: ErdAlgorithm = {
   validate: options => {
     parseTestRelationshipRule(options.algo);
   },
+  readsNodes: false,
+  relevantTests: options =>
+    namedByRule(parseTestRelationshipRule(options.algo)),
   findRelationships(index: ArtifactIndex, options) {
     const rule = parseTestRelationshipRule(options.algo);
-    const ruleName = rule.name.toLowerCase();
+    const isRelevant = namedByRule(rule);
     const relationships = index.tests
-      .filter(test => test.uniqueId.toLowerCase().includes(ruleName))
+      .filter(test => isRelevant(test.uniqueId))
       .filter(test => !isIgnoredInErd(test.ignoreInErd))
       .map(test => toRelationship(test, rule))
       .filter(

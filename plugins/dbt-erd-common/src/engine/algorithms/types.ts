@@ -36,4 +36,15 @@ export interface ErdAlgorithm {
     index: ArtifactIndex,
     options: AlgorithmOptions,
   ): AlgorithmResult;
+  /**
+   * Which tests `findRelationships` reads, by unique_id, so that a streaming
+   * reader can leave the others unparsed. Absent: every test may be read.
+   */
+  relevantTests?(options: AlgorithmOptions): (testUniqueId: string) => boolean;
+  /**
+   * Whether `findRelationships` reads `index.nodes`. When false, a streaming
+   * reader may leave out the nodes the resource-type selection drops anyway.
+   * Absent: it does.
+   */
+  readsNodes?: boolean;
 }

@@ -30,8 +30,10 @@ export interface CatalogLookup {
 
 function readCatalogColumns(entry: JsonRecord, at: FieldPath): CatalogColumns {
   const columns = readRecord(entry, 'columns', at);
-  return Object.entries(columns).map(([key, raw]) => {
-    const column = asRecord(raw, childPath(childPath(at, 'columns'), key));
+  const columnsAt = childPath(at, 'columns');
+  // Keys, not entries: this runs for every column of every relation.
+  return Object.keys(columns).map(key => {
+    const column = asRecord(columns[key], childPath(columnsAt, key));
     return {
       name: unquoteColumnName(key).toLowerCase(),
       // dbterd prints a missing type as "none"; "unknown" says what it means.
@@ -53,40 +55,91 @@ function entryRelation(entry: JsonRecord): string | null {
   );
 }
 
-export function indexCatalog(catalog: JsonRecord): CatalogLookup {
-  const sections = {
-    nodes: new Map<string, CatalogColumns>(),
-    sources: new Map<string, CatalogColumns>(),
-  };
-  const byLowerId = new Map<string, CatalogColumns>();
-  const byRelation = new Map<string, CatalogColumns>();
+interface CatalogEntry {
+  columns: CatalogColumns;
+  relation: string | null;
+}
 
-  for (const section of ['nodes', 'sources'] as const) {
-    const entries = readRecord(catalog, section, CATALOG);
-    for (const [uniqueId, raw] of Object.entries(entries)) {
-      const at = childPath(childPath(CATALOG, section), uniqueId);
-      const entry = asRecord(raw, at);
-      const columns = readCatalogColumns(entry, at);
-      sections[section].set(uniqueId, columns);
-      if (!byLowerId.has(uniqueId.toLowerCase()))
-        byLowerId.set(uniqueId.toLowerCase(), columns);
-      const relation = entryRelation(entry);
-      if (relation && !byRelation.has(relation))
-        byRelation.set(relation, columns);
-    }
+/**
+ * Collects catalog entries one at a time, so that a streamed catalog never
+ * needs to be parsed whole; `indexCatalog` feeds it a parsed one. The
+ * fallback lookups are built at the end, `nodes` before `sources`, so the
+ * first-wins choice does not depend on the order the sections arrive in.
+ */
+export class CatalogIndexBuilder {
+  private readonly sections = {
+    nodes: new Map<string, CatalogEntry>(),
+    sources: new Map<string, CatalogEntry>(),
+  };
+
+  /** A repeated section replaces the earlier one, as in JSON.parse. */
+  startSection(section: 'nodes' | 'sources'): void {
+    this.sections[section].clear();
   }
 
-  return {
-    find(uniqueId, section, relation) {
-      const other = section === 'nodes' ? 'sources' : 'nodes';
-      return (
-        sections[section].get(uniqueId) ??
-        sections[other].get(uniqueId) ??
-        byLowerId.get(uniqueId.toLowerCase()) ??
-        byRelation.get(relation)
-      );
-    },
-  };
+  /** Reads one entry; its columns are returned for callers that post-process them. */
+  add(
+    section: 'nodes' | 'sources',
+    uniqueId: string,
+    raw: unknown,
+  ): CatalogColumns {
+    const at = childPath(childPath(CATALOG, section), uniqueId);
+    const entry = asRecord(raw, at);
+    const columns = readCatalogColumns(entry, at);
+    this.sections[section].set(uniqueId, {
+      columns,
+      relation: entryRelation(entry),
+    });
+    return columns;
+  }
+
+  build(): CatalogLookup {
+    const byLowerId = new Map<string, CatalogColumns>();
+    const byRelation = new Map<string, CatalogColumns>();
+    const sections = {
+      nodes: new Map<string, CatalogColumns>(),
+      sources: new Map<string, CatalogColumns>(),
+    };
+    for (const section of ['nodes', 'sources'] as const) {
+      for (const [uniqueId, { columns, relation }] of this.sections[section]) {
+        sections[section].set(uniqueId, columns);
+        if (!byLowerId.has(uniqueId.toLowerCase()))
+          byLowerId.set(uniqueId.toLowerCase(), columns);
+        if (relation && !byRelation.has(relation))
+          byRelation.set(relation, columns);
+      }
+    }
+    return {
+      find(uniqueId, section, relation) {
+        const other = section === 'nodes' ? 'sources' : 'nodes';
+        return (
+          sections[section].get(uniqueId) ??
+          sections[other].get(uniqueId) ??
+          byLowerId.get(uniqueId.toLowerCase()) ??
+          byRelation.get(relation)
+        );
+      },
+    };
+  }
+}
+
+/** The catalog section (`nodes` or `sources`) as an object; null reads as empty. */
+export function readCatalogSection(
+  catalog: JsonRecord,
+  section: 'nodes' | 'sources',
+): JsonRecord {
+  return readRecord(catalog, section, CATALOG);
+}
+
+export function indexCatalog(catalog: JsonRecord): CatalogLookup {
+  const builder = new CatalogIndexBuilder();
+  for (const section of ['nodes', 'sources'] as const) {
+    const entries = readCatalogSection(catalog, section);
+    for (const [uniqueId, raw] of Object.entries(entries)) {
+      builder.add(section, uniqueId, raw);
+    }
+  }
+  return builder.build();
 }
 
 /** Stand-in when no catalog was given: every lookup misses. */

@@ -31,16 +31,28 @@ export interface DbtArtifacts {
   catalog?: unknown;
 }
 
-function readCatalog(catalog: unknown, warnings: string[]): CatalogLookup {
+export function manifestNotAnObject(): ErdInputError {
+  return new ErdInputError(
+    'manifest.json: the document must be a JSON object; pass the manifest.json written by dbt',
+  );
+}
+
+export function catalogNotAnObject(): ErdInputError {
+  return new ErdInputError(
+    'catalog.json: the document must be a JSON object; pass the catalog.json written by `dbt docs generate`',
+  );
+}
+
+/** A parsed catalog (or none) as a lookup; warns when there is none. */
+export function readCatalog(
+  catalog: unknown,
+  warnings: string[],
+): CatalogLookup {
   if (catalog === undefined || catalog === null) {
     warnings.push(MISSING_CATALOG_WARNING);
     return EMPTY_CATALOG;
   }
-  if (!isRecord(catalog)) {
-    throw new ErdInputError(
-      'catalog.json: the document must be a JSON object; pass the catalog.json written by `dbt docs generate`',
-    );
-  }
+  if (!isRecord(catalog)) throw catalogNotAnObject();
   return indexCatalog(catalog);
 }
 
@@ -50,11 +62,7 @@ function readCatalog(catalog: unknown, warnings: string[]): CatalogLookup {
  */
 export function indexArtifacts(artifacts: DbtArtifacts): ArtifactIndex {
   const { manifest } = artifacts;
-  if (!isRecord(manifest)) {
-    throw new ErdInputError(
-      'manifest.json: the document must be a JSON object; pass the manifest.json written by dbt',
-    );
-  }
+  if (!isRecord(manifest)) throw manifestNotAnObject();
   const { version, warnings } = checkManifestVersion(manifest);
   const catalog = readCatalog(artifacts.catalog, warnings);
   const exposuresByNode = readExposures(manifest, MANIFEST);

@@ -17,17 +17,26 @@ export function mergeColumns(
   manifestColumns: ManifestColumn[],
 ): IndexedColumn[] {
   const columns: IndexedColumn[] = (catalogColumns ?? []).map(c => ({ ...c }));
+  // First column of each lower-cased name: a lookup per documented column
+  // instead of a scan keeps 10^5-column tables linear.
+  const byName = new Map<string, IndexedColumn>();
+  for (const column of columns) {
+    const key = column.name.toLowerCase();
+    if (!byName.has(key)) byName.set(key, column);
+  }
   for (const documented of manifestColumns) {
     const wanted = documented.name.toLowerCase();
-    const found = columns.find(c => c.name.toLowerCase() === wanted);
+    const found = byName.get(wanted);
     if (found) {
       found.description = found.description || documented.description;
     } else {
-      columns.push({
+      const column = {
         name: wanted,
         dataType: (documented.dataType || 'unknown').toLowerCase(),
         description: documented.description,
-      });
+      };
+      columns.push(column);
+      byName.set(wanted, column);
     }
   }
   return columns;

@@ -94,9 +94,10 @@ export function readNode(
   const rawColumns = readRecord(entry, 'columns', at);
   const manifestColumns: ManifestColumn[] = [];
   const constraints: IndexedConstraint[] = [];
-  for (const [key, value] of Object.entries(rawColumns)) {
+  // Keys, not entries: this runs for every column of every node.
+  for (const key of Object.keys(rawColumns)) {
     const columnAt = childPath(columnsAt, key);
-    const column = asRecord(value, columnAt);
+    const column = asRecord(rawColumns[key], columnAt);
     const columnName = unquoteColumnName(key);
     manifestColumns.push({
       name: columnName,

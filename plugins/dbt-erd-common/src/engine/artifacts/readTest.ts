@@ -11,7 +11,8 @@ import {
 import { IndexedTest, TestKwargValue } from './types';
 
 function readKwargs(testMetadata: JsonRecord): Record<string, TestKwargValue> {
-  const kwargs: Record<string, TestKwargValue> = {};
+  // Null prototype: a `__proto__` kwarg stays a kwarg instead of replacing the prototype.
+  const kwargs: Record<string, TestKwargValue> = Object.create(null);
   const raw = testMetadata.kwargs;
   if (!isRecord(raw)) return kwargs;
   for (const [key, value] of Object.entries(raw)) {

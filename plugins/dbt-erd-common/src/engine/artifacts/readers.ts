@@ -14,12 +14,33 @@ export function isRecord(value: unknown): value is JsonRecord {
 
 /** Where a value sits, for error messages: `manifest.json: nodes.model.x`. */
 export interface FieldPath {
-  file: string;
-  path: string;
+  readonly file: string;
+  readonly path: string;
+}
+
+/**
+ * Paths are built for every column of every node but read only when one is
+ * malformed, so the text is joined on demand: on a large manifest the eager
+ * strings were a good share of all the garbage the readers made.
+ */
+class ChildPath implements FieldPath {
+  constructor(
+    private readonly parent: FieldPath,
+    private readonly key: string,
+  ) {}
+
+  get file(): string {
+    return this.parent.file;
+  }
+
+  get path(): string {
+    const parentPath = this.parent.path;
+    return parentPath ? `${parentPath}.${this.key}` : this.key;
+  }
 }
 
 export function childPath(at: FieldPath, key: string): FieldPath {
-  return { file: at.file, path: at.path ? `${at.path}.${key}` : key };
+  return new ChildPath(at, key);
 }
 
 function shapeError(at: FieldPath, expected: string): ErdInputError {
@@ -110,7 +131,9 @@ export function readStringMap(
   key: string,
 ): Record<string, string> {
   const value = parent[key];
-  const result: Record<string, string> = {};
+  // Null prototype: keys like `constructor` are looked up by name later and
+  // must not find Object.prototype's members (nor `__proto__` be dropped).
+  const result: Record<string, string> = Object.create(null);
   if (!isRecord(value)) return result;
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string') result[k] = v;

@@ -19,5 +19,11 @@ export function relationKey(
 
 /** Column names may be quoted in YAML (`'"Order ID"'`); the quotes are not part of the name. */
 export function unquoteColumnName(name: string): string {
-  return name.replace(/^"+|"+$/g, '');
+  // A loop, not /^"+|"+$/g: that regex is quadratic on a long run of quotes
+  // inside a name (a hostile manifest can make a column key megabytes long).
+  let start = 0;
+  let end = name.length;
+  while (start < end && name[start] === '"') start++;
+  while (end > start && name[end - 1] === '"') end--;
+  return name.slice(start, end);
 }

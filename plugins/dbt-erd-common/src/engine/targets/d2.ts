@@ -1,5 +1,6 @@
 import { Erd, ErdNode } from '../types';
 import { edgeEntityNames } from './entityNames';
+import { d2Key, d2Quoted, d2Value } from './escape/d2';
 import { textDocument } from './textDocument';
 import { ErdTarget } from './types';
 
@@ -7,12 +8,12 @@ function formatTable(node: ErdNode): string {
   const columns = node.columns
     .map(
       c =>
-        `  ${c.name}: ${c.data_type}${
+        `  ${d2Key(c.name)}: ${d2Value(c.data_type)}${
           c.is_primary_key ? ' {constraint: primary_key}' : ''
         }`,
     )
     .join('\n');
-  return `"${node.name}": {\n  shape: sql_table\n${columns}\n}`;
+  return `${d2Quoted(node.name)}: {\n  shape: sql_table\n${columns}\n}`;
 }
 
 /** D2 `sql_table` shapes; D2 has no cardinality notation. */
@@ -24,9 +25,10 @@ export const d2Target: ErdTarget = {
     const names = edgeEntityNames(erd);
     const connectors = erd.edges.map(edge => {
       const { from, to } = names(edge);
-      return `"${from}" -> "${to}": "${edge.from_columns.join(
+      const label = `${edge.from_columns.join(', ')} = ${edge.to_columns.join(
         ', ',
-      )} = ${edge.to_columns.join(', ')}"`;
+      )}`;
+      return `${d2Quoted(from)} -> ${d2Quoted(to)}: ${d2Quoted(label)}`;
     });
     return textDocument([...erd.nodes.map(formatTable), ...connectors]);
   },

@@ -1,5 +1,6 @@
 import { Cardinality, Erd, ErdNode, RenderOptions } from '../types';
 import { edgeEntityNames } from './entityNames';
+import { dbmlBareName, dbmlComment, dbmlQuoted } from './escape/dbml';
 import { pyJsonString } from './pyJson';
 import { textDocument } from './textDocument';
 import { ErdTarget } from './types';
@@ -13,44 +14,53 @@ const REF_SYMBOLS: Partial<Record<Cardinality, string>> = {
 };
 const DEFAULT_REF_SYMBOL = '>';
 
-function formatTable(node: ErdNode, quote: string): string {
+/** An entity name, quoted unless `omitEntityNameQuotes` asked for bare names. */
+type EntityQuote = (name: string) => string;
+
+function formatTable(node: ErdNode, quote: EntityQuote): string {
   const columns = node.columns
     .map(
       c =>
-        `  "${c.name}" "${c.data_type}"${
+        `  ${dbmlQuoted(c.name)} ${dbmlQuoted(c.data_type)}${
           c.description ? ` [note: ${pyJsonString(c.description)}]` : ''
         }`,
     )
     .join('\n');
   const primaryKeys = node.columns
     .filter(c => c.is_primary_key)
-    .map(c => c.name);
+    .map(c => dbmlBareName(c.name));
   const indexes =
     primaryKeys.length > 0
       ? `  indexes {\n    (${primaryKeys.join(', ')}) [pk]\n  }\n`
       : '';
   return (
-    `//--configured at schema: ${node.database}.${node.schema_name}\n` +
-    `Table ${quote}${node.name}${quote} {\n` +
+    `//--configured at schema: ${dbmlComment(
+      `${node.database}.${node.schema_name}`,
+    )}\n` +
+    `Table ${quote(node.name)} {\n` +
     `${columns}\n\n` +
     `  Note: ${pyJsonString(node.description ?? '')}\n` +
     `${indexes}}`
   );
 }
 
-function columnRef(table: string, columns: string[], quote: string): string {
-  if (columns.length === 1) return `${quote}${table}${quote}."${columns[0]}"`;
-  return `${quote}${table}${quote}.(${columns.map(c => `"${c}"`).join(', ')})`;
+function columnRef(
+  table: string,
+  columns: string[],
+  quote: EntityQuote,
+): string {
+  if (columns.length === 1) return `${quote(table)}.${dbmlQuoted(columns[0])}`;
+  return `${quote(table)}.(${columns.map(dbmlQuoted).join(', ')})`;
 }
 
-function tableGroups(erd: Erd, quote: string): string {
+function tableGroups(erd: Erd, quote: EntityQuote): string {
   const names = new Map(erd.nodes.map(node => [node.id, node.name]));
   return (erd.groups ?? [])
     .map(group => {
       const members = group.node_ids
-        .map(id => `  ${quote}${names.get(id) ?? id}${quote}`)
+        .map(id => `  ${quote(names.get(id) ?? id)}`)
         .join('\n');
-      return `TableGroup ${quote}${group.name}${quote} {\n${members}\n}`;
+      return `TableGroup ${quote(group.name)} {\n${members}\n}`;
     })
     .join('\n');
 }
@@ -61,7 +71,9 @@ export const dbmlTarget: ErdTarget = {
   fileName: 'output.dbml',
   contentType: 'text/plain; charset=utf-8',
   render(erd: Erd, options: RenderOptions = {}) {
-    const quote = options.omitEntityNameQuotes ? '' : '"';
+    const quote: EntityQuote = options.omitEntityNameQuotes
+      ? name => dbmlBareName(name, true)
+      : dbmlQuoted;
     const names = edgeEntityNames(erd);
     const sections = ['//Tables (based on the selection criteria)'];
     sections.push(...erd.nodes.map(node => formatTable(node, quote)));
@@ -80,7 +92,9 @@ export const dbmlTarget: ErdTarget = {
     const groups = tableGroups(erd, quote);
     if (groups) {
       sections.push(
-        `//TableGroups (based on ${erd.extras?.entityGroup ?? 'entity group'})`,
+        `//TableGroups (based on ${dbmlComment(
+          erd.extras?.entityGroup ?? 'entity group',
+        )})`,
         groups,
       );
     }

@@ -1,5 +1,6 @@
 import { Erd, ErdColumn, ErdNode } from '../types';
 import { edgeEntityNames } from './entityNames';
+import { dotHtmlText, dotQuoted } from './escape/graphviz';
 import { textDocument } from './textDocument';
 import { ErdTarget } from './types';
 
@@ -13,14 +14,14 @@ const HEADER = [
 ].join('\n');
 
 function columnRow(column: ErdColumn): string {
-  const text = `(${column.data_type}) ${column.name}`;
+  const text = dotHtmlText(`(${column.data_type}) ${column.name}`);
   const cell = column.is_primary_key ? `<b>${text} [PK]</b>` : text;
   return `         <tr><td align="left">${cell}</td></tr>`;
 }
 
 function formatTable(node: ErdNode): string {
   return [
-    `  "${node.name}" [`,
+    `  ${dotQuoted(node.name)} [`,
     '    style = "filled, bold"',
     '    penwidth = 1',
     '    fillcolor = "white"',
@@ -28,7 +29,9 @@ function formatTable(node: ErdNode): string {
     '    shape = "Mrecord"',
     '    label =<',
     '      <table border="0" cellborder="0" cellpadding="3" bgcolor="white">',
-    `         <tr><td bgcolor="black" align="center" colspan="2"><font color="white">${node.name}</font></td></tr>`,
+    `         <tr><td bgcolor="black" align="center" colspan="2"><font color="white">${dotHtmlText(
+      node.name,
+    )}</font></td></tr>`,
     node.columns.map(columnRow).join('\n'),
     '      </table>> ];',
   ].join('\n');
@@ -44,13 +47,13 @@ export const graphvizTarget: ErdTarget = {
     const connectors = erd.edges.map(edge => {
       const { from, to } = names(edge);
       return [
-        `  "${from}" -> "${to}" [`,
+        `  ${dotQuoted(from)} -> ${dotQuoted(to)} [`,
         '    penwidth = 1',
         '    fontsize = 12',
         '    fontcolor = "black"',
-        `    label = "${edge.from_columns.join(', ')} = ${edge.to_columns.join(
-          ', ',
-        )}"`,
+        `    label = ${dotQuoted(
+          `${edge.from_columns.join(', ')} = ${edge.to_columns.join(', ')}`,
+        )}`,
         '  ];',
       ].join('\n');
     });

@@ -1,5 +1,10 @@
 import { Cardinality, Erd, ErdEdge, ErdNode, RenderOptions } from '../types';
 import { edgeEntityNames } from './entityNames';
+import {
+  mermaidAttributeWord,
+  mermaidLabelWord,
+  mermaidQuoted,
+} from './escape/mermaid';
 import { textDocument } from './textDocument';
 import { ErdTarget } from './types';
 
@@ -12,7 +17,7 @@ const SYMBOLS: Partial<Record<Cardinality, string>> = {
 };
 const DEFAULT_SYMBOL = '}|--||';
 
-/** Mermaid cannot draw spaces or dots in attribute names. */
+/** Mermaid cannot draw spaces or dots in attribute names (dbterd's spelling). */
 function mermaidName(name: string): string {
   return name.replace(/ /g, '-').replace(/\./g, '__');
 }
@@ -24,13 +29,17 @@ function mermaidType(type: string): string {
 }
 
 function formatTable(node: ErdNode, omitColumns: boolean): string {
-  const label = node.label ? `["${node.label.toUpperCase()}"]` : '';
-  const head = `  "${node.name.toUpperCase()}"${label} {`;
+  const label = node.label
+    ? `[${mermaidQuoted(node.label.toUpperCase())}]`
+    : '';
+  const head = `  ${mermaidQuoted(node.name.toUpperCase())}${label} {`;
   if (omitColumns) return `${head}\n  }`;
   const columns = node.columns
     .map(
       c =>
-        `    ${mermaidType(c.data_type)} ${mermaidName(c.name)}${
+        `    ${mermaidAttributeWord(
+          mermaidType(c.data_type),
+        )} ${mermaidAttributeWord(mermaidName(c.name))}${
           c.is_primary_key ? ' PK' : ''
         }`,
     )
@@ -45,10 +54,10 @@ function formatTable(node: ErdNode, omitColumns: boolean): string {
  * stays one Mermaid token.
  */
 function referenceText(edge: ErdEdge): string {
-  if (edge.label) return mermaidName(edge.label);
+  if (edge.label) return mermaidLabelWord(mermaidName(edge.label));
   const to = edge.to_columns.map(mermaidName).join('_and_');
   const from = edge.from_columns.map(mermaidName).join('_and_');
-  return to === from ? to : `${to}--${from}`;
+  return mermaidLabelWord(to === from ? to : `${to}--${from}`);
 }
 
 /** Mermaid `erDiagram`. */
@@ -66,9 +75,9 @@ export const mermaidTarget: ErdTarget = {
       const { from, to } = names(edge);
       const symbol = SYMBOLS[edge.cardinality] ?? DEFAULT_SYMBOL;
       sections.push(
-        `  "${from.toUpperCase()}" ${symbol} "${to.toUpperCase()}": ${referenceText(
-          edge,
-        )}`,
+        `  ${mermaidQuoted(from.toUpperCase())} ${symbol} ${mermaidQuoted(
+          to.toUpperCase(),
+        )}: ${referenceText(edge)}`,
       );
     }
     return textDocument(sections);

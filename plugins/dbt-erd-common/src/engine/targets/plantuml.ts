@@ -1,5 +1,6 @@
 import { Cardinality, Erd, ErdColumn, ErdNode } from '../types';
 import { edgeEntityNames } from './entityNames';
+import { plantumlMember, plantumlText } from './escape/plantuml';
 import { textDocument } from './textDocument';
 import { ErdTarget } from './types';
 
@@ -13,9 +14,10 @@ const SYMBOLS: Partial<Record<Cardinality, string>> = {
 const DEFAULT_SYMBOL = '}|--||';
 
 function columnLine(column: ErdColumn): string {
+  const type = plantumlText(column.data_type);
   return column.is_primary_key
-    ? `    *${column.name} : ${column.data_type} <<PK>>`
-    : `    ${column.name} : ${column.data_type}`;
+    ? `    *${plantumlText(column.name)} : ${type} <<PK>>`
+    : `    ${plantumlMember(column.name)} : ${type}`;
 }
 
 /** IE notation: key attributes first, then `--`, then the others. */
@@ -26,7 +28,7 @@ function formatTable(node: ErdNode): string {
     keys.length > 0 && others.length > 0
       ? [...keys, '    --', ...others]
       : [...keys, ...others];
-  return `entity "${node.name}" {\n${lines.join('\n')}\n  }`;
+  return `entity "${plantumlText(node.name)}" {\n${lines.join('\n')}\n  }`;
 }
 
 /** PlantUML IE diagram. Connectors carry no columns, so repeats are drawn once. */
@@ -40,7 +42,9 @@ export const plantumlTarget: ErdTarget = {
     for (const edge of erd.edges) {
       const { from, to } = names(edge);
       connectors.add(
-        `  "${from}" ${SYMBOLS[edge.cardinality] ?? DEFAULT_SYMBOL} "${to}"`,
+        `  "${plantumlText(from)}" ${
+          SYMBOLS[edge.cardinality] ?? DEFAULT_SYMBOL
+        } "${plantumlText(to)}"`,
       );
     }
     return textDocument([

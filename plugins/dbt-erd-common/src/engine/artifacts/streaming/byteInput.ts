@@ -1,0 +1,29 @@
+/**
+ * A dbt artifact as bytes: one buffer, or chunks as a file or HTTP stream
+ * yields them (Node streams and web ReadableStreams are async iterables).
+ */
+export type ByteInput = Uint8Array | AsyncIterable<Uint8Array>;
+
+/** Typed arrays from another realm (jest, iframes) fail `instanceof`. */
+export function isBytes(value: unknown): value is Uint8Array {
+  return (
+    ArrayBuffer.isView(value) &&
+    (value as Uint8Array).BYTES_PER_ELEMENT === 1 &&
+    !(value instanceof DataView)
+  );
+}
+
+export function isChunkStream(
+  value: unknown,
+): value is AsyncIterable<Uint8Array> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] ===
+      'function'
+  );
+}
+
+export function isByteInput(value: unknown): value is ByteInput {
+  return isBytes(value) || isChunkStream(value);
+}
