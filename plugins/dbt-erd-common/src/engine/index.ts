@@ -34,7 +34,7 @@ export type {
   DbtArtifactBytes,
   ErdBytesOptions,
 } from './artifacts/streaming/buildErdFromBytes';
-export type { ManifestReadOptions } from './artifacts/streaming/manifestIndexReader';
+export type { ManifestReadOptions } from './artifacts/streaming/manifestReadOptions';
 export type { ByteInput } from './artifacts/streaming/byteInput';
 export type {
   ArtifactIndex,

@@ -23,4 +23,3 @@ export function readMeta(entry: JsonRecord, at: FieldPath): JsonRecord {
   if (!hasOwnKeys(meta)) return configMeta;
   return { ...configMeta, ...meta };
 }
-

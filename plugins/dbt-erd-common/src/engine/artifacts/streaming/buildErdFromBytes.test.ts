@@ -82,16 +82,22 @@ describe('buildErdFromBytes on a generated project', () => {
     { algo: 'semantic' },
     { algo: 'model_contract', resourceTypes: ['model', 'source'] },
     { select: ['schema:staging'], exclude: ['exposure:weekly_kpis'] },
-  ])('draws what buildErd draws with %j, without SQL unless asked', async options => {
-    const expected = buildErd(artifacts, options);
-    expect(expected.erd.nodes.length).toBeGreaterThan(0);
-    const withSql = await buildErdFromBytes(bytes, options, {
-      keepCompiledSql: true,
-    });
-    expect(withSql).toStrictEqual(expected);
-    const lean = await buildErdFromBytes(bytes, options);
-    expect(lean).toStrictEqual({ ...expected, erd: withoutSql(expected.erd) });
-  });
+  ])(
+    'draws what buildErd draws with %j, without SQL unless asked',
+    async options => {
+      const expected = buildErd(artifacts, options);
+      expect(expected.erd.nodes.length).toBeGreaterThan(0);
+      const withSql = await buildErdFromBytes(bytes, options, {
+        keepCompiledSql: true,
+      });
+      expect(withSql).toStrictEqual(expected);
+      const lean = await buildErdFromBytes(bytes, options);
+      expect(lean).toStrictEqual({
+        ...expected,
+        erd: withoutSql(expected.erd),
+      });
+    },
+  );
 
   it('checks the options before reading a byte', async () => {
     const neverRead: AsyncIterable<Uint8Array> = {

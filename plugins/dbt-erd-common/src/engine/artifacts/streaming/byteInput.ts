@@ -1,6 +1,9 @@
 /**
  * A dbt artifact as bytes: one buffer, or chunks as a file or HTTP stream
- * yields them (Node streams and web ReadableStreams are async iterables).
+ * yields them (Node readable streams are async iterables, and so are web
+ * ReadableStreams where the browser supports it). Chunks may split the
+ * JSON anywhere, and a producer may reuse its buffer once the next chunk
+ * is asked for: the reader copies what it keeps.
  */
 export type ByteInput = Uint8Array | AsyncIterable<Uint8Array>;
 

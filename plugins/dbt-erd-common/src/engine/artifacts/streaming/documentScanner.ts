@@ -13,7 +13,6 @@ import {
   OPEN_BRACE,
   QUOTE,
   bomLength,
-  hasEscape,
   NOT_A_VALUE,
   skipWhitespace,
   stringEnd,
@@ -298,15 +297,14 @@ export class DocumentScanner {
     end: number,
     offset: number,
   ): string {
-    if (hasEscape(bytes, start, end)) {
-      // A bad escape (`"\x"`) is the input's fault: ErdInputError, not SyntaxError.
-      try {
-        return JSON.parse(this.decoder.decode(bytes.subarray(start, end)));
-      } catch {
-        throw malformedJson(this.file, offset + start, 'a valid JSON string');
-      }
+    const key = this.decoder.decode(bytes.subarray(start + 1, end - 1));
+    if (!key.includes('\\')) return key;
+    // A bad escape (`"\x"`) is the input's fault: ErdInputError, not SyntaxError.
+    try {
+      return JSON.parse(this.decoder.decode(bytes.subarray(start, end)));
+    } catch {
+      throw malformedJson(this.file, offset + start, 'a valid JSON string');
     }
-    return this.decoder.decode(bytes.subarray(start + 1, end - 1));
   }
 
   private expect(byte: number, wanted: number, at: number, name: string) {

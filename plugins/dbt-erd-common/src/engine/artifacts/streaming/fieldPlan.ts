@@ -2,10 +2,10 @@ import { BACKSLASH } from './jsonBytes';
 
 /**
  * Which members of a JSON object to keep: `true` keeps the value whole, a
- * nested spec (or plan) keeps only those members of an object value.
+ * nested spec keeps only those members of an object value.
  */
 export interface FieldSpec {
-  [key: string]: true | FieldSpec | FieldPlan;
+  [key: string]: true | FieldSpec;
 }
 
 interface PlannedField {
@@ -23,25 +23,14 @@ export class FieldPlan {
   private readonly byLength: (PlannedField[] | undefined)[] = [];
   private readonly byName = new Map<string, FieldPlan | null>();
 
-  /** Keeps the members `spec` names. */
   static of(spec: FieldSpec): FieldPlan {
-    return new FieldPlan(spec, null);
+    return new FieldPlan(spec);
   }
 
-  /** Keeps every member of a map-like object (`columns`), each cut to `spec`. */
-  static eachMember(spec: FieldSpec): FieldPlan {
-    return new FieldPlan({}, FieldPlan.of(spec));
-  }
-
-  private constructor(
-    spec: FieldSpec,
-    private readonly anyKey: FieldPlan | null,
-  ) {
+  private constructor(spec: FieldSpec) {
     const encoder = new TextEncoder();
     for (const [key, value] of Object.entries(spec)) {
-      let then: FieldPlan | null = null;
-      if (value instanceof FieldPlan) then = value;
-      else if (value !== true) then = FieldPlan.of(value);
+      const then = value === true ? null : FieldPlan.of(value);
       const bytes = encoder.encode(key);
       const sameLength = this.byLength[bytes.length] ?? [];
       sameLength.push({ bytes, then });
@@ -59,7 +48,6 @@ export class FieldPlan {
     start: number,
     end: number,
   ): FieldPlan | null | undefined {
-    if (this.anyKey) return this.anyKey;
     const candidates = this.byLength[end - start];
     if (candidates) {
       for (const candidate of candidates) {

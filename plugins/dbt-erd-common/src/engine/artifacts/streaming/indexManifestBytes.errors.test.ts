@@ -3,7 +3,10 @@ import { buildManifest, modelNode } from '../../__testUtils__/artifacts';
 import { indexArtifacts } from '../indexArtifacts';
 import { chunksOf, jsonBytes } from './__testUtils__/byteChunks';
 import { trickyArtifacts } from './__testUtils__/trickyProject';
-import { indexManifestBytes, indexManifestBytesSync } from './indexManifestBytes';
+import {
+  indexManifestBytes,
+  indexManifestBytesSync,
+} from './indexManifestBytes';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const { manifest, catalog } = trickyArtifacts();
@@ -45,12 +48,32 @@ describe('indexManifestBytes on broken input', () => {
   });
 
   it.each([
-    ['bytes after the document', '{"nodes": {}} {}', /at byte 14 \(expected the end of the file\)/],
+    [
+      'bytes after the document',
+      '{"nodes": {}} {}',
+      /at byte 14 \(expected the end of the file\)/,
+    ],
     ['a missing colon', '{"nodes" {}}', /at byte 9 \(expected ':'\)/],
-    ['a missing comma', '{"nodes": {"model.a.b": {} "x": 1}}', /expected ',' or '}'/],
-    ['a key that is not a string', '{nodes: {}}', /at byte 1 \(expected a key\)/],
-    ['a bad value in a skipped section', '{"nodes": {}, "macros": ]}', /expected a value/],
-    ['invalid JSON inside an entry', '{"nodes": {"model.a.b": {"name": tru}}}', /^manifest\.json: nodes\.model\.a\.b is not valid JSON \(/],
+    [
+      'a missing comma',
+      '{"nodes": {"model.a.b": {} "x": 1}}',
+      /expected ',' or '}'/,
+    ],
+    [
+      'a key that is not a string',
+      '{nodes: {}}',
+      /at byte 1 \(expected a key\)/,
+    ],
+    [
+      'a bad value in a skipped section',
+      '{"nodes": {}, "macros": ]}',
+      /expected a value/,
+    ],
+    [
+      'invalid JSON inside an entry',
+      '{"nodes": {"model.a.b": {"name": tru}}}',
+      /^manifest\.json: nodes\.model\.a\.b is not valid JSON \(/,
+    ],
   ])('refuses %s, saying where', (_name, text, message) => {
     const error = errorOf(() => indexManifestBytesSync(encode(text)));
     expect(error).toBeInstanceOf(ErdInputError);
@@ -65,15 +88,23 @@ describe('indexManifestBytes on broken input', () => {
     ['nodes that are a list', '{"nodes": []}'],
     ['sources that are a string', '{"nodes": {}, "sources": "x"}'],
     ['a node that is not an object', '{"nodes": {"model.a.b": 3}}'],
-    ['a column that is not an object', '{"nodes": {"model.a.b": {"columns": {"id": []}}}}'],
-    ['an exposure that is not an object', '{"nodes": {}, "exposures": {"exposure.a.b": "x"}}'],
+    [
+      'a column that is not an object',
+      '{"nodes": {"model.a.b": {"columns": {"id": []}}}}',
+    ],
+    [
+      'an exposure that is not an object',
+      '{"nodes": {}, "exposures": {"exposure.a.b": "x"}}',
+    ],
     [
       'an unsupported schema version',
       '{"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v3.json"}, "nodes": {}}',
     ],
   ])('words %s as indexArtifacts does', (_name, text) => {
     const streamed = errorOf(() => indexManifestBytesSync(encode(text)));
-    const parsed = errorOf(() => indexArtifacts({ manifest: JSON.parse(text) }));
+    const parsed = errorOf(() =>
+      indexArtifacts({ manifest: JSON.parse(text) }),
+    );
     expect(streamed).toBeInstanceOf(ErdInputError);
     expect(streamed.message).toBe(parsed.message);
   });

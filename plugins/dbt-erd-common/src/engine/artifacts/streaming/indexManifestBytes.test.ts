@@ -1,12 +1,11 @@
 import { MISSING_CATALOG_WARNING, indexArtifacts } from '../indexArtifacts';
 import { ArtifactIndex } from '../types';
-import {
-  chunksOf,
-  jsonBytes,
-  randomChunks,
-} from './__testUtils__/byteChunks';
+import { chunksOf, jsonBytes, randomChunks } from './__testUtils__/byteChunks';
 import { trickyArtifacts } from './__testUtils__/trickyProject';
-import { indexManifestBytes, indexManifestBytesSync } from './indexManifestBytes';
+import {
+  indexManifestBytes,
+  indexManifestBytesSync,
+} from './indexManifestBytes';
 
 const { manifest, catalog } = trickyArtifacts();
 const expected = indexArtifacts({ manifest, catalog });
@@ -73,7 +72,11 @@ describe('indexManifestBytes', () => {
       expected,
     );
     expect(
-      await indexManifestBytes(bytes, chunksOf(jsonBytes(catalog), 9), KEEP_SQL),
+      await indexManifestBytes(
+        bytes,
+        chunksOf(jsonBytes(catalog), 9),
+        KEEP_SQL,
+      ),
     ).toStrictEqual(expected);
     const withoutCatalog = await indexManifestBytes(bytes, undefined, KEEP_SQL);
     expect(withoutCatalog).toStrictEqual(indexArtifacts({ manifest }));

@@ -5,10 +5,8 @@ import { ArtifactIndex } from '../types';
 import { ByteInput, isBytes, isChunkStream } from './byteInput';
 import { CatalogIndexReader } from './catalogIndexReader';
 import { DocumentScanner } from './documentScanner';
-import {
-  ManifestIndexReader,
-  ManifestReadOptions,
-} from './manifestIndexReader';
+import { ManifestIndexReader } from './manifestIndexReader';
+import { ManifestReadOptions } from './manifestReadOptions';
 import { scanBytes, scanInput } from './scanInput';
 import { StringPool } from './stringPool';
 

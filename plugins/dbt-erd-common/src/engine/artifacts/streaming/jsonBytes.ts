@@ -155,12 +155,6 @@ export function valueEnd(bytes: Uint8Array, from: number, end: number) {
   return NOT_A_VALUE;
 }
 
-/** True when the string between `start` and `end` (quotes included) has an escape. */
-export function hasEscape(bytes: Uint8Array, start: number, end: number) {
-  for (let i = start; i < end; i++) if (bytes[i] === BS) return true;
-  return false;
-}
-
 /** A UTF-8 BOM, which some editors prepend and JSON.parse would refuse. */
 export function bomLength(bytes: Uint8Array, from: number, end: number) {
   return end - from >= 3 &&

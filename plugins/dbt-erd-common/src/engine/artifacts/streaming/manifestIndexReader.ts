@@ -20,6 +20,7 @@ import {
   IndexedTest,
 } from '../types';
 import { DocumentReader, MemberHandling, SKIP } from './documentReader';
+import { FieldPlan } from './fieldPlan';
 import {
   EXPOSURE_PLAN,
   SEMANTIC_MODEL_PLAN,
@@ -27,31 +28,28 @@ import {
   TABLE_WITH_SQL_PLAN,
   TEST_PLAN,
 } from './entryPlans';
+import { ManifestReadOptions } from './manifestReadOptions';
 import { StringPool } from './stringPool';
 
 const MANIFEST: FieldPath = { file: 'manifest.json', path: '' };
 const NO_EXPOSURES = new Map<string, string[]>();
 
-/** How much of a manifest to index. */
-export interface ManifestReadOptions {
-  /**
-   * Keep each node's compiled SQL, which only the `json` target prints. Off
-   * by default: on large projects the SQL is most of what the index would
-   * hold. When off, `compiledSql` is null on every node.
-   */
-  keepCompiledSql?: boolean;
-  /**
-   * Which tests to index, by unique_id; by default every generic test.
-   * `buildErdFromBytes` passes the algorithm's own filter, so the tests it
-   * would ignore are never parsed.
-   */
-  isTestWanted?: (uniqueId: string) => boolean;
-  /**
-   * The table resource types to index (`model`, `seed`, `snapshot`,
-   * `source`); by default all. `buildErdFromBytes` passes the selection's
-   * when the algorithm never looks at other nodes.
-   */
-  resourceTypes?: readonly string[];
+/**
+ * A section read entry by entry. A value that is not an object (null, a
+ * list) goes through the same reader as in indexArtifacts, which accepts
+ * null as empty and words the error for the rest.
+ */
+function entriesOf(
+  key: string,
+  planFor: (uniqueId: string) => FieldPlan | null,
+  onEntry: (uniqueId: string, raw: unknown) => void,
+  read: typeof readRecord = readRecord,
+): MemberHandling {
+  return {
+    kind: 'entries',
+    section: { planFor, onEntry },
+    onValue: value => read({ [key]: value }, key, MANIFEST),
+  };
 }
 
 /**
@@ -66,7 +64,6 @@ export class ManifestIndexReader implements DocumentReader {
   private metadata: unknown = undefined;
   private versionCheck: ManifestVersionCheck | null = null;
   private nodesSeen = false;
-  private nodesValue: unknown = undefined;
   private semanticModelsSeen = false;
   private readonly tables = new Map<string, IndexedNode>();
   private readonly sources = new Map<string, IndexedNode>();
@@ -123,131 +120,94 @@ export class ManifestIndexReader implements DocumentReader {
 
   private nodesSection(): MemberHandling {
     this.nodesSeen = true;
-    this.nodesValue = {};
     this.tables.clear();
     this.tests.clear();
     const nodesAt = childPath(MANIFEST, 'nodes');
-    const tablePlan = this.options.keepCompiledSql
-      ? TABLE_WITH_SQL_PLAN
-      : TABLE_PLAN;
     const isTestWanted = this.options.isTestWanted ?? (() => true);
-    const isTableWanted = (uniqueId: string) => {
+    const wantedTable = (uniqueId: string) => {
       const resourceType = tableResourceType(uniqueId);
-      return resourceType && resourceType !== 'source'
-        ? this.isTypeWanted(resourceType)
-        : false;
+      return resourceType !== 'source' && this.isTypeWanted(resourceType)
+        ? resourceType
+        : null;
     };
-    const readEntry = (uniqueId: string, raw: unknown) => {
-      const at = childPath(nodesAt, uniqueId);
-      const resourceType = tableResourceType(uniqueId);
-      if (resourceType && resourceType !== 'source') {
-        if (!this.isTypeWanted(resourceType)) return;
-        this.tables.set(
-          uniqueId,
-          this.readTable(uniqueId, raw, 'nodes', resourceType, at),
-        );
-      } else if (uniqueId.startsWith('test') && isTestWanted(uniqueId)) {
-        const test = readTest(uniqueId, raw, at);
-        if (test) this.strings.internTest(test);
-        this.tests.set(uniqueId, test);
-      }
-    };
-    return {
-      kind: 'entries',
-      section: {
-        planFor: uniqueId => {
-          if (isTableWanted(uniqueId)) return tablePlan;
-          if (tableResourceType(uniqueId)) return null;
-          if (uniqueId.startsWith('test') && isTestWanted(uniqueId))
-            return TEST_PLAN;
-          return null;
-        },
-        onEntry: readEntry,
+    const isWantedTest = (uniqueId: string) =>
+      !tableResourceType(uniqueId) &&
+      uniqueId.startsWith('test') &&
+      isTestWanted(uniqueId);
+    return entriesOf(
+      'nodes',
+      uniqueId => {
+        if (wantedTable(uniqueId)) return this.tablePlan;
+        return isWantedTest(uniqueId) ? TEST_PLAN : null;
       },
-      onValue: value => {
-        this.nodesValue = value;
-        const nodes = requireRecord({ nodes: value }, 'nodes', MANIFEST);
-        for (const [uniqueId, raw] of Object.entries(nodes))
-          readEntry(uniqueId, raw);
+      (uniqueId, raw) => {
+        const at = childPath(nodesAt, uniqueId);
+        const resourceType = wantedTable(uniqueId);
+        if (resourceType) {
+          this.tables.set(
+            uniqueId,
+            this.readTable(uniqueId, raw, 'nodes', resourceType, at),
+          );
+        } else if (isWantedTest(uniqueId)) {
+          const test = readTest(uniqueId, raw, at);
+          if (test) this.strings.internTest(test);
+          // Singular tests stay as null, so a repeated key keeps its place.
+          this.tests.set(uniqueId, test);
+        }
       },
-    };
+      requireRecord,
+    );
   }
 
   private sourcesSection(): MemberHandling {
     this.sources.clear();
     const sourcesAt = childPath(MANIFEST, 'sources');
-    const tablePlan = this.options.keepCompiledSql
-      ? TABLE_WITH_SQL_PLAN
-      : TABLE_PLAN;
-    const sourcesWanted = this.isTypeWanted('source');
-    const readEntry = (uniqueId: string, raw: unknown) => {
-      if (!sourcesWanted || !uniqueId.startsWith('source')) return;
-      const at = childPath(sourcesAt, uniqueId);
-      this.sources.set(
-        uniqueId,
-        this.readTable(uniqueId, raw, 'sources', 'source', at),
-      );
-    };
-    return {
-      kind: 'entries',
-      section: {
-        planFor: uniqueId =>
-          sourcesWanted && uniqueId.startsWith('source') ? tablePlan : null,
-        onEntry: readEntry,
+    const isWanted = (uniqueId: string) =>
+      this.isTypeWanted('source') && uniqueId.startsWith('source');
+    return entriesOf(
+      'sources',
+      uniqueId => (isWanted(uniqueId) ? this.tablePlan : null),
+      (uniqueId, raw) => {
+        if (!isWanted(uniqueId)) return;
+        const at = childPath(sourcesAt, uniqueId);
+        this.sources.set(
+          uniqueId,
+          this.readTable(uniqueId, raw, 'sources', 'source', at),
+        );
       },
-      onValue: value => {
-        const sources = readRecord({ sources: value }, 'sources', MANIFEST);
-        for (const [uniqueId, raw] of Object.entries(sources))
-          readEntry(uniqueId, raw);
-      },
-    };
+    );
   }
 
   private exposuresSection(): MemberHandling {
     this.exposures.clear();
-    const readEntry = (uniqueId: string, raw: unknown) =>
-      this.exposures.set(uniqueId, raw);
-    return {
-      kind: 'entries',
-      section: { planFor: () => EXPOSURE_PLAN, onEntry: readEntry },
-      onValue: value => {
-        const exposures = readRecord(
-          { exposures: value },
-          'exposures',
-          MANIFEST,
-        );
-        for (const [uniqueId, raw] of Object.entries(exposures))
-          readEntry(uniqueId, raw);
-      },
-    };
+    return entriesOf(
+      'exposures',
+      () => EXPOSURE_PLAN,
+      (uniqueId, raw) => this.exposures.set(uniqueId, raw),
+    );
   }
 
   private semanticModelsSection(): MemberHandling {
     this.semanticModelsSeen = true;
     this.semanticModels.clear();
     const semanticAt = childPath(MANIFEST, 'semantic_models');
-    const readEntry = (uniqueId: string, raw: unknown) => {
-      this.semanticModels.set(
-        uniqueId,
-        readSemanticModel(uniqueId, raw, childPath(semanticAt, uniqueId)),
-      );
-    };
-    return {
-      kind: 'entries',
-      section: { planFor: () => SEMANTIC_MODEL_PLAN, onEntry: readEntry },
-      onValue: value => {
-        const models = readRecord(
-          { semantic_models: value },
-          'semantic_models',
-          MANIFEST,
-        );
-        for (const [uniqueId, raw] of Object.entries(models))
-          readEntry(uniqueId, raw);
-      },
-    };
+    return entriesOf(
+      'semantic_models',
+      () => SEMANTIC_MODEL_PLAN,
+      (uniqueId, raw) =>
+        this.semanticModels.set(
+          uniqueId,
+          readSemanticModel(uniqueId, raw, childPath(semanticAt, uniqueId)),
+        ),
+    );
   }
 
-  private isTypeWanted(resourceType: string): boolean {
+  private get tablePlan(): FieldPlan {
+    return this.options.keepCompiledSql ? TABLE_WITH_SQL_PLAN : TABLE_PLAN;
+  }
+
+  private isTypeWanted(resourceType: string | null): boolean {
+    if (!resourceType) return false;
     const wanted = this.options.resourceTypes;
     return !wanted || wanted.length === 0 || wanted.includes(resourceType);
   }
@@ -274,7 +234,6 @@ export class ManifestIndexReader implements DocumentReader {
     const versionCheck =
       this.versionCheck ?? checkManifestVersion({ metadata: this.metadata });
     if (!this.nodesSeen) requireRecord({}, 'nodes', MANIFEST);
-    else requireRecord({ nodes: this.nodesValue }, 'nodes', MANIFEST);
 
     // Their depends_on only: the rest was never parsed.
     const exposuresByNode = readExposures(

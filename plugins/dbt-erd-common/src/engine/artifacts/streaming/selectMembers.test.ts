@@ -45,18 +45,6 @@ describe('MemberSelector', () => {
     });
   });
 
-  it('keeps every member of a map-like object, each cut to its plan', () => {
-    const plan = FieldPlan.of({
-      columns: FieldPlan.eachMember({ data_type: true }),
-    });
-    const text = JSON.stringify({
-      columns: { id: { data_type: 'int', tags: [] }, '"Q"': { x: 1 } },
-    });
-    expect(select(text, plan)).toEqual({
-      columns: { id: { data_type: 'int' }, '"Q"': {} },
-    });
-  });
-
   it('copies a value that is not an object whole, for the readers to judge', () => {
     const plan = FieldPlan.of({ config: { meta: true } });
     expect(select('{"config": ["meta"]}', plan)).toEqual({

@@ -6,12 +6,11 @@ import { IndexedColumn, IndexedNode, IndexedTest } from '../types';
  * project of thousands of models these copies were most of the index, and
  * a long-lived heap that large makes V8 grow its young generation (and so
  * RSS) far beyond what the data needs. Pooling right after each entry is
- * read lets the duplicates die young.
+ * read lets the duplicates die young; the hashing costs about what the
+ * smaller heap saves in garbage collection.
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();
-  /** The last column seen under each name: a column's type and description mostly repeat with its name. */
-  private readonly lastByName = new Map<string, IndexedColumn>();
 
   intern(value: string): string {
     if (value.length === 0) return value;
@@ -21,35 +20,11 @@ export class StringPool {
     return value;
   }
 
-  /**
-   * Names need no pooling: they come from object keys, which V8 shares
-   * already. A column's type and description mostly repeat with its name,
-   * so they are first compared with the last column of that name, which is
-   * cheaper than hashing them; only the misses are hashed.
-   */
+  /** Names need no pooling: they come from object keys, which V8 shares already. */
   internColumns(columns: IndexedColumn[]): void {
     for (const column of columns) {
-      const last = this.lastByName.get(column.name);
-      if (last === undefined) {
-        column.dataType = this.intern(column.dataType);
-        column.description = this.intern(column.description);
-        this.lastByName.set(column.name, column);
-        continue;
-      }
-      let same = true;
-      if (last.dataType === column.dataType) {
-        column.dataType = last.dataType;
-      } else {
-        column.dataType = this.intern(column.dataType);
-        same = false;
-      }
-      if (last.description === column.description) {
-        column.description = last.description;
-      } else {
-        column.description = this.intern(column.description);
-        same = false;
-      }
-      if (!same) this.lastByName.set(column.name, column);
+      column.dataType = this.intern(column.dataType);
+      column.description = this.intern(column.description);
     }
   }
 

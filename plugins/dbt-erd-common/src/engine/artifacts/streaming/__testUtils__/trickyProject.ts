@@ -12,7 +12,8 @@ import {
 } from '../../../__testUtils__/artifacts';
 
 /** Text that trips a careless byte scanner: quotes, escapes, brackets, non-ASCII. */
-export const TRICKY = 'a "quoted" {brace} [bracket] \\ back\\slash é ☕ 😀 \u0001 end\\';
+export const TRICKY =
+  'a "quoted" {brace} [bracket] \\ back\\slash é ☕ 😀 \u0001 end\\';
 
 /**
  * A small project whose every string a scanner reads or skips is hostile to
@@ -30,7 +31,11 @@ export function trickyArtifacts() {
           '"Customer {ID}"': {
             meta: { relationship_type: 'one-to-one' },
             constraints: [
-              { type: 'foreign_key', to: "ref('customers')", to_columns: ['id'] },
+              {
+                type: 'foreign_key',
+                to: "ref('customers')",
+                to_columns: ['id'],
+              },
             ],
           },
         },
@@ -64,7 +69,9 @@ export function trickyArtifacts() {
         columns: { amount: { description: TRICKY } },
       }),
     ],
-    exposures: [exposure('dashboard', [modelId('orders'), modelId('customers')])],
+    exposures: [
+      exposure('dashboard', [modelId('orders'), modelId('customers')]),
+    ],
     semanticModels: [
       semanticModel('orders_sm', modelId('orders'), [
         { name: 'order', type: 'primary', expr: 'id' },
@@ -74,7 +81,9 @@ export function trickyArtifacts() {
   });
   // Sections the ERD never reads, full of the same traps.
   Object.assign(manifest, {
-    macros: { 'macro.shop.m': { macro_sql: `{% if "}" %}${TRICKY}{% endif %}` } },
+    macros: {
+      'macro.shop.m': { macro_sql: `{% if "}" %}${TRICKY}{% endif %}` },
+    },
     docs: { 'doc.shop.d': { block_contents: TRICKY } },
     parent_map: { [modelId('orders')]: [] },
     child_map: { [modelId('orders')]: [modelId('customers')] },
