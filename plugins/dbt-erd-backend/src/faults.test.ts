@@ -157,7 +157,7 @@ const scenarios: Scenario[] = [
     name: 'truncated JSON',
     fault: { kind: 'truncated-json' },
     status: 502,
-    message: /manifest\.json .*not valid JSON/,
+    message: /manifest\.json.*(not valid JSON|truncated)/,
     maxAttempts: 1,
   },
   {

@@ -264,6 +264,24 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     );
     expect(res.text).toContain('Table "model.acme_analytics.fct_orders"');
     expect(res.text).toContain('Ref: ');
+    // Only the json export carries compiled SQL, as dbterd's json target does.
+    const json = await get(
+      '/api/dbt-erd/entities/default/component/by-run/erd?format=json',
+    );
+    expect(json.headers['content-disposition']).toBe(
+      'attachment; filename="by-run-erd.json"',
+    );
+    expect(
+      JSON.parse(json.text).nodes.some(
+        (n: { compiled_sql: string | null }) => n.compiled_sql,
+      ),
+    ).toBe(true);
+    const tab = await get('/api/dbt-erd/entities/default/component/by-run/erd');
+    expect(
+      tab.body.nodes.every(
+        (n: { compiled_sql: string | null }) => !n.compiled_sql,
+      ),
+    ).toBe(true);
     const bad = await get(
       '/api/dbt-erd/entities/default/component/by-run/erd?format=pdf',
     );

@@ -66,7 +66,9 @@ export async function createRouter({
     };
     if (format !== undefined) {
       assertExportFormat(String(format));
-      const erd = await erdService.getErd(entity, query);
+      const erd = await erdService.getErd(entity, query, {
+        keepCompiledSql: format === 'json',
+      });
       sendExport(res, erd, String(format), entity.metadata.name);
       return;
     }

@@ -3,6 +3,8 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   buildErd,
+  buildErdFromBytes,
+  ErdBuildResult,
   Erd,
   ErdInputError,
   ErdOptions,
@@ -32,6 +34,16 @@ interface ErdRequest {
   source: ArtifactSource;
   located: LocatedArtifacts;
   options: ErdOptions;
+  keepCompiledSql: boolean;
+}
+
+/** How an ERD is wanted beyond the engine's options. */
+export interface ErdVariant {
+  /**
+   * Keep each model's compiled SQL: only the `json` export prints it, and on
+   * large projects it is most of the memory, so the tab goes without.
+   */
+  keepCompiledSql?: boolean;
 }
 
 /**
@@ -53,8 +65,9 @@ export class ErdService {
   async getErd(
     entity: Entity,
     query: ErdOptionsQuery = {},
+    variant: ErdVariant = {},
   ): Promise<ErdResponse> {
-    return JSON.parse(await this.getErdJson(entity, query));
+    return JSON.parse(await this.getErdJson(entity, query, variant));
   }
 
   /**
@@ -65,8 +78,9 @@ export class ErdService {
   async getErdJson(
     entity: Entity,
     query: ErdOptionsQuery = {},
+    variant: ErdVariant = {},
   ): Promise<string> {
-    const request = await this.prepare(entity, query);
+    const request = await this.prepare(entity, query, variant);
     const cached = await this.context.cache.get<string>(request.key);
     if (typeof cached === 'string') {
       return cached;
@@ -82,7 +96,7 @@ export class ErdService {
     const source = resolveArtifactSource(entity, this.context);
     const lookupKey = (source as { lookupKey?: () => string }).lookupKey?.();
     if (lookupKey) await this.context.cache.delete(lookupKey);
-    const request = await this.prepare(entity, query, source);
+    const request = await this.prepare(entity, query, {}, source);
     await this.context.cache.delete(request.key);
     return JSON.parse(await this.build(entity, request));
   }
@@ -90,6 +104,7 @@ export class ErdService {
   private async prepare(
     entity: Entity,
     query: ErdOptionsQuery,
+    { keepCompiledSql = false }: ErdVariant,
     source = resolveArtifactSource(entity, this.context),
   ): Promise<ErdRequest> {
     let options: ErdOptions;
@@ -102,17 +117,32 @@ export class ErdService {
       throw error;
     }
     const located = await source.locate();
-    const key = `erd:v1:${located.key}:${JSON.stringify(options)}`;
-    return { key, source, located, options };
+    const key = `erd:v2:${located.key}:${JSON.stringify(options)}${
+      keepCompiledSql ? ':sql' : ''
+    }`;
+    return { key, source, located, options, keepCompiledSql };
   }
 
-  private build(entity: Entity, { key, source, located, options }: ErdRequest) {
+  private build(
+    entity: Entity,
+    { key, source, located, options, keepCompiledSql }: ErdRequest,
+  ) {
     return this.inFlight.run(key, async () => {
       const started = Date.now();
       const artifacts = await source.fetch(located);
-      let built: ReturnType<typeof buildErd>;
+      let built: ErdBuildResult;
       try {
-        built = buildErd(artifacts, options);
+        built =
+          artifacts.manifest instanceof Uint8Array
+            ? await buildErdFromBytes(
+                {
+                  manifest: artifacts.manifest,
+                  catalog: artifacts.catalog as Uint8Array | undefined,
+                },
+                options,
+                { keepCompiledSql },
+              )
+            : buildErd(artifacts, options);
       } catch (error) {
         if (error instanceof ErdInputError)
           throw new ArtifactsInvalidError(error.message);

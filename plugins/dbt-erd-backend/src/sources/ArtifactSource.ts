@@ -1,7 +1,13 @@
-import { DbtArtifacts } from 'backstage-plugin-dbt-erd-node';
+import { DbtArtifactFiles, DbtArtifacts } from 'backstage-plugin-dbt-erd-node';
 
-/** Artifacts plus what a person should know about them (e.g. no catalog). */
-export type FetchedArtifacts = DbtArtifacts & { warnings?: string[] };
+/**
+ * Artifacts, parsed or as bytes (bytes go through the engine's streaming
+ * reader: far less memory on large manifests), plus what a person should
+ * know about them (e.g. no catalog).
+ */
+export type FetchedArtifacts = (DbtArtifacts | DbtArtifactFiles) & {
+  warnings?: string[];
+};
 
 /** Where an ERD's artifacts came from, as shown in the ERD tab's header. */
 export interface ErdSourceInfo {

@@ -55,11 +55,14 @@ export class DbtCloudJobSource implements ArtifactSource {
   async fetch(located: LocatedArtifacts): Promise<FetchedArtifacts> {
     if (located.info.runId !== undefined) {
       const { manifest, catalog, warnings } =
-        await this.client.fetchRunArtifacts(located.info.runId);
+        await this.client.fetchRunArtifacts(located.info.runId, {
+          as: 'bytes',
+        });
       return { manifest, catalog, warnings };
     }
     const { manifest, catalog, warnings } = await this.client.fetchJobArtifacts(
       this.jobId,
+      { as: 'bytes' },
     );
     return { manifest, catalog, warnings };
   }

@@ -25,7 +25,7 @@ export class DbtCloudRunSource implements ArtifactSource {
 
   async fetch(located: LocatedArtifacts): Promise<FetchedArtifacts> {
     const { manifest, catalog, run, warnings } =
-      await this.client.fetchRunArtifacts(this.runId);
+      await this.client.fetchRunArtifacts(this.runId, { as: 'bytes' });
     if (run) {
       located.info.jobId = run.jobId;
       located.info.finishedAt = run.finishedAt;

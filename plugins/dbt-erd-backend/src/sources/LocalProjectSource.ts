@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  readArtifactsDirectory,
+  readArtifactsDirectoryBytes,
   statArtifactsDirectory,
 } from 'backstage-plugin-dbt-erd-node';
 import { LocalProjectConfig } from '../config/readDbtErdConfig';
@@ -23,6 +23,6 @@ export class LocalProjectSource implements ArtifactSource {
   }
 
   fetch() {
-    return readArtifactsDirectory(this.dir);
+    return readArtifactsDirectoryBytes(this.dir);
   }
 }

@@ -40,6 +40,16 @@ export interface DbtCloudRequestOptions {
   signal?: AbortSignal;
 }
 
+/** Options of the calls that fetch manifest and catalog together. */
+export interface DbtCloudFetchArtifactsOptions extends DbtCloudRequestOptions {
+  /**
+   * `json` (default) parses each artifact; `bytes` returns its bytes (one
+   * Buffer each) for a streaming reader such as the engine's
+   * `buildErdFromBytes`, which needs far less memory on large manifests.
+   */
+  as?: 'json' | 'bytes';
+}
+
 const MAX_DISCOVERY_PAGES = 1000;
 
 /**
@@ -166,15 +176,16 @@ export class DbtCloudClient {
   /** A run's details, manifest and catalog, fetched in parallel. */
   async fetchRunArtifacts(
     runId: number,
-    options: DbtCloudRequestOptions = {},
+    options: DbtCloudFetchArtifactsOptions = {},
   ): Promise<DbtCloudArtifacts> {
     assertId(runId, 'run');
     const origin: ArtifactOrigin = { kind: 'run', id: runId };
     const [run, manifest, catalog] = await allOrAbort(
       options.signal,
       signal => this.getRun(runId, { signal }),
-      signal => this.#requests.downloadJson(origin, 'manifest.json', signal),
-      signal => this.#downloadCatalog(origin, signal),
+      signal =>
+        this.#downloadArtifact(origin, 'manifest.json', options, signal),
+      signal => this.#downloadCatalog(origin, options, signal),
     );
     return {
       manifest,
@@ -191,7 +202,7 @@ export class DbtCloudClient {
    */
   async fetchJobArtifacts(
     jobId: number,
-    options: DbtCloudRequestOptions = {},
+    options: DbtCloudFetchArtifactsOptions = {},
   ): Promise<DbtCloudArtifacts> {
     const run = await this.findLatestSuccessfulRunWithDocs(jobId, options);
     const noRun = this.#noRunMessage(jobId);
@@ -204,8 +215,9 @@ export class DbtCloudClient {
         };
     const [manifest, catalog] = await allOrAbort(
       options.signal,
-      signal => this.#requests.downloadJson(origin, 'manifest.json', signal),
-      signal => this.#downloadCatalog(origin, signal),
+      signal =>
+        this.#downloadArtifact(origin, 'manifest.json', options, signal),
+      signal => this.#downloadCatalog(origin, options, signal),
     );
     const warnings = run
       ? catalog.warnings
@@ -257,15 +269,28 @@ export class DbtCloudClient {
     return this.#requests.close();
   }
 
+  #downloadArtifact(
+    origin: ArtifactOrigin,
+    file: DbtCloudArtifactFile,
+    options: DbtCloudFetchArtifactsOptions,
+    signal: AbortSignal,
+  ): Promise<unknown> {
+    return options.as === 'bytes'
+      ? this.#requests.downloadBytes(origin, file, signal)
+      : this.#requests.downloadJson(origin, file, signal);
+  }
+
   /** catalog.json is optional: a 404 becomes a warning instead of an error. */
   async #downloadCatalog(
     origin: ArtifactOrigin,
+    options: DbtCloudFetchArtifactsOptions,
     signal: AbortSignal,
   ): Promise<{ value?: unknown; warnings: string[] }> {
     try {
-      const value = await this.#requests.downloadJson(
+      const value = await this.#downloadArtifact(
         origin,
         'catalog.json',
+        options,
         signal,
       );
       return { value, warnings: [] };
