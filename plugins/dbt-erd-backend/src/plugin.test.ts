@@ -72,6 +72,26 @@ describe('dbt-erd backend plugin', () => {
     }
   });
 
+  it('sends the cached ERD gzipped with an ETag, and 304 when the browser has it', async () => {
+    const server = await startBackend();
+    const path = '/api/dbt-erd/entities/default/component/demo/erd';
+    const first = await request(server)
+      .get(path)
+      .set('Accept-Encoding', 'gzip');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(first.body.nodes.length).toBeGreaterThan(0);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await request(server).get(path).set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    const plain = await request(server)
+      .get(path)
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(first.body);
+  });
+
   it('returns 404 for an entity the catalog does not return', async () => {
     const server = await startBackend();
     const res = await request(server).get(

@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { errorMiddleware } from './http/errorMiddleware';
+import { sendServedErd } from './http/sendServedErd';
 import { assertExportFormat, sendExport } from './http/sendExport';
 import { ErdService } from './services/ErdService';
 import { ErdOptionsQuery } from './services/readErdOptions';
@@ -72,9 +73,7 @@ export async function createRouter({
       sendExport(res, erd, String(format), entity.metadata.name);
       return;
     }
-    res
-      .type('application/json')
-      .send(await erdService.getErdJson(entity, query));
+    sendServedErd(req, res, await erdService.getServedErd(entity, query));
   });
 
   // Refresh makes the backend download again, so it is a permission of its

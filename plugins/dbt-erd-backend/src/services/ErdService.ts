@@ -21,6 +21,7 @@ import {
 } from '../sources/resolveArtifactSource';
 import { ArtifactsInvalidError } from './ArtifactsInvalidError';
 import { ErdOptionsQuery, readErdOptions } from './readErdOptions';
+import { erdEtag, ServedErd, ServedErds } from './ServedErds';
 import { SingleFlight } from './SingleFlight';
 
 /** What the ERD route serves: the canonical ERD plus where it came from. */
@@ -54,6 +55,7 @@ export interface ErdVariant {
  */
 export class ErdService {
   private readonly inFlight = new SingleFlight<string>();
+  private readonly served = new ServedErds();
 
   constructor(
     private readonly context: ArtifactSourceContext & {
@@ -61,6 +63,25 @@ export class ErdService {
       cache: CacheService;
     },
   ) {}
+
+  /**
+   * The ERD ready to send. The shared cache holds the JSON text and its
+   * ETag; this replica keeps recent ones compressed, and checks only the
+   * small ETag entry per request.
+   */
+  async getServedErd(
+    entity: Entity,
+    query: ErdOptionsQuery = {},
+  ): Promise<ServedErd> {
+    const request = await this.prepare(entity, query, {});
+    const etag = await this.context.cache.get<string>(`${request.key}:etag`);
+    const served = etag && this.served.get(request.key, etag);
+    if (served) return served;
+    const cached = await this.context.cache.get<string>(request.key);
+    const json =
+      typeof cached === 'string' ? cached : await this.build(entity, request);
+    return this.served.put(request.key, json, etag || undefined);
+  }
 
   async getErd(
     entity: Entity,
@@ -155,9 +176,9 @@ export class ErdService {
         warnings: [...(artifacts.warnings ?? []), ...warnings],
       };
       const json = JSON.stringify(response);
-      await this.context.cache.set(key, json, {
-        ttl: this.context.config.cacheTtlMs,
-      });
+      const ttl = this.context.config.cacheTtlMs;
+      await this.context.cache.set(key, json, { ttl });
+      await this.context.cache.set(`${key}:etag`, erdEtag(json), { ttl });
       this.context.logger.info(
         `Built ERD for ${stringifyEntityRef(entity)} from ${
           located.info.kind
