@@ -10,7 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
 import { dbtErdPlugin } from './plugin';
 
 const TOKEN = 'dbtc_TEST-secret-token-9f8e7d6c5b4a';
@@ -93,6 +93,7 @@ const appliedState = {
 describe('dbt-erd backend against a dbt Cloud test server', () => {
   let fake: FakeDbtCloudServer;
   let logs: CapturedLogs;
+  let cache: RecordingCache;
   const bodies: string[] = [];
 
   beforeEach(async () => {
@@ -122,11 +123,13 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     }).start();
     fake.setEnvironment(ACCOUNT_ID, 7, appliedState as any);
     logs = new CapturedLogs();
+    cache = new RecordingCache();
   });
 
   afterEach(async () => {
     await fake.stop();
-    const everything = [...bodies, ...logs.lines].join('\n');
+    // Responses (exports included), log lines and every cache entry.
+    const everything = [...bodies, ...logs.lines, ...cache.stored].join('\n');
     // Checked after every test, over everything the backend answered or logged.
     // eslint-disable-next-line jest/no-standalone-expect
     expect(everything).not.toContain(TOKEN);
@@ -137,6 +140,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
       features: [
         dbtErdPlugin,
         logs.factory(),
+        cache.factory(),
         mockServices.rootConfig.factory({
           data: {
             dbtErd: {
@@ -190,6 +194,9 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
       '/api/dbt-erd/entities/default/component/by-job/erd',
     );
     expect(second.body).toEqual(first.body);
+    // The ERD and the run lookup went to the cache (scanned for the token after each test).
+    expect(cache.stored.some(entry => entry.startsWith('erd:'))).toBe(true);
+    expect(cache.stored.some(entry => entry.startsWith('lookup:'))).toBe(true);
     expect(fake.requestCount()).toBe(upstream);
   });
 

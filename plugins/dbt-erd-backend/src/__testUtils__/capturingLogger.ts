@@ -36,3 +36,39 @@ export class CapturedLogs {
     });
   }
 }
+
+/**
+ * A CacheService that keeps every value it was given, so a test can scan
+ * what the plugin stored (for secrets) as well as what it answered.
+ */
+export class RecordingCache {
+  readonly stored: string[] = [];
+  private readonly values = new Map<string, unknown>();
+
+  factory() {
+    return createServiceFactory({
+      service: coreServices.cache,
+      deps: {},
+      factory: () => this.service(),
+    });
+  }
+
+  private service(): any {
+    const self = this;
+    return {
+      async get(key: string) {
+        return self.values.get(key);
+      },
+      async set(key: string, value: unknown) {
+        self.stored.push(`${key} ${JSON.stringify(value)}`);
+        self.values.set(key, value);
+      },
+      async delete(key: string) {
+        self.values.delete(key);
+      },
+      withOptions() {
+        return self.service();
+      },
+    };
+  }
+}
