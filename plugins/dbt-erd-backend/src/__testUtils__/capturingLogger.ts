@@ -54,21 +54,20 @@ export class RecordingCache {
   }
 
   private service(): any {
-    const self = this;
-    return {
+    const { stored, values } = this;
+    const service = {
       async get(key: string) {
-        return self.values.get(key);
+        return values.get(key);
       },
       async set(key: string, value: unknown) {
-        self.stored.push(`${key} ${JSON.stringify(value)}`);
-        self.values.set(key, value);
+        stored.push(`${key} ${JSON.stringify(value)}`);
+        values.set(key, value);
       },
       async delete(key: string) {
-        self.values.delete(key);
+        values.delete(key);
       },
-      withOptions() {
-        return self.service();
-      },
+      withOptions: () => service,
     };
+    return service;
   }
 }
