@@ -154,12 +154,6 @@ How it is measured:
     idle.minRssMb,
   )} (lowest of its runs); "RSS above idle" compares ours with the floor once that is taken away:
   at small N the runtime, not the data, dominates both.
-
-## Backend and browser
-
-Not measured yet. Figures for the backend (upload → ERD for each target) and
-for the browser (file input → ERD in a page) belong here, each beside a floor
-measured in the same run on the same machine.
 `;
   return { markdown, table: textTable(cells) };
 }
