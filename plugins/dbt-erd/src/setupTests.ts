@@ -13,7 +13,10 @@ jest.mock('./layout/createLayoutWorker', () => ({
 class ResizeObserverShim {
   constructor(private readonly callback: ResizeObserverCallback) {}
   observe(target: Element) {
-    this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
+    this.callback(
+      [{ target } as ResizeObserverEntry],
+      this as unknown as ResizeObserver,
+    );
   }
   unobserve() {}
   disconnect() {}
@@ -32,19 +35,29 @@ Object.assign(globalThis, {
   DOMMatrixReadOnly: globalThis.DOMMatrixReadOnly ?? DOMMatrixReadOnlyShim,
 });
 
+// Pixel sizes from inline styles (React Flow sizes nodes so); anything else,
+// such as the canvas's `100%`, measures as a 1200×800 screen.
+const pixels = (value: string, fallback: number) =>
+  value.endsWith('px') ? parseFloat(value) : fallback;
+
 Object.defineProperties(HTMLElement.prototype, {
   offsetHeight: {
     configurable: true,
     get() {
-      return parseFloat(this.style.height) || 800;
+      return pixels(this.style.height, 800);
     },
   },
   offsetWidth: {
     configurable: true,
     get() {
-      return parseFloat(this.style.width) || 1200;
+      return pixels(this.style.width, 1200);
     },
   },
 });
 
-(SVGElement.prototype as any).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 });
+(SVGElement.prototype as any).getBBox = () => ({
+  x: 0,
+  y: 0,
+  width: 0,
+  height: 0,
+});

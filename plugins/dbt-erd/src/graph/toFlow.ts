@@ -35,10 +35,21 @@ export function buildLayoutRequest(
       group: groupAreas ? model.groupOf.get(id) : undefined,
     });
   }
-  return { nodes, edges: visibleEdges(model, visibleIds).map(e => ({ id: e.id, source: e.from_id, target: e.to_id })), groupAreas };
+  return {
+    nodes,
+    edges: visibleEdges(model, visibleIds).map(e => ({
+      id: e.id,
+      source: e.from_id,
+      target: e.to_id,
+    })),
+    groupAreas,
+  };
 }
 
-export function visibleEdges(model: ErdModel, visibleIds: ReadonlySet<string>): ErdEdge[] {
+export function visibleEdges(
+  model: ErdModel,
+  visibleIds: ReadonlySet<string>,
+): ErdEdge[] {
   return model.erd.edges.filter(
     e => visibleIds.has(e.from_id) && visibleIds.has(e.to_id),
   );
@@ -60,7 +71,10 @@ export interface FlowHighlight {
 
 /** A relationship's label: its own, or the columns it joins. */
 export function relationshipLabel(edge: ErdEdge): string {
-  return edge.label || `${edge.from_columns.join(', ')} → ${edge.to_columns.join(', ')}`;
+  return (
+    edge.label ||
+    `${edge.from_columns.join(', ')} → ${edge.to_columns.join(', ')}`
+  );
 }
 
 /**
@@ -101,7 +115,11 @@ export function toFlow(
     const position = layout.positions[id];
     if (!node || !position) continue;
     const referenced = model.referencedColumns.get(id);
-    const columns: DiagramColumn[] = visibleColumns(node, showMode, referenced).map(c => ({
+    const columns: DiagramColumn[] = visibleColumns(
+      node,
+      showMode,
+      referenced,
+    ).map(c => ({
       name: c.name,
       dataType: c.data_type,
       isPrimaryKey: c.is_primary_key,
@@ -124,6 +142,7 @@ export function toFlow(
         showMode,
         highlighted: false,
         focused: false,
+        handles: options.drawEdges,
       },
     });
   }
@@ -132,24 +151,40 @@ export function toFlow(
   if (options.drawEdges) {
     const centreX = (id: string) => {
       const n = model.nodeById.get(id)!;
-      return layout.positions[id].x + nodeSize(n, showMode, model.referencedColumns.get(id)).width / 2;
+      return (
+        layout.positions[id].x +
+        nodeSize(n, showMode, model.referencedColumns.get(id)).width / 2
+      );
     };
     const attach = (tableId: string, columns: string[], side: 'l' | 'r') => {
       // One handle per edge end: the first column of a composite key.
       const column = columns[0]?.toLowerCase();
-      return handleId(column && shownColumns.get(tableId)?.has(column) ? column : undefined, side);
+      return handleId(
+        column && shownColumns.get(tableId)?.has(column) ? column : undefined,
+        side,
+      );
     };
     for (const edge of visibleEdges(model, visibleIds)) {
-      if (!layout.positions[edge.from_id] || !layout.positions[edge.to_id]) continue;
+      if (!layout.positions[edge.from_id] || !layout.positions[edge.to_id])
+        continue;
       const selfLoop = edge.from_id === edge.to_id;
-      const rightwards = selfLoop || centreX(edge.from_id) <= centreX(edge.to_id);
+      const rightwards =
+        selfLoop || centreX(edge.from_id) <= centreX(edge.to_id);
       edges.push({
         id: edge.id,
         type: 'relationship',
         source: edge.from_id,
         target: edge.to_id,
-        sourceHandle: attach(edge.from_id, edge.from_columns, rightwards ? 'r' : 'l'),
-        targetHandle: attach(edge.to_id, edge.to_columns, rightwards && !selfLoop ? 'l' : 'r'),
+        sourceHandle: attach(
+          edge.from_id,
+          edge.from_columns,
+          rightwards ? 'r' : 'l',
+        ),
+        targetHandle: attach(
+          edge.to_id,
+          edge.to_columns,
+          rightwards && !selfLoop ? 'l' : 'r',
+        ),
         data: {
           cardinality: edge.cardinality,
           label: relationshipLabel(edge),
@@ -173,7 +208,8 @@ export function applyHighlight(
   const { focusId, tableId, column } = highlight;
   if (!focusId && !tableId) return flow;
   const nodes = flow.nodes.map(node => {
-    if (node.type !== 'table' || (node.id !== focusId && node.id !== tableId)) return node;
+    if (node.type !== 'table' || (node.id !== focusId && node.id !== tableId))
+      return node;
     return {
       ...node,
       data: {

@@ -26,6 +26,8 @@ export interface TableNodeData extends Record<string, unknown> {
   highlightedColumn?: string;
   /** The table the view is focused on. */
   focused: boolean;
+  /** Relationship lines are drawn, so the node needs their attachment points. */
+  handles: boolean;
 }
 
 /** What a relationship edge needs to draw itself. */

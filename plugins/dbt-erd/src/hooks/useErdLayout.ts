@@ -1,14 +1,63 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createLayoutEngine } from '../layout/layoutEngine';
+import { dagreLayout } from '../layout/dagreLayout';
 import { gridLayout } from '../layout/gridLayout';
 import { LayoutRequest, LayoutResult } from '../layout/types';
 
 export type LayoutKind = 'grid' | 'layered';
 
 /**
+ * Up to this many tables, dagre takes a few milliseconds: cheaper in the
+ * render than a worker round trip, which costs an extra render with a
+ * progress bar and a remount of the canvas (a focused neighbourhood opens
+ * in one render instead of three).
+ */
+export const SYNC_LAYERED_MAX = 40;
+
+/** A tiny grouped graph: laying it out compiles dagre's code paths. */
+const WARM_UP: LayoutRequest = {
+  nodes: ['a', 'b', 'c'].map(id => ({
+    id,
+    width: 100,
+    height: 40,
+    group: id === 'c' ? 'y' : 'x',
+  })),
+  edges: [
+    { id: 'ab', source: 'a', target: 'b' },
+    { id: 'bc', source: 'b', target: 'c' },
+  ],
+  groupAreas: true,
+};
+
+/**
+ * The overview's first focus lays its neighbourhood out in-thread; the
+ * first dagre run in a page pays ~40 ms for compiling dagre. Do that while
+ * the browser is idle after the overview is drawn instead.
+ */
+function useDagreWarmUp(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const run = () => {
+      try {
+        dagreLayout(WARM_UP);
+      } catch {
+        // only a warm-up
+      }
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(run, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(run, 500);
+    return () => clearTimeout(id);
+  }, [enabled]);
+}
+
+/**
  * Lays a graph out. "grid" is linear and synchronous (large-project
- * overviews); "layered" is dagre in a Web Worker, with the previous result
- * kept on screen until the new one arrives and stale answers dropped.
+ * overviews); "layered" is dagre, synchronous for small graphs and
+ * otherwise in a Web Worker, with the previous result kept on screen until
+ * the new one arrives and stale answers dropped.
  */
 export function useErdLayout(
   request: LayoutRequest,
@@ -16,11 +65,18 @@ export function useErdLayout(
 ): { layout?: LayoutResult; pending: boolean; error?: Error } {
   const engine = useMemo(() => createLayoutEngine(), []);
   useEffect(() => () => engine.dispose(), [engine]);
+  useDagreWarmUp(kind === 'grid');
 
-  const grid = useMemo(
-    () => (kind === 'grid' ? gridLayout(request) : undefined),
-    [kind, request],
-  );
+  const inThread = kind === 'grid' || request.nodes.length <= SYNC_LAYERED_MAX;
+  const sync = useMemo(() => {
+    if (!inThread) return undefined;
+    if (kind === 'grid') return gridLayout(request);
+    try {
+      return dagreLayout(request);
+    } catch {
+      return gridLayout(request);
+    }
+  }, [inThread, kind, request]);
   const [state, setState] = useState<{
     for?: LayoutRequest;
     layout?: LayoutResult;
@@ -28,7 +84,7 @@ export function useErdLayout(
   }>({});
 
   useEffect(() => {
-    if (kind !== 'layered') return undefined;
+    if (inThread) return undefined;
     let current = true;
     engine.layout(request).then(
       layout => current && setState({ for: request, layout }),
@@ -37,9 +93,9 @@ export function useErdLayout(
     return () => {
       current = false;
     };
-  }, [engine, kind, request]);
+  }, [engine, inThread, request]);
 
-  if (grid) return { layout: grid, pending: false };
+  if (sync) return { layout: sync, pending: false };
   return {
     layout: state.layout,
     pending: state.for !== request,

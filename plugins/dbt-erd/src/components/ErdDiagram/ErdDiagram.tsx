@@ -10,12 +10,20 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { KeyboardEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  KeyboardEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ErdFlowNode, RelationshipFlowEdge } from '../../graph/toFlow';
 import { CrowsFootMarkers } from './CrowsFootMarkers';
 import { GroupNode } from './GroupNode';
 import { RelationshipEdge } from './RelationshipEdge';
 import { TableNode } from './TableNode';
+import { useTableNodeStyles } from './tableNodeStyles';
 import { useDiagramColors } from './useDiagramColors';
 import { intersects, selectOverviewWindow, windowRect } from './overviewWindow';
 
@@ -25,7 +33,9 @@ const edgeTypes = { relationship: RelationshipEdge };
 
 /** Animate camera moves unless the user asked for reduced motion (or there is no way to ask: jsdom). */
 function motionDuration(ms: number): number {
-  const ok = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: no-preference)').matches;
+  const ok =
+    typeof window !== 'undefined' &&
+    window.matchMedia?.('(prefers-reduced-motion: no-preference)').matches;
   return ok ? ms : 0;
 }
 
@@ -41,18 +51,25 @@ export interface ErdDiagramProps {
   layoutKey: string;
   /** Table to centre on (search pick); `nonce` re-centres on the same table. */
   centreOn?: { tableId: string; nonce: number };
+  /** A new layout is being computed: the view is not settled yet. */
+  busy?: boolean;
   onTableActivate(tableId: string): void;
 }
 
 const ErdCanvas = (props: ErdDiagramProps) => {
-  const { nodes, edges, overview, layoutKey, centreOn, onTableActivate } = props;
+  const { nodes, edges, overview, layoutKey, centreOn, busy, onTableActivate } =
+    props;
   const colors = useDiagramColors();
+  const tableStyles = useTableNodeStyles();
   const flow = useReactFlow();
   const windowKey = useStore(selectOverviewWindow);
 
   // Overview of a large project: group areas when zoomed out, otherwise only
   // the tables near the view (see overviewWindow.ts).
-  const groupNodes = useMemo(() => nodes.filter(n => n.type === 'erdGroup'), [nodes]);
+  const groupNodes = useMemo(
+    () => nodes.filter(n => n.type === 'erdGroup'),
+    [nodes],
+  );
   const shownNodes = useMemo(() => {
     if (!overview) return nodes;
     const rect = windowRect(windowKey);
@@ -64,6 +81,9 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   // One effect for both camera moves, so that a search pick that changes
   // the layout centres on the pick instead of being undone by the fit.
   const done = useRef<{ layoutKey?: string; nonce?: number }>({});
+  // The layout last fitted into view; with no layout pending, the view is
+  // settled (data-settled, which the browser bench and tests wait for).
+  const [fittedKey, setFittedKey] = useState<string>();
   useEffect(() => {
     const pick = centreOn && nodes.find(n => n.id === centreOn.tableId);
     const centre = pick && done.current.nonce !== centreOn!.nonce;
@@ -71,16 +91,23 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     if (!centre && !fit) return undefined;
     // Wait a frame so React Flow has the new nodes in its store.
     const frame = requestAnimationFrame(() => {
-      done.current = { layoutKey, nonce: centre ? centreOn!.nonce : done.current.nonce };
+      done.current = {
+        layoutKey,
+        nonce: centre ? centreOn!.nonce : done.current.nonce,
+      };
       if (centre) {
         flow.setCenter(
           pick.position.x + (pick.width ?? 0) / 2,
           pick.position.y + (pick.height ?? 0) / 2,
-          { zoom: Math.max(flow.getZoom(), 0.9), duration: motionDuration(300) },
+          {
+            zoom: Math.max(flow.getZoom(), 0.9),
+            duration: motionDuration(300),
+          },
         );
       } else {
         flow.fitView({ padding: 0.1, duration: 0 });
       }
+      setFittedKey(layoutKey);
     });
     return () => cancelAnimationFrame(frame);
   }, [flow, layoutKey, centreOn, nodes]);
@@ -96,7 +123,10 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       const target = event.target as HTMLElement;
-      if (event.key === 'Enter' && target.classList.contains('react-flow__node-table')) {
+      if (
+        event.key === 'Enter' &&
+        target.classList.contains('react-flow__node-table')
+      ) {
         const id = target.getAttribute('data-id');
         if (id) onTableActivate(id);
       }
@@ -110,7 +140,13 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   );
 
   return (
-    <div style={{ width: '100%', height: '100%' }} onKeyDownCapture={onKeyDown}>
+    <div
+      className={tableStyles.root}
+      style={{ width: '100%', height: '100%' }}
+      onKeyDownCapture={onKeyDown}
+      data-testid="erd-diagram"
+      data-settled={!busy && fittedKey === layoutKey}
+    >
       <ReactFlow
         nodes={shownNodes}
         edges={shownEdges}

@@ -3,7 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
 import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
 import { neighbourhood } from '../../graph/neighbourhood';
@@ -39,61 +39,99 @@ export interface ErdViewProps {
  * Derives everything from the fetched ERD and the URL view state; the
  * heavy steps (model, search index, layout) are memoised per input.
  */
-export const ErdView = ({ entityRef, erd, state, onStateChange }: ErdViewProps) => {
+export const ErdView = ({
+  entityRef,
+  erd,
+  state,
+  onStateChange,
+}: ErdViewProps) => {
   const api = useApi(dbtErdApiRef);
   const theme = useTheme();
   const model = useMemo(() => buildErdModel(erd), [erd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
   const [drawerId, setDrawerId] = useState<string>();
-  const [pick, setPick] = useState<{ tableId: string; column?: string; nonce: number }>();
+  const [pick, setPick] = useState<{
+    tableId: string;
+    column?: string;
+    nonce: number;
+  }>();
 
-  const focus = state.focus && model.nodeById.has(state.focus) ? state.focus : undefined;
+  const focus =
+    state.focus && model.nodeById.has(state.focus) ? state.focus : undefined;
   const overview = isOverview(erd.nodes.length, !!focus);
   const showMode = overview ? 'names' : state.showMode;
   const visibleIds = useMemo(
-    () => (focus ? neighbourhood(model.adjacency, focus, state.hops) : new Set(model.nodeById.keys())),
+    () =>
+      focus
+        ? neighbourhood(model.adjacency, focus, state.hops)
+        : new Set(model.nodeById.keys()),
     [model, focus, state.hops],
   );
   const request = useMemo(
     () => buildLayoutRequest(model, visibleIds, showMode, true),
     [model, visibleIds, showMode],
   );
-  const { layout, pending } = useErdLayout(request, overview ? 'grid' : 'layered');
+  const { layout, pending } = useErdLayout(
+    request,
+    overview ? 'grid' : 'layered',
+  );
   const baseFlow = useMemo(
-    () => (layout ? toFlow(model, visibleIds, layout, { showMode, drawEdges: !overview }) : undefined),
+    () =>
+      layout
+        ? toFlow(model, visibleIds, layout, { showMode, drawEdges: !overview })
+        : undefined,
     [model, visibleIds, layout, showMode, overview],
   );
   const flow = useMemo(
-    () => baseFlow && applyHighlight(baseFlow, { focusId: focus, tableId: pick?.tableId, column: pick?.column }),
+    () =>
+      baseFlow &&
+      applyHighlight(baseFlow, {
+        focusId: focus,
+        tableId: pick?.tableId,
+        column: pick?.column,
+      }),
     [baseFlow, focus, pick],
   );
 
   const activate = useCallback(
     (tableId: string) => {
       onStateChange({ focus: tableId });
-      setDrawerId(tableId);
+      // The focused diagram first; the drawer (its slide-in measures the
+      // page) renders right after, without holding up that frame.
+      startTransition(() => setDrawerId(tableId));
     },
     [onStateChange],
   );
 
   const onPick = useCallback(
     (entry: SearchEntry) => {
-      if (!visibleIds.has(entry.tableId)) onStateChange({ focus: entry.tableId });
+      if (!visibleIds.has(entry.tableId))
+        onStateChange({ focus: entry.tableId });
       if (state.view === 'table') onStateChange({ view: 'diagram' });
-      setPick(p => ({ tableId: entry.tableId, column: entry.column, nonce: (p?.nonce ?? 0) + 1 }));
+      setPick(p => ({
+        tableId: entry.tableId,
+        column: entry.column,
+        nonce: (p?.nonce ?? 0) + 1,
+      }));
     },
     [visibleIds, onStateChange, state.view],
   );
 
   const onExportFile = useCallback(
-    (format: ErdExportFormat) => api.downloadExport(entityRef, format, state.query),
+    (format: ErdExportFormat) =>
+      api.downloadExport(entityRef, format, state.query),
     [api, entityRef, state.query],
   );
   const onExportImage = useCallback(
     async (format: 'svg' | 'png') => {
       if (!diagramRef.current) throw new Error('no diagram is shown');
-      await exportImage(diagramRef.current, format, entityRef.name, theme.palette.background.default);
+      await exportImage(
+        diagramRef.current,
+        format,
+        entityRef.name,
+        theme.palette.background.default,
+      );
     },
     [entityRef.name, theme.palette.background.default],
   );
@@ -110,7 +148,10 @@ export const ErdView = ({ entityRef, erd, state, onStateChange }: ErdViewProps) 
         query={state.query}
         search={<ErdSearch index={searchIndex} onPick={onPick} />}
         exportMenu={
-          <ExportMenu onExportImage={diagram ? onExportImage : undefined} onExportFile={onExportFile} />
+          <ExportMenu
+            onExportImage={diagram ? onExportImage : undefined}
+            onExportFile={onExportFile}
+          />
         }
         onChange={onStateChange}
       />
@@ -121,7 +162,8 @@ export const ErdView = ({ entityRef, erd, state, onStateChange }: ErdViewProps) 
       )}
       {erd.nodes.length === 0 && (
         <Typography variant="body2" role="status">
-          No tables match. Check the filters, or the entity's dbt selection annotations.
+          No tables match. Check the filters, or the entity's dbt selection
+          annotations.
         </Typography>
       )}
       {diagram ? (
@@ -139,7 +181,13 @@ export const ErdView = ({ entityRef, erd, state, onStateChange }: ErdViewProps) 
           {pending && (
             <LinearProgress
               aria-label="Laying out the diagram"
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 5 }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                zIndex: 5,
+              }}
             />
           )}
           {flow && (
@@ -149,6 +197,7 @@ export const ErdView = ({ entityRef, erd, state, onStateChange }: ErdViewProps) 
               overview={overview && erd.nodes.length > 0}
               layoutKey={layoutKey(layout)}
               centreOn={pick}
+              busy={pending}
               onTableActivate={activate}
             />
           )}

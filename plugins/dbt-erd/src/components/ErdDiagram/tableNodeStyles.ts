@@ -1,0 +1,133 @@
+import { makeStyles } from '@material-ui/core/styles';
+import { NODE_METRICS } from '../../graph/nodeSize';
+
+/**
+ * Plain class names for table nodes. A diagram draws hundreds of tables;
+ * one style sheet on the canvas (below) styles them all through these,
+ * where a `makeStyles` hook per node cost a JSS look-up per table on every
+ * mount, the main cost of drawing a large overview.
+ */
+export const TABLE = {
+  node: 'erd-table',
+  focused: 'erd-table-focused',
+  highlighted: 'erd-table-highlighted',
+  header: 'erd-table-header',
+  name: 'erd-table-name',
+  type: 'erd-table-type',
+  row: 'erd-table-row',
+  rowHighlighted: 'erd-table-row-highlighted',
+  key: 'erd-table-key',
+  pk: 'erd-table-pk',
+  fk: 'erd-table-fk',
+  columnName: 'erd-table-column',
+  columnType: 'erd-table-column-type',
+  rowsPlaceholder: 'erd-table-rows',
+  handle: 'erd-table-handle',
+} as const;
+
+const c = (name: string) => `& .${name}`;
+
+/** The table node styles, scoped to the canvas that carries `root`. */
+export const useTableNodeStyles = makeStyles(theme => {
+  const dark = theme.palette.type === 'dark';
+  return {
+    root: {
+      [c(TABLE.node)]: {
+        width: '100%',
+        height: '100%',
+        boxSizing: 'border-box',
+        background: theme.palette.background.paper,
+        color: theme.palette.text.primary,
+        border: `1px solid ${theme.palette.divider}`,
+        borderRadius: 6,
+        overflow: 'hidden',
+        fontSize: 12,
+        fontFamily: theme.typography.fontFamily,
+        // No box-shadow: with software rendering, hundreds of blurred
+        // shadows made every pan frame repaint slowly.
+        cursor: 'pointer',
+      },
+      [c(TABLE.focused)]: { border: `2px solid ${theme.palette.primary.main}` },
+      [c(TABLE.highlighted)]: {
+        outline: `3px solid ${theme.palette.secondary.main}`,
+        outlineOffset: 2,
+      },
+      [c(TABLE.header)]: {
+        height: NODE_METRICS.headerHeight,
+        boxSizing: 'border-box',
+        display: 'flex',
+        alignItems: 'center',
+        gap: 6,
+        padding: '0 10px',
+        background: dark ? theme.palette.grey[800] : theme.palette.grey[100],
+        borderBottom: `1px solid ${theme.palette.divider}`,
+        fontWeight: 600,
+        fontSize: 13,
+      },
+      [c(TABLE.name)]: {
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        whiteSpace: 'nowrap',
+        flex: 1,
+      },
+      [c(TABLE.type)]: {
+        fontSize: 10,
+        fontWeight: 400,
+        color: theme.palette.text.secondary,
+        textTransform: 'uppercase',
+      },
+      [c(TABLE.row)]: {
+        height: NODE_METRICS.rowHeight,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 6,
+        padding: '0 10px',
+        whiteSpace: 'nowrap',
+      },
+      [c(TABLE.rowHighlighted)]: {
+        background: dark ? 'rgba(255,255,255,0.12)' : 'rgba(0,0,0,0.08)',
+        fontWeight: 600,
+      },
+      [c(TABLE.key)]: {
+        width: 20,
+        fontSize: 9,
+        fontWeight: 700,
+        flexShrink: 0,
+      },
+      [c(TABLE.pk)]: {
+        color: dark ? theme.palette.warning.light : theme.palette.warning.dark,
+      },
+      [c(TABLE.fk)]: {
+        color: dark ? theme.palette.info.light : theme.palette.info.dark,
+      },
+      [c(TABLE.columnName)]: {
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        flex: 1,
+      },
+      [c(TABLE.columnType)]: {
+        color: theme.palette.text.secondary,
+        fontFamily: 'monospace',
+        fontSize: 11,
+      },
+      // Zoomed out: one striped block stands in for the rows (one element, not one per column).
+      [c(TABLE.rowsPlaceholder)]: {
+        height: `calc(100% - ${NODE_METRICS.headerHeight}px)`,
+        backgroundImage: `repeating-linear-gradient(to bottom, transparent 0, transparent 6px, ${theme.palette.divider} 6px, ${theme.palette.divider} 14px, transparent 14px, transparent ${NODE_METRICS.rowHeight}px)`,
+        backgroundPosition: '24px 0',
+        backgroundSize: '60% 100%',
+        backgroundRepeat: 'no-repeat',
+      },
+      // Relationships attach here; users cannot draw new ones.
+      [c(TABLE.handle)]: {
+        width: 1,
+        height: 1,
+        minWidth: 0,
+        minHeight: 0,
+        border: 0,
+        background: 'transparent',
+        pointerEvents: 'none',
+      },
+    },
+  };
+});
