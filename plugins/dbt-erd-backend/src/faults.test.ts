@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -9,6 +9,7 @@ import {
 } from 'backstage-plugin-dbt-erd-node/testUtils';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 
 /*
@@ -21,9 +22,7 @@ import { dbtErdPlugin } from './plugin';
 const TOKEN = 'dbtc_FAULT-suite-token-31415926';
 const ACCOUNT_ID = 4242;
 const TIMEOUT_S = 1;
-const DEMO = resolve(__dirname, '../../../examples/dbt/target');
-const manifest = JSON.parse(readFileSync(`${DEMO}/manifest.json`, 'utf8'));
-const catalog = JSON.parse(readFileSync(`${DEMO}/catalog.json`, 'utf8'));
+const { 'manifest.json': manifest, 'catalog.json': catalog } = demoArtifacts;
 const paths = FakeDbtCloudServer.paths;
 const otherProjectCatalog = {
   metadata: {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
@@ -10,6 +10,7 @@ import {
 } from 'backstage-plugin-dbt-erd-node/testUtils';
 import autocannon from 'autocannon';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 
 /*
@@ -25,9 +26,7 @@ const ENTITIES = 20;
 const RUNS = 10;
 const TOKEN = 'dbtc_LOAD-test-token-2718281828';
 const ACCOUNT_ID = 5151;
-const DEMO = resolve(__dirname, '../../../examples/dbt/target');
-const manifest = JSON.parse(readFileSync(`${DEMO}/manifest.json`, 'utf8'));
-const catalog = JSON.parse(readFileSync(`${DEMO}/catalog.json`, 'utf8'));
+const { 'manifest.json': manifest, 'catalog.json': catalog } = demoArtifacts;
 const paths = FakeDbtCloudServer.paths;
 
 const FAULTS: FakeFault[] = [

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
@@ -11,13 +9,13 @@ import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
+import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 
 const TOKEN = 'dbtc_TEST-secret-token-9f8e7d6c5b4a';
 const ACCOUNT_ID = 12345;
-const DEMO = resolve(__dirname, '../../../examples/dbt/target');
-const demoManifest = JSON.parse(readFileSync(`${DEMO}/manifest.json`, 'utf8'));
-const demoCatalog = JSON.parse(readFileSync(`${DEMO}/catalog.json`, 'utf8'));
+const { 'manifest.json': demoManifest, 'catalog.json': demoCatalog } =
+  demoArtifacts;
 const paths = FakeDbtCloudServer.paths;
 
 const entity = (name: string, annotations: Record<string, string>): Entity => ({

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
@@ -7,10 +6,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
-
-// The dev app's demo project, written by `yarn generate-demo`.
-const DEMO_TARGET = resolve(__dirname, '../../../examples/dbt/target');
 
 const component = (
   name: string,

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
 import { cacheServiceFactory } from '@backstage/backend-defaults/cache';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
@@ -11,6 +9,7 @@ import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import { Client } from 'pg';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 
 /*
@@ -28,7 +27,6 @@ const RUN = `${Date.now().toString(36)}${Math.floor(
 const ACCOUNT_ID = 700000 + Math.floor(Math.random() * 99999);
 const TOKEN = 'dbtc_replica-test-token';
 const DB_PREFIX = `dbterd_${RUN}_`;
-const DEMO = resolve(__dirname, '../../../examples/dbt/target');
 
 const reachable = (port: number) =>
   new Promise<boolean>(done => {
@@ -77,14 +75,7 @@ describe('several backend replicas (Redis + PostgreSQL)', () => {
             {
               id: 123,
               job_definition_id: 45,
-              artifacts: {
-                'manifest.json': JSON.parse(
-                  readFileSync(`${DEMO}/manifest.json`, 'utf8'),
-                ),
-                'catalog.json': JSON.parse(
-                  readFileSync(`${DEMO}/catalog.json`, 'utf8'),
-                ),
-              },
+              artifacts: demoArtifacts,
             },
           ],
         },
