@@ -115,7 +115,7 @@ export class ErdService {
     query: ErdOptionsQuery = {},
   ): Promise<ErdResponse> {
     const source = resolveArtifactSource(entity, this.context);
-    const lookupKey = (source as { lookupKey?: () => string }).lookupKey?.();
+    const lookupKey = source.lookupKey?.();
     if (lookupKey) await this.context.cache.delete(lookupKey);
     const request = await this.prepare(entity, query, {}, source);
     await this.context.cache.delete(request.key);

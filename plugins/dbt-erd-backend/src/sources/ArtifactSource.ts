@@ -41,4 +41,6 @@ export interface LocatedArtifacts {
 export interface ArtifactSource {
   locate(): Promise<LocatedArtifacts>;
   fetch(located: LocatedArtifacts): Promise<FetchedArtifacts>;
+  /** Cache key of a lookup `locate` keeps (e.g. a job's latest run), dropped on refresh. */
+  lookupKey?(): string;
 }
