@@ -5,7 +5,7 @@ import { ArtifactIndex, IndexedNode } from './artifacts/types';
 import { groupNodes } from './naming/entityGroup';
 import { entityName } from './naming/entityName';
 import { resolveErdOptions } from './options';
-import { isSelected } from './selection/isSelected';
+import { compileSelection } from './selection/isSelected';
 import {
   Erd,
   ErdBuildResult,
@@ -42,6 +42,7 @@ function selectTables(
   options: ErdOptions,
 ): Map<string, WorkingTable> {
   const tables = new Map<string, WorkingTable>();
+  const isSelected = compileSelection(options);
   for (const node of index.nodes) {
     const selectable = {
       uniqueId: node.uniqueId,
@@ -50,7 +51,7 @@ function selectTables(
       schema: node.schema.toLowerCase(),
       exposures: node.exposures,
     };
-    if (!isSelected(selectable, options)) continue;
+    if (!isSelected(selectable)) continue;
     const columns = node.columns.map(c => ({ ...c, isPrimaryKey: false }));
     // dbterd never draws an empty entity: it shows one `unknown` column.
     if (columns.length === 0) {

@@ -8,6 +8,7 @@ import {
 import {
   validateResourceTypes,
   validateSelectionRules,
+  validateSelectionSize,
 } from './selection/validateSelection';
 import { ErdOptions } from './types';
 
@@ -52,6 +53,7 @@ export function resolveErdOptions(
     entityGroup: options.entityGroup?.trim() || undefined,
   };
   getErdAlgorithm(resolved.algo).validate?.({ algo: resolved.algo });
+  validateSelectionSize([...resolved.select, ...resolved.exclude]);
   validateSelectionRules(resolved.select, 'select');
   validateSelectionRules(resolved.exclude, 'exclude');
   validateResourceTypes(resolved.resourceTypes);

@@ -1,4 +1,8 @@
+import { buildManifest, modelNode } from '../__testUtils__/artifacts';
+import { buildErd } from '../buildErd';
 import { ErdInputError } from '../errors';
+import { resolveErdOptions } from '../options';
+import { compileFnmatch } from './fnmatch';
 import { isSelected, Selection } from './isSelected';
 import { SelectableTable } from './selectableTable';
 import {
@@ -138,5 +142,65 @@ describe('selection validation', () => {
     expect(() =>
       validateResourceTypes(['model', 'source', 'seed', 'snapshot']),
     ).not.toThrow();
+  });
+});
+
+jest.mock('./fnmatch', () => {
+  const actual = jest.requireActual('./fnmatch');
+  return { ...actual, compileFnmatch: jest.fn(actual.compileFnmatch) };
+});
+
+describe('selection on hostile input', () => {
+  const manyModels = () => ({
+    manifest: buildManifest({
+      nodes: Array.from({ length: 50 }, (_, i) => modelNode(`m${i}`)),
+    }),
+  });
+
+  it('parses each wildcard rule once per build, not once per node', () => {
+    const compile = jest.mocked(compileFnmatch);
+    compile.mockClear();
+    const { erd } = buildErd(manyModels(), {
+      select: ['wildcard:*m1?', 'wildcard:*m2?'],
+      exclude: ['wildcard:*3'],
+    });
+    expect(erd.nodes).toHaveLength(18);
+    expect(compile).toHaveBeenCalledTimes(3);
+  });
+
+  it('a reversed set such as [z-a] matches nothing, as in Python, instead of throwing', () => {
+    expect(
+      buildErd(manyModels(), { select: ['wildcard:model.shop.m[z-a]'] }).erd
+        .nodes,
+    ).toEqual([]);
+  });
+
+  it('answers a backtracking-bait wildcard at once', () => {
+    // `*?` pairs doubled the time per pair with the old regex translation.
+    const { erd } = buildErd(manyModels(), {
+      select: [`wildcard:${'*?'.repeat(30)}x`],
+    });
+    expect(erd.nodes).toEqual([]);
+  });
+
+  it('caps the number of rules and their total length, naming the cap', () => {
+    const rules = (count: number, length = 3) =>
+      Array.from({ length: count }, (_, i) => `m${i}`.padEnd(length, 'x'));
+    expect(() =>
+      resolveErdOptions({ select: rules(60), exclude: rules(40) }),
+    ).not.toThrow();
+    expect(() =>
+      resolveErdOptions({ select: rules(60), exclude: rules(41) }),
+    ).toThrow(
+      new ErdInputError(
+        '101 select and exclude rules given; the limit is 100 rules, so combine them (a wildcard: rule can stand for many names)',
+      ),
+    );
+    expect(() => resolveErdOptions({ select: rules(4, 1024) })).not.toThrow();
+    expect(() =>
+      resolveErdOptions({ select: rules(4, 1024), exclude: ['x'] }),
+    ).toThrow(
+      /select and exclude rules are 4097 characters long together; the limit is 4096 characters/,
+    );
   });
 });

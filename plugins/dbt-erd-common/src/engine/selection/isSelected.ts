@@ -1,14 +1,5 @@
-import { SELECTION_RULES, parseRulePart } from './rules';
+import { SELECTION_RULES, TableTest, parseRulePart } from './rules';
 import { SelectableTable } from './selectableTable';
-
-/** One rule: every comma-separated part must hold. */
-function satisfiesRule(table: SelectableTable, rule: string): boolean {
-  return rule.split(',').every(part => {
-    const { type, value } = parseRulePart(part);
-    if (!value) return true;
-    return SELECTION_RULES[type]?.(table, value) ?? false;
-  });
-}
 
 export interface Selection {
   select: string[];
@@ -17,17 +8,46 @@ export interface Selection {
   resourceTypes: string[];
 }
 
-/** dbterd's `--select` / `--exclude` / `--resource-type`: any select rule, no exclude rule. */
+const always: TableTest = () => true;
+
+/** One rule: every comma-separated part must hold. */
+function compileRule(rule: string): TableTest {
+  const parts = rule.split(',').map(part => {
+    const { type, value } = parseRulePart(part);
+    if (!value) return always;
+    const compile = Object.prototype.hasOwnProperty.call(SELECTION_RULES, type)
+      ? SELECTION_RULES[type]
+      : undefined;
+    return compile ? compile(value) : () => false;
+  });
+  return table => parts.every(part => part(table));
+}
+
+/** Any of the rules. */
+function compileRules(rules: string[]): TableTest {
+  const compiled = rules.map(compileRule);
+  return table => compiled.some(rule => rule(table));
+}
+
+/**
+ * dbterd's `--select` / `--exclude` / `--resource-type`: any select rule, no
+ * exclude rule. Every rule is parsed here, once, so a build pays for parsing
+ * once and not once per node.
+ */
+export function compileSelection(selection: Selection): TableTest {
+  const selected =
+    selection.select.length === 0 ? always : compileRules(selection.select);
+  const excluded = compileRules(selection.exclude);
+  const resourceTypes = new Set(selection.resourceTypes);
+  return table =>
+    (resourceTypes.size === 0 || resourceTypes.has(table.resourceType)) &&
+    selected(table) &&
+    !excluded(table);
+}
+
 export function isSelected(
   table: SelectableTable,
   selection: Selection,
 ): boolean {
-  let selected =
-    selection.select.length === 0 ||
-    selection.select.some(rule => satisfiesRule(table, rule));
-  if (selection.resourceTypes.length > 0) {
-    selected = selected && selection.resourceTypes.includes(table.resourceType);
-  }
-  const excluded = selection.exclude.some(rule => satisfiesRule(table, rule));
-  return selected && !excluded;
+  return compileSelection(selection)(table);
 }
