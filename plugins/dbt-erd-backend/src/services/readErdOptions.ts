@@ -23,8 +23,14 @@ export interface ErdOptionsQuery {
 const MAX_OPTION_LENGTH = 2000;
 
 /**
- * Merges engine options: query parameters win over the entity's annotations,
- * which win over app-config defaults. Lists are whitespace separated in
+ * Merges engine options. The entity's annotations win over app-config
+ * defaults; query parameters then narrow the result and can never widen it,
+ * since an annotation may be all that keeps a team's slice of a shared
+ * project (and, with `?format=json`, its compiled SQL) to that slice:
+ * select is the annotation's AND the query's, exclude is their union, resource
+ * types their intersection, and empty query values are ignored. Only `algo`,
+ * `entityNameFormat` and `entityGroup`, which change how tables are drawn and
+ * not which, are replaced by the query. Lists are whitespace separated in
  * annotations (as dbterd's repeatable flags) and repeatable in the query.
  */
 export function readErdOptions(
@@ -44,21 +50,39 @@ export function readErdOptions(
   const single = (value: string | undefined, name: string) =>
     value === undefined ? undefined : checked(value, name).trim() || undefined;
 
-  const select =
-    list(query.select, 'select') ??
-    list(annotations[DBT_ERD_SELECT_ANNOTATION], DBT_ERD_SELECT_ANNOTATION);
+  const select = list(
+    annotations[DBT_ERD_SELECT_ANNOTATION],
+    DBT_ERD_SELECT_ANNOTATION,
+  );
   if (select) options.select = select;
-  const exclude =
-    list(query.exclude, 'exclude') ??
-    list(annotations[DBT_ERD_EXCLUDE_ANNOTATION], DBT_ERD_EXCLUDE_ANNOTATION);
+  const querySelect = list(query.select, 'select');
+  if (querySelect?.length) {
+    options.narrowSelect = [...(options.narrowSelect ?? []), querySelect];
+  }
+
+  const exclude = list(
+    annotations[DBT_ERD_EXCLUDE_ANNOTATION],
+    DBT_ERD_EXCLUDE_ANNOTATION,
+  );
   if (exclude) options.exclude = exclude;
-  const resourceTypes =
-    list(query.resourceTypes, 'resourceTypes') ??
-    list(
-      annotations[DBT_ERD_RESOURCE_TYPES_ANNOTATION]?.replace(/,/g, ' '),
-      DBT_ERD_RESOURCE_TYPES_ANNOTATION,
-    );
+  const queryExclude = list(query.exclude, 'exclude');
+  if (queryExclude?.length) {
+    options.exclude = [...(options.exclude ?? []), ...queryExclude];
+  }
+
+  const resourceTypes = list(
+    annotations[DBT_ERD_RESOURCE_TYPES_ANNOTATION]?.replace(/,/g, ' '),
+    DBT_ERD_RESOURCE_TYPES_ANNOTATION,
+  );
   if (resourceTypes?.length) options.resourceTypes = resourceTypes;
+  const queryResourceTypes = list(query.resourceTypes, 'resourceTypes');
+  if (queryResourceTypes?.length) {
+    options.resourceTypes = narrowResourceTypes(
+      options.resourceTypes,
+      queryResourceTypes,
+    );
+  }
+
   const algo =
     single(query.algo, 'algo') ??
     single(annotations[DBT_ERD_ALGO_ANNOTATION], DBT_ERD_ALGO_ANNOTATION);
@@ -78,6 +102,26 @@ export function readErdOptions(
     );
   if (entityGroup) options.entityGroup = entityGroup;
   return options;
+}
+
+/** The query's resource types within the entity's; an empty list would mean every type. */
+function narrowResourceTypes(
+  allowed: string[] | undefined,
+  asked: string[],
+): string[] {
+  if (!allowed?.length) return asked;
+  const normalise = (type: string) => type.trim().toLowerCase();
+  const allowedSet = new Set(allowed.map(normalise));
+  const narrowed = asked.filter(type => allowedSet.has(normalise(type)));
+  if (narrowed.length === 0) {
+    throw new InputError(
+      `resourceTypes ${asked.join(', ')}: this entity's ERD draws only ` +
+        `${allowed.join(
+          ', ',
+        )}; ask for some of those, or leave resourceTypes out`,
+    );
+  }
+  return narrowed;
 }
 
 function checked(value: unknown, name: string): string {

@@ -34,11 +34,27 @@ function stringList(value: unknown, option: string): string[] {
 export function resolveErdOptions(
   options: Partial<ErdOptions> = {},
 ): ErdOptions {
+  if (
+    options.narrowSelect !== undefined &&
+    !Array.isArray(options.narrowSelect)
+  ) {
+    throw new ErdInputError(
+      'option narrowSelect must be a list of string lists',
+    );
+  }
+  const narrowSelect = (options.narrowSelect ?? [])
+    .map((group, i) =>
+      stringList(group, `narrowSelect[${i}]`).filter(
+        rule => rule.trim() !== '',
+      ),
+    )
+    .filter(group => group.length > 0);
   const resolved: ErdOptions = {
     algo: options.algo?.trim() || DEFAULT_ERD_OPTIONS.algo,
     select: stringList(options.select, 'select').filter(
       rule => rule.trim() !== '',
     ),
+    ...(narrowSelect.length > 0 ? { narrowSelect } : {}),
     exclude: stringList(options.exclude, 'exclude').filter(
       rule => rule.trim() !== '',
     ),
@@ -53,8 +69,13 @@ export function resolveErdOptions(
     entityGroup: options.entityGroup?.trim() || undefined,
   };
   getErdAlgorithm(resolved.algo).validate?.({ algo: resolved.algo });
-  validateSelectionSize([...resolved.select, ...resolved.exclude]);
+  validateSelectionSize([
+    ...resolved.select,
+    ...narrowSelect.flat(),
+    ...resolved.exclude,
+  ]);
   validateSelectionRules(resolved.select, 'select');
+  narrowSelect.forEach(group => validateSelectionRules(group, 'select'));
   validateSelectionRules(resolved.exclude, 'exclude');
   validateResourceTypes(resolved.resourceTypes);
   validateEntityNameFormat(resolved.entityNameFormat);

@@ -88,6 +88,13 @@ export interface ErdOptions {
   algo: string;
   /** OR-ed selection rules; commas inside one rule AND its parts. */
   select: string[];
+  /**
+   * Further selections every drawn table must pass as well, each OR-ed like
+   * `select` (so `select` AND each of these). dbterd has no such flag: this is
+   * how the backend narrows an entity's annotated selection with a request's
+   * without ever widening it.
+   */
+  narrowSelect?: string[][];
   exclude: string[];
   /** Resource types to draw; an empty list draws every type. */
   resourceTypes: string[];

@@ -112,6 +112,23 @@ describe('isSelected', () => {
     ).toEqual([]);
   });
 
+  it('narrowSelect lists must hold as well as select: they narrow, never widen', () => {
+    expect(
+      selected({ select: ['schema:mart'], narrowSelect: [['model.shop']] }),
+    ).toEqual(['model.shop.orders']);
+    expect(
+      selected({ select: ['schema:mart'], narrowSelect: [['schema:staging']] }),
+    ).toEqual([]);
+    expect(
+      selected({
+        narrowSelect: [['schema:mart', 'schema:staging'], ['wildcard:*cust*']],
+      }),
+    ).toEqual(['model.shop.customers']);
+    expect(selected({ select: ['schema:mart'], narrowSelect: [[]] })).toEqual([
+      'model.shop.orders',
+    ]);
+  });
+
   it('an empty rule value selects everything', () => {
     expect(selected({ select: ['schema:'] })).toHaveLength(2);
   });
@@ -133,6 +150,18 @@ describe('selection validation', () => {
         'select',
       ),
     ).not.toThrow();
+  });
+
+  it('validates and tidies narrowSelect like select', () => {
+    expect(() =>
+      resolveErdOptions({ narrowSelect: [['schema:a', 'tag:x']] }),
+    ).toThrow(/select rule "tag:x": unsupported selection type "tag"/);
+    expect(resolveErdOptions({ narrowSelect: [[' '], []] })).not.toHaveProperty(
+      'narrowSelect',
+    );
+    expect(
+      resolveErdOptions({ narrowSelect: [['schema:a', '']] }).narrowSelect,
+    ).toEqual([['schema:a']]);
   });
 
   it('rejects unknown resource types', () => {
@@ -190,7 +219,11 @@ describe('selection on hostile input', () => {
       resolveErdOptions({ select: rules(60), exclude: rules(40) }),
     ).not.toThrow();
     expect(() =>
-      resolveErdOptions({ select: rules(60), exclude: rules(41) }),
+      resolveErdOptions({
+        select: rules(30),
+        narrowSelect: [rules(30), ['', ' ']],
+        exclude: rules(41),
+      }),
     ).toThrow(
       new ErdInputError(
         '101 select and exclude rules given; the limit is 100 rules, so combine them (a wildcard: rule can stand for many names)',

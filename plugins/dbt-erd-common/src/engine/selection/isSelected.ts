@@ -3,6 +3,8 @@ import { SelectableTable } from './selectableTable';
 
 export interface Selection {
   select: string[];
+  /** More select lists a table must also pass (AND), each OR-ed like `select`. */
+  narrowSelect?: string[][];
   exclude: string[];
   /** Empty means every type. */
   resourceTypes: string[];
@@ -30,13 +32,15 @@ function compileRules(rules: string[]): TableTest {
 }
 
 /**
- * dbterd's `--select` / `--exclude` / `--resource-type`: any select rule, no
- * exclude rule. Every rule is parsed here, once, so a build pays for parsing
+ * dbterd's `--select` / `--exclude` / `--resource-type`: any select rule (and
+ * any rule of each `narrowSelect` list), no exclude rule. Every rule is parsed here, once, so a build pays for parsing
  * once and not once per node.
  */
 export function compileSelection(selection: Selection): TableTest {
-  const selected =
-    selection.select.length === 0 ? always : compileRules(selection.select);
+  const selects = [selection.select, ...(selection.narrowSelect ?? [])]
+    .filter(rules => rules.length > 0)
+    .map(compileRules);
+  const selected: TableTest = table => selects.every(rules => rules(table));
   const excluded = compileRules(selection.exclude);
   const resourceTypes = new Set(selection.resourceTypes);
   return table =>

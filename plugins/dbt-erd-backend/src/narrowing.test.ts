@@ -1,0 +1,137 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
+import { dbtErdPlugin } from './plugin';
+
+/**
+ * An entity's annotations may be all that keeps a team's slice of a shared
+ * project to that slice: query parameters narrow them and never widen them.
+ */
+
+const slice = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'getdbt.com/artifacts-location': 'local:demo',
+      ...annotations,
+    },
+  },
+  spec: { type: 'dbt-project', lifecycle: 'production', owner: 'data' },
+});
+
+const MARTS = [
+  'model.acme_analytics.dim_customers',
+  'model.acme_analytics.dim_products',
+  'model.acme_analytics.fct_order_lines',
+  'model.acme_analytics.fct_orders',
+  'model.acme_analytics.fct_subscriptions',
+];
+
+describe('query parameters narrow the annotations', () => {
+  let get: (path: string) => Promise<request.Response>;
+
+  beforeAll(async () => {
+    const { server } = await startTestBackend({
+      features: [
+        dbtErdPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
+          },
+        }),
+        catalogServiceMock.factory({
+          entities: [
+            slice('marts', { 'getdbt.com/erd-select': 'schema:marts' }),
+            slice('marts-without-dims', {
+              'getdbt.com/erd-select': 'schema:marts',
+              'getdbt.com/erd-exclude': 'model.acme_analytics.dim_',
+            }),
+            slice('raw-and-models', {
+              'getdbt.com/erd-select': 'schema:raw schema:marts',
+              'getdbt.com/erd-resource-types': 'model,source',
+            }),
+            slice('whole-project', {}),
+          ],
+        }),
+      ],
+    });
+    get = path =>
+      request(server).get(`/api/dbt-erd/entities/default/component/${path}`);
+  });
+
+  const ids = async (path: string) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    return (res.body.nodes as { id: string }[]).map(n => n.id).sort();
+  };
+
+  it('empty select and exclude values leave the annotation in force', async () => {
+    expect(await ids('marts/erd')).toEqual(MARTS);
+    expect(await ids('marts/erd?select=&exclude=')).toEqual(MARTS);
+    expect(await ids('marts/erd?select=%20&exclude=&resourceTypes=')).toEqual(
+      MARTS,
+    );
+    expect(await ids('marts-without-dims/erd?exclude=')).toEqual(
+      MARTS.slice(2),
+    );
+  });
+
+  it('select is the annotation AND the query: another schema gives nothing', async () => {
+    expect(await ids('marts/erd?select=schema:staging')).toEqual([]);
+    expect(
+      await ids('marts/erd?select=schema:staging&select=wildcard:*fct_o*'),
+    ).toEqual([
+      'model.acme_analytics.fct_order_lines',
+      'model.acme_analytics.fct_orders',
+    ]);
+    expect(await ids('marts/erd?select=model.acme_analytics')).toEqual(MARTS);
+    // Without an annotation the query selects on its own, as before.
+    expect(await ids('whole-project/erd?select=schema:staging')).toHaveLength(
+      6,
+    );
+  });
+
+  it('exclude is the union of both', async () => {
+    expect(
+      await ids(
+        'marts-without-dims/erd?exclude=model.acme_analytics.fct_orders',
+      ),
+    ).toEqual([
+      'model.acme_analytics.fct_order_lines',
+      'model.acme_analytics.fct_subscriptions',
+    ]);
+  });
+
+  it('resource types are the intersection; none in common is a 400 naming both', async () => {
+    const all = await ids('raw-and-models/erd');
+    expect(all.filter(id => id.startsWith('source.'))).toHaveLength(6);
+    expect(
+      await ids('raw-and-models/erd?resourceTypes=source&resourceTypes=seed'),
+    ).toEqual(all.filter(id => id.startsWith('source.')));
+    expect(await ids('marts/erd?resourceTypes=model')).toEqual(MARTS);
+    const res = await get('raw-and-models/erd?resourceTypes=seed');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      "resourceTypes seed: this entity's ERD draws only model, source; ask for some of those, or leave resourceTypes out",
+    );
+  });
+
+  it('?format=json, with compiled SQL, holds to the annotation too', async () => {
+    const res = await get(
+      'marts/erd?format=json&select=&exclude=&resourceTypes=model',
+    );
+    expect(res.status).toBe(200);
+    const nodes: { id: string; compiled_sql: string | null }[] = JSON.parse(
+      res.text,
+    ).nodes;
+    expect(nodes.map(n => n.id).sort()).toEqual(MARTS);
+    expect(nodes.some(n => n.compiled_sql)).toBe(true);
+    const widened = await get('marts/erd?format=json&select=schema:staging');
+    expect(JSON.parse(widened.text).nodes).toEqual([]);
+  });
+});
