@@ -44,6 +44,9 @@ const FRAGMENTS = [
   '%%',
   '%',
   '${x}',
+  '%getenv("AWS_SECRET_ACCESS_KEY")',
+  '$secret',
+  '!include /etc/passwd',
   '//',
   '--',
   '}|--||',
@@ -243,6 +246,42 @@ describe('escaping of hostile names in every export', () => {
           ]),
         ).toEqual([]);
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('PlantUML leaves no preprocessor syntax live, even at the start of a member', () => {
+    // The preprocessor runs over the whole file before anything is drawn:
+    // `%builtin(...)` and `$variable` anywhere, `!directive` at a line start.
+    const directiveArb = fc
+      .tuple(
+        fc.constantFrom('!', '%', '$', '!include ', '%getenv(', '!define '),
+        hostileArb,
+      )
+      .map(([start, rest]) => start + rest);
+    fc.assert(
+      fc.property(
+        directiveArb,
+        directiveArb,
+        directiveArb,
+        (name, column, type) => {
+          const erd = erdOf([
+            erdNode(
+              'model.shop.a',
+              [
+                erdColumn(column, type),
+                erdColumn(`k${column}`, type, { is_primary_key: true }),
+              ],
+              { name },
+            ),
+          ]);
+          const text = renderErd(erd, 'plantuml');
+          expect(text).not.toMatch(/[%$]|^\s*!/m);
+          expect(
+            problemsOf(checkPlantuml(text), [name, column, `k${column}`, type]),
+          ).toEqual([]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

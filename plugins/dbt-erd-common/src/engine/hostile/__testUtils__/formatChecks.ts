@@ -59,9 +59,10 @@ function captured(
 }
 
 // --- PlantUML: no escapes; `"` ends a name. `<U+XXXX>` stands for a character.
-const PU_QUOTED = '"[^"\\n]*"';
-// Member text: no `:` `{` `}` `"` and no `<` `>` except in `<U+XXXX>`.
-const PU_TEXT = '(?:[^:{}"<>\\n]|<U\\+[0-9A-F]{4,6}>)*';
+// No raw `%` or `$` anywhere: the preprocessor expands them even in quotes.
+const PU_QUOTED = '"[^"\\n%$]*"';
+// Member text: no `:` `{` `}` `"` `%` `$` and no `<` `>` except in `<U+XXXX>`.
+const PU_TEXT = '(?:[^:{}"<>%$\\n]|<U\\+[0-9A-F]{4,6}>)*';
 
 export function unescapePlantuml(text: string): string {
   return text.replace(/<U\+([0-9A-F]{4,6})>/g, (_m, hex) =>

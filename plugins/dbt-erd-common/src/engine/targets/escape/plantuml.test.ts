@@ -12,6 +12,19 @@ describe('PlantUML escaping', () => {
     );
   });
 
+  it('leaves no preprocessor syntax live: %builtins, $variables, !directives', () => {
+    expect(plantumlText('%getenv("AWS_SECRET_ACCESS_KEY")')).toBe(
+      '<U+0025>getenv(<U+0022>AWS_SECRET_ACCESS_KEY<U+0022>)',
+    );
+    expect(plantumlText('a$b %% $x')).toBe(
+      'a<U+0024>b <U+0025><U+0025> <U+0024>x',
+    );
+    expect(plantumlMember('!include /etc/passwd')).toBe(
+      '<U+0021>include /etc/passwd',
+    );
+    expect(plantumlMember('a!b')).toBe('a!b');
+  });
+
   it('keeps a member from starting like a key or visibility marker', () => {
     expect(plantumlMember('*id')).toBe('<U+002A>id');
     expect(plantumlMember('-x')).toBe('<U+002D>x');

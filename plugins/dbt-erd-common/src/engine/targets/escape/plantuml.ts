@@ -3,12 +3,22 @@
  * text reads `<U+XXXX>` as that character. Anything that could end a quoted
  * name, split a member line (`:` `{` `}` line breaks), start a stereotype or
  * markup (`<` `>`) or a creole escape (`\n`, `~`) is written that way.
+ *
+ * So is the preprocessor's syntax, which runs over the whole text before
+ * anything is drawn, quotes or not: `%name(...)` calls a builtin (a model
+ * named `%getenv("AWS_SECRET_ACCESS_KEY")` would print the renderer's
+ * secret) and `$name` reads a variable. `<U+XXXX>` is decoded only when the
+ * text is drawn, after preprocessing, so it stays inert.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it escapes
-const UNSAFE = /["\\<>{}:~\u0000-\u001f\u007f\u2028\u2029]/g;
+const UNSAFE = /["\\<>{}:~%$\u0000-\u001f\u007f\u2028\u2029]/g;
 
-/** Leading characters that PlantUML reads as a key or visibility marker. */
-const MARKER_START = /^[*#+\-]/;
+/**
+ * Leading characters that PlantUML reads as a key or visibility marker, or,
+ * for `!`, as a preprocessor directive (`!include`, `!define`...): a member
+ * line is the only line that starts with a name.
+ */
+const MARKER_START = /^[*#+\-!]/;
 
 function codePoint(char: string): string {
   return `<U+${char
