@@ -44,7 +44,9 @@ export class UrlArtifactsSource implements ArtifactSource {
   }
 
   private async read(file: 'manifest.json' | 'catalog.json'): Promise<unknown> {
-    const url = `${this.folderUrl}/${file}`;
+    // Resolved as a URL, not pasted as text, so the file name can only ever
+    // be a child of the folder.
+    const url = new URL(file, `${this.folderUrl}/`).toString();
     let text: string;
     try {
       const response = await this.urlReader.readUrl(url);
