@@ -133,6 +133,27 @@ describe('validateFolderUrl', () => {
   });
 });
 
+describe('validateFolderUrl on long hostile input', () => {
+  // A generous guard bound (the issue asks every regular expression on user
+  // text to be checked for backtracking): the trailing-slash and
+  // trailing-dot regexes this replaced took seconds on 30 000 characters.
+  it.each([
+    [
+      'a run of slashes inside the path',
+      `https://github.com/${'/'.repeat(100_000)}x`,
+    ],
+    ['a run of dots inside the host', `https://a${'.'.repeat(100_000)}b/x`],
+  ])('answers at once for %s', (_what, url) => {
+    const started = performance.now();
+    try {
+      validateFolderUrl(url);
+    } catch {
+      // Refusing is as good as accepting here; only the time matters.
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
 describe('UrlArtifactsSource', () => {
   it('reads <folder>/manifest.json and <folder>/catalog.json as child URLs of the folder', async () => {
     const read: string[] = [];

@@ -22,5 +22,8 @@ export function createCliLog(
 
 /** Collapses line breaks so that each message is exactly one line. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  // Whitespace runs that hold a line break become one space. Not
+  // `/\s*[\r\n]+\s*/g`, which backtracks quadratically on long runs of
+  // spaces without a line break (seconds for 30 000 of them).
+  return text.replace(/\s+/g, run => (/[\r\n]/.test(run) ? ' ' : run)).trim();
 }
