@@ -134,4 +134,26 @@ describe('query parameters narrow the annotations', () => {
     const widened = await get('marts/erd?format=json&select=schema:staging');
     expect(JSON.parse(widened.text).nodes).toEqual([]);
   });
+
+  it('a backtracking-bait or reversed-set wildcard answers at once; too many rules is a 400 naming the cap', async () => {
+    // 11 `*?` pairs took 36 s with the regex translation and froze the backend.
+    const bait = encodeURIComponent(`wildcard:${'*?'.repeat(40)}x`);
+    expect(await ids(`whole-project/erd?select=${bait}`)).toEqual([]);
+    expect(await ids(`marts/erd?exclude=${bait}`)).toEqual(MARTS);
+    expect(await ids('whole-project/erd?select=wildcard:[z-a]')).toEqual([]);
+    expect(
+      await ids('whole-project/erd?select=wildcard:*[!z-a]orders'),
+    ).toEqual([
+      'model.acme_analytics.fct_orders',
+      'model.acme_analytics.stg_orders',
+    ]);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `exclude=m${i}`).join(
+      '&',
+    );
+    const res = await get(`marts/erd?${tooMany}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /^102 select and exclude rules given; the limit is 100 rules/,
+    );
+  });
 });
