@@ -169,7 +169,7 @@ describe('UrlArtifactsSource', () => {
       'https://github.com/acme/dbt/tree/main/a/../target/',
     );
     const source = new UrlArtifactsSource(folder, urlReader);
-    await source.fetch(await source.locate()).catch(() => undefined);
+    await source.fetch().catch(() => undefined);
     expect(read.sort()).toEqual([
       'https://github.com/acme/dbt/tree/main/target/catalog.json',
       'https://github.com/acme/dbt/tree/main/target/manifest.json',
