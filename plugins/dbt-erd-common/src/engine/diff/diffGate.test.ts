@@ -21,7 +21,7 @@ describe('diff gate', () => {
         parseDiffGateKinds(
           'relationship-removed, table-removed,column-removed,key-changed',
         ),
-        head,
+        { base: shopErd(), head },
       ),
     ).toEqual([
       'table removed: model.shop.customers',
@@ -32,11 +32,32 @@ describe('diff gate', () => {
     ]);
   });
 
+  it('counts a type change of a relationship end as a key change, flagged or not', () => {
+    const typed = editedShopErd(erd => {
+      nodeOf(erd, 'model.shop.order_items').columns[1].is_foreign_key = false;
+    });
+    const retyped = editedShopErd(erd => {
+      const items = nodeOf(erd, 'model.shop.order_items');
+      items.columns[1].is_foreign_key = false;
+      items.columns[1].data_type = 'text';
+    });
+
+    expect(
+      findGatedChanges(diffErds(typed, retyped), ['key-changed'], {
+        base: typed,
+        head: retyped,
+      }),
+    ).toEqual(['key changed: model.shop.order_items.order_id']);
+  });
+
   it('passes when none of the asked kinds is in the diff', () => {
     expect(
-      findGatedChanges(diffErds(head, head), ['table-removed'], head),
+      findGatedChanges(diffErds(head, head), ['table-removed'], {
+        base: head,
+        head,
+      }),
     ).toEqual([]);
-    expect(findGatedChanges(diff, [], head)).toEqual([]);
+    expect(findGatedChanges(diff, [], { base: shopErd(), head })).toEqual([]);
   });
 
   it('refuses an unknown kind, naming it and the known ones', () => {

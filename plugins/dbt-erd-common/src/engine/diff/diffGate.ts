@@ -1,5 +1,5 @@
 import { ErdInputError } from '../errors';
-import { Erd } from '../types';
+import { DiffedErds } from './targets/types';
 import { ColumnChange, ErdDiff } from './types';
 
 /** Kinds of change a CI gate can refuse (`dbt-erd diff --fail-on`). */
@@ -41,7 +41,7 @@ function isKeyColumn(change: ColumnChange): boolean {
 
 /**
  * A key column changed: it became or stopped being a key, or a column that
- * is a key on both sides changed type.
+ * is a key (flagged, or an end of a relationship) changed type.
  */
 function keyChanged(
   change: ColumnChange,
@@ -51,25 +51,41 @@ function keyChanged(
   return 'data_type' in change.to && keyColumns.has(change.name);
 }
 
+/** `table id` → its key columns on either side: PK/FK flags and relationship ends. */
+function keyColumnsOf(erds: DiffedErds): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>();
+  const add = (tableId: string, columns: string[]) => {
+    const set = keys.get(tableId) ?? new Set<string>();
+    columns.forEach(c => set.add(c));
+    keys.set(tableId, set);
+  };
+  for (const erd of [erds.base, erds.head]) {
+    for (const node of erd.nodes) {
+      add(
+        node.id,
+        node.columns
+          .filter(c => c.is_primary_key || c.is_foreign_key)
+          .map(c => c.name),
+      );
+    }
+    for (const edge of erd.edges) {
+      add(edge.from_id, edge.from_columns);
+      add(edge.to_id, edge.to_columns);
+    }
+  }
+  return keys;
+}
+
 /**
  * Every change of the given kinds, one line each, naming it; empty when the
- * gate passes. `head` is the ERD the diff's head side was taken from.
+ * gate passes. `erds` are the two ERDs the diff was taken from.
  */
 export function findGatedChanges(
   diff: ErdDiff,
   kinds: readonly DiffGateKind[],
-  head: Erd,
+  erds: DiffedErds,
 ): string[] {
-  const keyColumns = new Map(
-    head.nodes.map(node => [
-      node.id,
-      new Set(
-        node.columns
-          .filter(c => c.is_primary_key || c.is_foreign_key)
-          .map(c => c.name),
-      ),
-    ]),
-  );
+  const keyColumns = keyColumnsOf(erds);
   const found: string[] = [];
   const wanted = new Set(kinds);
   if (wanted.has('table-removed')) {
