@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const [baseDir, headDir, engineEntry] = process.argv.slice(2);
-const engine = require(engineEntry);
+const engine = require(path.resolve(engineEntry));
 
 function build(dir) {
   return engine.buildErdFromBytes({
