@@ -30,7 +30,12 @@ export async function startCloudTestBackend(options: {
   logs: CapturedLogs;
   cache: RecordingCache;
   bodies: string[];
-}) {
+}): Promise<{
+  get: (
+    path: string,
+    headers?: Record<string, string>,
+  ) => Promise<request.Response>;
+}> {
   const { server } = await startTestBackend({
     features: [
       dbtErdPlugin,
@@ -61,5 +66,5 @@ export async function startCloudTestBackend(options: {
     options.bodies.push(res.text);
     return res;
   };
-  return { server, get };
+  return { get };
 }

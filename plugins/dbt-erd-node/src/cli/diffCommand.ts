@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   buildErd,
   diffErds,
@@ -9,13 +9,13 @@ import {
   ErdOptions,
   findGatedChanges,
   getErdDiffTarget,
+  MISSING_CATALOG_WARNING,
   parseDiffGateKinds,
 } from 'backstage-plugin-dbt-erd-common';
-import { readArtifactsDirectory } from '../readArtifactsDirectory';
 import { CliInputError, CliUsageError } from './cliErrors';
 import { DiffFlags } from './diffProgram';
 import { erdBuildOptionsFromFlags } from './erdSettingsFromFlags';
-import { resolveArtifactsDir } from './resolveArtifactsDir';
+import { LoadedDiffSide, loadDiffSide, planDiffSides } from './loadDiffSides';
 import { RunContext } from './runCommand';
 import { writeErdFile } from './writeErdFile';
 
@@ -23,22 +23,15 @@ interface DiffSettings {
   buildOptions: ErdOptions;
   target: ErdDiffTarget;
   failOn: DiffGateKind[];
-  baseDir: string;
 }
 
 /** Every flag checked before any artifact is read: a typo is a usage error (exit 2). */
 function diffSettingsFromFlags(flags: DiffFlags): DiffSettings {
-  if (!flags.baseArtifactsDir?.trim()) {
-    throw new CliUsageError(
-      'the base side is missing; pass -bad/--base-artifacts-dir with the folder holding the base manifest.json (e.g. production artifacts)',
-    );
-  }
   try {
     return {
       buildOptions: erdBuildOptionsFromFlags(flags),
       target: getErdDiffTarget(flags.target.trim()),
       failOn: flags.failOn ? parseDiffGateKinds(flags.failOn) : [],
-      baseDir: flags.baseArtifactsDir,
     };
   } catch (error) {
     if (error instanceof ErdInputError) throw new CliUsageError(error.message);
@@ -46,28 +39,19 @@ function diffSettingsFromFlags(flags: DiffFlags): DiffSettings {
   }
 }
 
-interface DiffSide {
-  erd: Erd;
-  /** The folder as the diff document names it: relative to cwd, so CI runs agree. */
-  source: string;
-}
-
-async function buildSide(
-  side: 'base' | 'head',
-  artifactsDir: string | undefined,
+/** The side's ERD; the engine's missing-catalog warning is dropped when the download gave one. */
+function buildSideErd(
+  side: LoadedDiffSide,
   options: ErdOptions,
-  context: RunContext,
-): Promise<DiffSide> {
-  const dir = resolveArtifactsDir(
-    artifactsDir,
-    context.cwd,
-    side === 'base' ? '-bad/--base-artifacts-dir' : '-ad/--artifacts-dir',
-  );
-  context.log.info(`Using ${side} dbt artifact dir at: ${dir}`);
-  const { manifest, catalog } = await readArtifactsDirectory(dir);
-  const { erd, warnings } = buildErd({ manifest, catalog }, options);
-  warnings.forEach(w => context.log.warn(`${side}: ${w}`));
-  return { erd, source: relative(context.cwd, dir) || '.' };
+  log: RunContext['log'],
+): Erd {
+  const { manifest, catalog, warnings, catalogWarned } = side.artifacts;
+  const built = buildErd({ manifest, catalog }, options);
+  const engineWarnings = catalogWarned
+    ? built.warnings.filter(w => w !== MISSING_CATALOG_WARNING)
+    : built.warnings;
+  [...warnings, ...engineWarnings].forEach(w => log.warn(`${side.name}: ${w}`));
+  return built.erd;
 }
 
 /**
@@ -81,21 +65,14 @@ export async function diffCommand(
 ): Promise<void> {
   const { log } = context;
   const settings = diffSettingsFromFlags(flags);
-  const base = await buildSide(
-    'base',
-    settings.baseDir,
-    settings.buildOptions,
-    context,
-  );
-  const head = await buildSide(
-    'head',
-    flags.artifactsDir,
-    settings.buildOptions,
-    context,
-  );
-  const diff = diffErds(base.erd, head.erd, {
-    base: base.source,
-    head: head.source,
+  const plans = planDiffSides(flags, context.env);
+  const baseSide = await loadDiffSide('base', plans.base, context);
+  const base = buildSideErd(baseSide, settings.buildOptions, log);
+  const headSide = await loadDiffSide('head', plans.head, context);
+  const head = buildSideErd(headSide, settings.buildOptions, log);
+  const diff = diffErds(base, head, {
+    base: baseSide.source,
+    head: headSide.source,
   });
   const { tables, relationships } = diff.summary;
   log.info(
@@ -105,14 +82,11 @@ export async function diffCommand(
   const file = await writeErdFile(
     resolve(context.cwd, flags.output),
     settings.target.fileName,
-    settings.target.render(diff, { base: base.erd, head: head.erd }),
+    settings.target.render(diff, { base, head }),
   );
   log.info(`Diff saved to ${file}`);
 
-  const refused = findGatedChanges(diff, settings.failOn, {
-    base: base.erd,
-    head: head.erd,
-  });
+  const refused = findGatedChanges(diff, settings.failOn, { base, head });
   if (refused.length > 0) {
     refused.forEach(change => log.info(`refused change: ${change}`));
     throw new CliInputError(

@@ -5,10 +5,13 @@ import {
 } from 'backstage-plugin-dbt-erd-common';
 import { addErdSelectionOptions } from './erdSelectionOptions';
 import { ErdSelectionFlags } from './erdSettingsFromFlags';
+import { DbtCloudFlags } from './RunFlags';
 
 /** The `diff` flags as commander parses them. */
-export interface DiffFlags extends ErdSelectionFlags {
+export interface DiffFlags extends ErdSelectionFlags, DbtCloudFlags {
   baseArtifactsDir?: string;
+  baseDbtCloudRunId?: string;
+  baseDbtCloudJobId?: string;
   artifactsDir?: string;
   target: string;
   output: string;
@@ -52,7 +55,20 @@ export function addDiffCommand(
         ', ',
       )}`,
     )
-    .action(async (_options, action: Command) => {
-      await onDiff(action.opts<DiffFlags>());
-    });
+    .option(
+      '--base-dbt-cloud-run-id <id>',
+      'read the base side from this dbt Cloud run (account, host and token: the --dbt-cloud-* options)',
+    )
+    .option(
+      '--base-dbt-cloud-job-id <id>',
+      "read the base side from this dbt Cloud job's latest successful run with docs",
+    );
+  // run's dbt Cloud options, as run defines them: --dbt-cloud reads head from dbt Cloud.
+  const run = program.commands.find(c => c.name() === 'run');
+  run?.options
+    .filter(option => option.long?.startsWith('--dbt-cloud'))
+    .forEach(option => command.addOption(option));
+  command.action(async (_options, action: Command) => {
+    await onDiff(action.opts<DiffFlags>());
+  });
 }

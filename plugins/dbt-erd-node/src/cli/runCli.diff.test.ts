@@ -1,40 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createTempDirs, runCliCapturing } from './__testUtils__/cliHarness';
 import {
-  createTempDirs,
-  DEMO_ARTIFACTS_DIR,
-  runCliCapturing,
-} from './__testUtils__/cliHarness';
-
-type Json = Record<string, any>;
-
-const PAYMENTS_TEST =
-  'test.acme_analytics.relationships_stg_payments_order_id__order_id__ref_stg_orders_.b6274f5544';
-const STG_ORDERS = 'model.acme_analytics.stg_orders';
-
-function readDemo(file: string): Json {
-  return JSON.parse(readFileSync(join(DEMO_ARTIFACTS_DIR, file), 'utf8'));
-}
-
-/** A target/ folder of the demo artifacts, edited as a pull request would. */
-function artifactsDir(
-  dir: string,
-  edit: (files: { manifest: Json; catalog: Json }) => void = () => {},
-): string {
-  const files = {
-    manifest: readDemo('manifest.json'),
-    catalog: readDemo('catalog.json'),
-  };
-  edit(files);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(files.manifest));
-  writeFileSync(join(dir, 'catalog.json'), JSON.stringify(files.catalog));
-  return dir;
-}
-
-function deletePaymentsTest({ manifest }: { manifest: Json }) {
-  delete manifest.nodes[PAYMENTS_TEST];
-}
+  artifactsDir,
+  deletePaymentsTest,
+  PAYMENTS_TEST,
+  STG_ORDERS,
+} from './__testUtils__/diffArtifacts';
 
 /** `dbt-erd diff -bad base -ad head ...rest`. */
 function runDiff(base: string, head: string, ...rest: string[]) {
@@ -199,7 +171,7 @@ describe('dbt-erd diff', () => {
       [
         ['diff', '-ad', head],
         2,
-        'dbt-erd: error: the base side is missing; pass -bad/--base-artifacts-dir with the folder holding the base manifest.json (e.g. production artifacts)',
+        'dbt-erd: error: the base side is missing; pass -bad/--base-artifacts-dir with the folder holding the base manifest.json (e.g. production artifacts), or --base-dbt-cloud-run-id / --base-dbt-cloud-job-id',
       ],
       [
         ['diff', '-bad', '/nonexistent', '-ad', head, '--fail-on', 'tables'],
