@@ -14,7 +14,9 @@ const LONGEST_VALUE = 60;
 
 /** Markdown that would format names like `a*b*` or `<x>`; underscores inside words are safe in GFM. */
 function escapeText(text: string): string {
-  return text.replace(/[\\`*<>[\]|~]/g, char => `\\${char}`);
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*<>[\]|~]/g, char => `\\${char}`);
 }
 
 /** A code span that holds any value, backticks and newlines included. */
