@@ -2,7 +2,8 @@
  * `yarn bench`: every benchmark in one run, one report, bench/RESULTS.md.
  *   1. engine.js   the engine against the JSON.parse floor (writes RESULTS.md)
  *   2. backend.js  first build through the HTTP API, cached ERD under 100 clients
- *   3. browser/run.js  the ERD tab in headless Chromium against DependencyGraph
+ *   3. diff.js     diffing two 5,000-model ERDs beside building them
+ *   4. browser/run.js  the ERD tab in headless Chromium against DependencyGraph
  * Each later section is appended to RESULTS.md. Flags go to engine.js;
  * SKIP_BROWSER_BENCH=true leaves out the browser part.
  */
@@ -22,13 +23,19 @@ const run = (script, args = []) =>
 
 run('engine.js', process.argv.slice(2));
 run('backend.js');
-const sections = [path.join(OUT, 'backend.md')];
+run('diff.js');
+const sections = [path.join(OUT, 'backend.md'), path.join(OUT, 'diff.md')];
 if (process.env.SKIP_BROWSER_BENCH !== 'true') {
   run('browser/run.js');
   sections.push(path.join(OUT, 'browser.md'));
 }
 const report = [fs.readFileSync(RESULTS, 'utf8').trimEnd()];
-for (const section of sections) report.push(fs.readFileSync(section, 'utf8').trim());
-report.push(`The whole \`yarn bench\` took ${Math.round((Date.now() - started) / 1000)} s.`);
+for (const section of sections)
+  report.push(fs.readFileSync(section, 'utf8').trim());
+report.push(
+  `The whole \`yarn bench\` took ${Math.round(
+    (Date.now() - started) / 1000,
+  )} s.`,
+);
 fs.writeFileSync(RESULTS, `${report.join('\n\n')}\n`);
 console.log(`\nWrote ${RESULTS}`);

@@ -7,6 +7,7 @@ import { dbtErdPermissions } from 'backstage-plugin-dbt-erd-common';
 import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
+import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
 import { schedulePrebuildTask } from './services/PrebuildTask';
 
@@ -64,9 +65,17 @@ export const dbtErdPlugin = createBackendPlugin({
           urlReader,
           logger,
         });
+        const erdDiffService = new ErdDiffService(erdService, {
+          config: erdConfig,
+          accounts,
+          cache,
+          urlReader,
+          logger,
+        });
         httpRouter.use(
           await createRouter({
             erdService,
+            erdDiffService,
             catalog,
             httpAuth,
             permissions,

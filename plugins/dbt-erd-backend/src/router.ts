@@ -11,14 +11,17 @@ import { dbtErdRefreshPermission } from 'backstage-plugin-dbt-erd-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { addErdDiffRoute } from './http/erdDiffRoute';
 import { errorMiddleware } from './http/errorMiddleware';
 import { sendServedErd } from './http/sendServedErd';
 import { assertExportFormat, sendExport } from './http/sendExport';
+import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
 import { ErdOptionsQuery } from './services/readErdOptions';
 
 export interface RouterOptions {
   erdService: ErdService;
+  erdDiffService: ErdDiffService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -29,6 +32,7 @@ export interface RouterOptions {
 /** HTTP API of the plugin, mounted at /api/dbt-erd. */
 export async function createRouter({
   erdService,
+  erdDiffService,
   catalog,
   httpAuth,
   permissions,
@@ -115,6 +119,8 @@ export async function createRouter({
       }
     },
   );
+
+  addErdDiffRoute(router, { loadEntity, erdDiffService });
 
   router.use(errorMiddleware(logger));
   return router;

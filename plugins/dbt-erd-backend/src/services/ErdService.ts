@@ -47,6 +47,20 @@ export interface ErdVariant {
   keepCompiledSql?: boolean;
 }
 
+/** The engine options of an entity's ERD; a bad option is an InputError (400). */
+export function resolveEntityErdOptions(
+  entity: Entity,
+  query: ErdOptionsQuery,
+  defaults: Partial<ErdOptions>,
+): ErdOptions {
+  try {
+    return resolveErdOptions(readErdOptions(entity, query, defaults));
+  } catch (error) {
+    if (error instanceof ErdInputError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Builds an entity's ERD: resolves its annotations to an artifact source,
  * serves a cached build when the same artifacts and options were built
@@ -83,12 +97,14 @@ export class ErdService {
     return this.served.put(request.key, json, etag || undefined);
   }
 
+  /** `source` overrides the entity's own (the base side of a diff). */
   async getErd(
     entity: Entity,
     query: ErdOptionsQuery = {},
     variant: ErdVariant = {},
+    source?: ArtifactSource,
   ): Promise<ErdResponse> {
-    return JSON.parse(await this.getErdJson(entity, query, variant));
+    return JSON.parse(await this.getErdJson(entity, query, variant, source));
   }
 
   /**
@@ -100,8 +116,9 @@ export class ErdService {
     entity: Entity,
     query: ErdOptionsQuery = {},
     variant: ErdVariant = {},
+    source?: ArtifactSource,
   ): Promise<string> {
-    const request = await this.prepare(entity, query, variant);
+    const request = await this.prepare(entity, query, variant, source);
     const cached = await this.context.cache.get<string>(request.key);
     if (typeof cached === 'string') {
       return cached;
@@ -128,15 +145,11 @@ export class ErdService {
     { keepCompiledSql = false }: ErdVariant,
     source = resolveArtifactSource(entity, this.context),
   ): Promise<ErdRequest> {
-    let options: ErdOptions;
-    try {
-      options = resolveErdOptions(
-        readErdOptions(entity, query, this.context.config.defaults),
-      );
-    } catch (error) {
-      if (error instanceof ErdInputError) throw new InputError(error.message);
-      throw error;
-    }
+    const options = resolveEntityErdOptions(
+      entity,
+      query,
+      this.context.config.defaults,
+    );
     const located = await source.locate();
     const key = `erd:v2:${located.key}:${JSON.stringify(options)}${
       keepCompiledSql ? ':sql' : ''

@@ -69,3 +69,4 @@ export type {
   ErdOptions,
   RenderOptions,
 } from './types';
+export * from './diff';

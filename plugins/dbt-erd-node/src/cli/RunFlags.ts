@@ -21,3 +21,9 @@ export interface RunFlags {
   dbtCloudServiceToken?: string;
   dbtCloudApiVersion?: string;
 }
+
+/** The flags that say where in dbt Cloud artifacts come from (`--dbt-cloud*`). */
+export type DbtCloudFlags = Pick<
+  RunFlags,
+  'dbtCloud' | Extract<keyof RunFlags, `dbtCloud${string}`>
+>;

@@ -1,17 +1,10 @@
 import { Command, Option } from 'commander';
-import {
-  DEFAULT_ENTITY_NAME_FORMAT,
-  ERD_ALGORITHMS,
-  ERD_TARGETS,
-} from 'backstage-plugin-dbt-erd-common';
+import { ERD_TARGETS } from 'backstage-plugin-dbt-erd-common';
 import { CliIo } from './CliIo';
+import { addDiffCommand, DiffFlags } from './diffProgram';
+import { addErdSelectionOptions } from './erdSelectionOptions';
 import { shortFlagOf } from './expandShortFlags';
 import { RunFlags } from './RunFlags';
-
-/** click's `multiple=True`: every occurrence adds one value. */
-function repeatable(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
 /** Shows dbterd's multi-letter short flags (`-ad, --artifacts-dir`) in help. */
 function optionTerm(option: Option): string {
@@ -23,7 +16,7 @@ function addRunCommand(
   program: Command,
   onRun: (flags: RunFlags) => Promise<void>,
 ): void {
-  program
+  const run = program
     .command('run')
     .description(
       'Generate an ERD file from dbt artifacts (manifest.json, catalog.json), ' +
@@ -33,32 +26,12 @@ function addRunCommand(
       '--artifacts-dir <dir>',
       'folder holding manifest.json and catalog.json (default: the current folder, else its target/)',
     )
-    .option('-t, --target <target>', `one of ${ERD_TARGETS.join(', ')}`, 'dbml')
     .option(
-      '-a, --algo <algo>',
-      `relationship detection: ${ERD_ALGORITHMS.join(', ')}`,
-      'test_relationship',
-    )
-    .option(
-      '-s, --select <rule>',
-      'selection rule (repeatable)',
-      repeatable,
-      [],
-    )
-    .option('--exclude <rule>', 'exclusion rule (repeatable)', repeatable, [])
-    .option(
-      '--resource-type <type>',
-      'dbt resource type to draw, e.g. -rt model -rt source (repeatable; default: model)',
-      repeatable,
-    )
-    .option(
-      '--entity-name-format <format>',
-      `entity name parts (default: ${DEFAULT_ENTITY_NAME_FORMAT})`,
-    )
-    .option(
-      '--entity-group <attributes>',
-      'group entities by dot-separated attributes, e.g. database.schema (dbml)',
-    )
+      '-t, --target <target>',
+      `one of ${ERD_TARGETS.join(', ')}`,
+      'dbml',
+    );
+  addErdSelectionOptions(run)
     .option('--omit-columns', 'draw entities without columns (mermaid)', false)
     .option(
       '--omit-entity-name-quotes',
@@ -116,6 +89,7 @@ function addRunCommand(
 export function createProgram(
   io: Pick<CliIo, 'stdout' | 'stderr'>,
   onRun: (flags: RunFlags) => Promise<void>,
+  onDiff: (flags: DiffFlags) => Promise<void>,
 ): Command {
   const program = new Command('dbt-erd')
     .description(
@@ -131,5 +105,6 @@ export function createProgram(
     // Inherited by `run`, like exitOverride and configureOutput.
     .configureHelp({ optionTerm });
   addRunCommand(program, onRun);
+  addDiffCommand(program, onDiff);
   return program;
 }

@@ -1,5 +1,5 @@
 import { CliUsageError } from './cliErrors';
-import { RunFlags } from './RunFlags';
+import { DbtCloudFlags } from './RunFlags';
 
 /** Where and what to download from dbt Cloud, validated. */
 export interface DbtCloudSettings {
@@ -62,7 +62,7 @@ function positiveId(
 
 /** The --dbt-cloud-* flags, each falling back to its DBTERD_DBT_CLOUD_* variable. */
 export function resolveDbtCloudSettings(
-  flags: RunFlags,
+  flags: DbtCloudFlags,
   env: Env,
 ): DbtCloudSettings {
   const apiVersion =

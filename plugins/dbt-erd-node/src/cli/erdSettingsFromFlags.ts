@@ -17,20 +17,35 @@ export interface ErdSettings {
   fileName: string;
 }
 
+/** The flags that decide what the ERD holds; throws ErdInputError. */
+export type ErdSelectionFlags = Pick<
+  RunFlags,
+  | 'algo'
+  | 'select'
+  | 'exclude'
+  | 'resourceType'
+  | 'entityNameFormat'
+  | 'entityGroup'
+>;
+
+export function erdBuildOptionsFromFlags(flags: ErdSelectionFlags): ErdOptions {
+  return resolveErdOptions({
+    algo: flags.algo,
+    select: flags.select,
+    exclude: flags.exclude,
+    resourceTypes: flags.resourceType,
+    entityNameFormat: flags.entityNameFormat,
+    entityGroup: flags.entityGroup,
+  });
+}
+
 /**
  * Checked before any artifact is read or downloaded: a typo in a flag is a
  * usage error (exit 2), and should not wait for a large manifest.
  */
 export function erdSettingsFromFlags(flags: RunFlags): ErdSettings {
   try {
-    const buildOptions = resolveErdOptions({
-      algo: flags.algo,
-      select: flags.select,
-      exclude: flags.exclude,
-      resourceTypes: flags.resourceType,
-      entityNameFormat: flags.entityNameFormat,
-      entityGroup: flags.entityGroup,
-    });
+    const buildOptions = erdBuildOptionsFromFlags(flags);
     const target = getErdTarget(flags.target.trim());
     const fileName = flags.outputFileName?.trim() || target.fileName;
     return {

@@ -5,6 +5,7 @@
  */
 export const MULTI_LETTER_SHORT_FLAGS: ReadonlyMap<string, string> = new Map([
   ['-ad', '--artifacts-dir'],
+  ['-bad', '--base-artifacts-dir'],
   ['-ns', '--exclude'],
   ['-rt', '--resource-type'],
   ['-enf', '--entity-name-format'],

@@ -4,11 +4,11 @@ import { resolveDbtCloudSettings } from './dbtCloudSettings';
 import { downloadCloudArtifacts } from './downloadCloudArtifacts';
 import { LoadedArtifacts } from './LoadedArtifacts';
 import { resolveArtifactsDir } from './resolveArtifactsDir';
-import { RunFlags } from './RunFlags';
+import { DbtCloudFlags, RunFlags } from './RunFlags';
 
 /** From dbt Cloud with --dbt-cloud, else from the artifacts folder. */
 export async function loadArtifacts(
-  flags: RunFlags,
+  flags: Pick<RunFlags, 'artifactsDir'> & DbtCloudFlags,
   context: {
     cwd: string;
     env: Record<string, string | undefined>;

@@ -16,17 +16,18 @@ function hasManifest(dir: string): boolean {
 export function resolveArtifactsDir(
   artifactsDir: string | undefined,
   cwd: string,
+  flag = '-ad/--artifacts-dir',
 ): string {
   const dir = resolve(cwd, artifactsDir ?? '.');
   if (artifactsDir !== undefined) {
     if (!existsSync(dir)) {
       throw new CliInputError(
-        `artifacts folder ${dir} does not exist; pass -ad/--artifacts-dir with the folder holding manifest.json (usually your dbt project's target/)`,
+        `artifacts folder ${dir} does not exist; pass ${flag} with the folder holding manifest.json (usually your dbt project's target/)`,
       );
     }
     if (!statSync(dir).isDirectory()) {
       throw new CliInputError(
-        `artifacts folder ${dir} is a file, not a folder; pass -ad/--artifacts-dir with the folder holding manifest.json`,
+        `artifacts folder ${dir} is a file, not a folder; pass ${flag} with the folder holding manifest.json`,
       );
     }
   }
@@ -34,6 +35,6 @@ export function resolveArtifactsDir(
   const target = join(dir, 'target');
   if (hasManifest(target)) return target;
   throw new CliInputError(
-    `${MANIFEST} not found in ${dir} nor in ${target}; run dbt (e.g. \`dbt docs generate\`) or pass -ad/--artifacts-dir with the folder holding it`,
+    `${MANIFEST} not found in ${dir} nor in ${target}; run dbt (e.g. \`dbt docs generate\`) or pass ${flag} with the folder holding it`,
   );
 }

@@ -4,6 +4,7 @@ import { createCliLog, oneLine } from './cliLog';
 import { createProgram } from './createProgram';
 import { secretsOf } from './dbtCloudSettings';
 import { describeError } from './describeError';
+import { diffCommand } from './diffCommand';
 import { expandShortFlags } from './expandShortFlags';
 import { redactSecrets } from './redactSecrets';
 import { runCommand } from './runCommand';
@@ -21,8 +22,11 @@ function isCleanExit(error: unknown): boolean {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const secrets = secretsOf(argv, io.env);
   const log = createCliLog(io.stderr, secrets);
-  const program = createProgram(io, flags =>
-    runCommand(flags, { cwd: io.cwd, env: io.env, log }),
+  const context = { cwd: io.cwd, env: io.env, log };
+  const program = createProgram(
+    io,
+    flags => runCommand(flags, context),
+    flags => diffCommand(flags, context),
   );
   if (argv.length === 0) {
     // dbterd (click's no_args_is_help) shows the help when given nothing.

@@ -97,13 +97,25 @@ export class DbtCloudClient {
     jobId: number,
     options: DbtCloudRequestOptions = {},
   ): Promise<DbtCloudRun | undefined> {
+    const [latest] = await this.listSuccessfulRunsWithDocs(jobId, {
+      ...options,
+      limit: 1,
+    });
+    return latest;
+  }
+
+  /** The job's successful runs that generated docs, newest first (at most `limit`, 1 to 100). */
+  async listSuccessfulRunsWithDocs(
+    jobId: number,
+    options: DbtCloudRequestOptions & { limit: number },
+  ): Promise<DbtCloudRun[]> {
     assertId(jobId, 'job');
     const query = new URLSearchParams({
       job_definition_id: String(jobId),
       status: '10',
       has_docs_generated: 'true',
       order_by: '-finished_at',
-      limit: '1',
+      limit: String(Math.min(100, Math.max(1, Math.floor(options.limit)))),
     });
     const subject = `runs of dbt Cloud job ${jobId}`;
     const data = await this.#requests.getApiData(`runs/?${query}`, {
@@ -112,10 +124,10 @@ export class DbtCloudClient {
       signal: options.signal,
     });
     if (!Array.isArray(data)) throw this.#requests.unexpectedAnswer(subject);
-    const [latest] = data;
-    if (latest === undefined) return undefined;
-    if (!isApiRun(latest)) throw this.#requests.unexpectedAnswer(subject);
-    return toDbtCloudRun(latest, this.#accessUrl, this.accountId);
+    return data.map(run => {
+      if (!isApiRun(run)) throw this.#requests.unexpectedAnswer(subject);
+      return toDbtCloudRun(run, this.#accessUrl, this.accountId);
+    });
   }
 
   /** Like {@link DbtCloudClient.findLatestSuccessfulRunWithDocs}, but a missing run is a DbtCloudNotFoundError. */
