@@ -16,10 +16,13 @@ export interface Config {
         /** Numeric dbt Cloud account id. */
         accountId: number | string;
         /**
-         * Access URL of the account's region or cell, e.g.
-         * https://cloud.getdbt.com, https://emea.dbt.com, https://ab123.us1.dbt.com.
+         * The account's own access URL, from dbt Cloud's Account settings →
+         * Access URLs, e.g. https://ab123.us1.dbt.com. Required: there is no
+         * default. https only (http is accepted on loopback addresses). The
+         * legacy region URLs (cloud.getdbt.com, emea.dbt.com, au.dbt.com)
+         * start with a warning.
          */
-        accessUrl?: string;
+        accessUrl: string;
         /**
          * dbt Cloud service token with read access to runs and artifacts.
          * @visibility secret

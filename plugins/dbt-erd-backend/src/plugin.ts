@@ -51,6 +51,7 @@ export const dbtErdPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions([...dbtErdPermissions]);
         const erdConfig = readDbtErdConfig(config);
+        erdConfig.warnings.forEach(warning => logger.warn(warning));
         const accounts = new DbtCloudAccounts(
           erdConfig.accounts,
           logger,

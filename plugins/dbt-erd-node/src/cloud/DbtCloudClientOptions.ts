@@ -1,16 +1,20 @@
 import { InputError } from '@backstage/errors';
 import { DbtCloudLogger, silentLogger } from './DbtCloudLogger';
-import { discoveryUrlFor } from './discovery/discoveryUrlFor';
+import { ACCESS_URL_HINT, checkDbtCloudUrl } from './dbtCloudUrl';
+import { discoveryUrlFor, withGraphqlPath } from './discovery/discoveryUrlFor';
 
 export interface DbtCloudClientOptions {
   /** The account's configured name; used in messages and logs instead of the token. */
   accountName: string;
   accountId: number | string;
-  /** e.g. https://cloud.getdbt.com, https://emea.dbt.com, https://ab123.us1.dbt.com */
+  /**
+   * The account's access URL from Account settings → Access URLs, e.g.
+   * https://ab123.us1.dbt.com. https only; http is accepted on loopback.
+   */
   accessUrl: string;
   /** Service token; sent only in the Authorization header. */
   token: string;
-  /** Discovery API endpoint; derived from accessUrl when unset. */
+  /** Discovery API endpoint; derived from accessUrl when unset, `/graphql` appended when missing. */
   discoveryUrl?: string;
   /** Whole API request, and the longest silence while a download streams. Default 30 s. */
   timeoutMs?: number;
@@ -56,11 +60,12 @@ export function resolveClientOptions(
       `dbt Cloud account ${options.accountName}: token is missing`,
     );
   }
-  const accessUrl = httpUrl(
-    options.accessUrl,
-    'accessUrl',
-    options.accountName,
-  );
+  const label = (field: string) =>
+    `dbt Cloud account ${options.accountName}: ${field}`;
+  if (!options.accessUrl?.trim()) {
+    throw new InputError(`${label('accessUrl')} is missing; ${ACCESS_URL_HINT}`);
+  }
+  const accessUrl = checkDbtCloudUrl(options.accessUrl, label('accessUrl')).href;
   const timeoutMs = options.timeoutMs ?? 30_000;
   return {
     accountName: options.accountName,
@@ -68,7 +73,9 @@ export function resolveClientOptions(
     accessUrl,
     token: options.token.trim(),
     discoveryUrl: options.discoveryUrl
-      ? httpUrl(options.discoveryUrl, 'discoveryUrl', options.accountName)
+      ? withGraphqlPath(
+          checkDbtCloudUrl(options.discoveryUrl, label('discoveryUrl')).href,
+        )
       : discoveryUrlFor(accessUrl),
     timeoutMs,
     connectTimeoutMs: Math.min(options.connectTimeoutMs ?? 10_000, timeoutMs),
@@ -83,21 +90,4 @@ export function resolveClientOptions(
     ),
     logger: options.logger ?? silentLogger,
   };
-}
-
-function httpUrl(value: string, field: string, accountName: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError(
-      `dbt Cloud account ${accountName}: ${field} "${value}" is not a URL, e.g. https://cloud.getdbt.com`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(
-      `dbt Cloud account ${accountName}: ${field} must be an http(s) URL, got "${value}"`,
-    );
-  }
-  return url.href.replace(/\/+$/, '');
 }

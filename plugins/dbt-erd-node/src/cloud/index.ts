@@ -17,3 +17,10 @@ export type {
   DiscoveryTest,
 } from './discovery/types';
 export * from './discovery/appliedStateToArtifacts';
+export {
+  ACCESS_URL_HINT,
+  checkDbtCloudUrl,
+  isLegacyRegionHost,
+  isLoopbackHost,
+} from './dbtCloudUrl';
+export type { CheckedDbtCloudUrl } from './dbtCloudUrl';
