@@ -23,7 +23,7 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
     // The applied state has no version id; trust it for one lookup period.
     const period = Math.floor(Date.now() / JOB_LOOKUP_TTL_MS);
     return {
-      key: `cloud:${this.client.accountId}:env:${this.environmentId}:${period}`,
+      key: `cloud:${this.client.accountKey}:env:${this.environmentId}:${period}`,
       info: {
         kind: 'dbt-cloud-environment',
         name: this.client.accountName,

@@ -22,7 +22,7 @@ export class DbtCloudJobSource implements ArtifactSource {
   ) {}
 
   lookupKey() {
-    return `lookup:v1:cloud:${this.client.accountId}:job:${this.jobId}`;
+    return `lookup:v2:cloud:${this.client.accountKey}:job:${this.jobId}`;
   }
 
   async locate(): Promise<LocatedArtifacts> {
@@ -37,12 +37,12 @@ export class DbtCloudJobSource implements ArtifactSource {
       // names no immutable version, so the key changes with each lookup period.
       const period = Math.floor(Date.now() / JOB_LOOKUP_TTL_MS);
       return {
-        key: `cloud:${this.client.accountId}:job:${this.jobId}:latest:${period}`,
+        key: `cloud:${this.client.accountKey}:job:${this.jobId}:latest:${period}`,
         info,
       };
     }
     return {
-      key: `cloud:${this.client.accountId}:run:${run.id}`,
+      key: `cloud:${this.client.accountKey}:run:${run.id}`,
       info: {
         ...info,
         runId: run.id,

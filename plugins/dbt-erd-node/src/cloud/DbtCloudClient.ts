@@ -61,6 +61,11 @@ const MAX_DISCOVERY_PAGES = 1000;
 export class DbtCloudClient {
   readonly accountName: string;
   readonly accountId: string;
+  /**
+   * What identifies the account's data: its access URL and id (the numeric
+   * id alone repeats across regions and cells). Cache keys start with it.
+   */
+  readonly accountKey: string;
   readonly #accessUrl: string;
   readonly #discoveryPageSize: number;
   readonly #logger: DbtCloudLogger;
@@ -71,6 +76,7 @@ export class DbtCloudClient {
     this.accountName = resolved.accountName;
     this.accountId = resolved.accountId;
     this.#accessUrl = resolved.accessUrl;
+    this.accountKey = `${resolved.accessUrl}/accounts/${resolved.accountId}`;
     this.#discoveryPageSize = resolved.discoveryPageSize;
     this.#logger = resolved.logger;
     this.#requests = new AccountRequests(resolved);
