@@ -31,6 +31,8 @@ export interface ErdSourceInfo {
 export interface LocatedArtifacts {
   key: string;
   info: ErdSourceInfo;
+  /** What the lookup itself found worth saying, e.g. that a fallback run was used. */
+  warnings?: string[];
 }
 
 /**

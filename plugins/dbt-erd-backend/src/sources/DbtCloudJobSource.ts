@@ -1,5 +1,5 @@
 import { CacheService } from '@backstage/backend-plugin-api';
-import { DbtCloudClient, DbtCloudRun } from 'backstage-plugin-dbt-erd-node';
+import { DbtCloudClient, DbtCloudJobRun } from 'backstage-plugin-dbt-erd-node';
 import {
   ArtifactSource,
   FetchedArtifacts,
@@ -10,7 +10,8 @@ import {
 export const JOB_LOOKUP_TTL_MS = 60_000;
 
 /**
- * The latest successful run of a job that generated docs. The run lookup is
+ * The run a job's ERD is read from (the client's `findJobRun`: the latest
+ * successful run with docs, else the Fusion and no-docs fallbacks). The run lookup is
  * cached briefly in the shared cache; the ERD itself is keyed by the run id,
  * so a new run means a new ERD and an unchanged one costs one small call.
  */
@@ -26,7 +27,8 @@ export class DbtCloudJobSource implements ArtifactSource {
   }
 
   async locate(): Promise<LocatedArtifacts> {
-    const run = await this.latestRun();
+    const found = await this.jobRun();
+    const run = found?.run;
     const info = {
       kind: 'dbt-cloud-job' as const,
       name: this.client.accountName,
@@ -49,6 +51,7 @@ export class DbtCloudJobSource implements ArtifactSource {
         finishedAt: run.finishedAt,
         url: run.url,
       },
+      warnings: found.warnings,
     };
   }
 
@@ -58,7 +61,11 @@ export class DbtCloudJobSource implements ArtifactSource {
         await this.client.fetchRunArtifacts(located.info.runId, {
           as: 'bytes',
         });
-      return { manifest, catalog, warnings };
+      return {
+        manifest,
+        catalog,
+        warnings: [...(located.warnings ?? []), ...warnings],
+      };
     }
     const { manifest, catalog, warnings } = await this.client.fetchJobArtifacts(
       this.jobId,
@@ -67,17 +74,17 @@ export class DbtCloudJobSource implements ArtifactSource {
     return { manifest, catalog, warnings };
   }
 
-  private async latestRun(): Promise<DbtCloudRun | undefined> {
+  private async jobRun(): Promise<DbtCloudJobRun | undefined> {
     const cached = (await this.cache.get(this.lookupKey())) as
-      | { run: DbtCloudRun | null }
+      | { found: DbtCloudJobRun | null }
       | undefined;
-    if (cached) return cached.run ?? undefined;
-    const run = await this.client.findLatestSuccessfulRunWithDocs(this.jobId);
+    if (cached) return cached.found ?? undefined;
+    const found = await this.client.findJobRun(this.jobId);
     await this.cache.set(
       this.lookupKey(),
-      { run: (run ?? null) as any },
+      { found: (found ?? null) as any },
       { ttl: JOB_LOOKUP_TTL_MS },
     );
-    return run;
+    return found;
   }
 }

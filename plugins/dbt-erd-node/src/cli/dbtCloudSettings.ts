@@ -128,7 +128,11 @@ export function resolveDbtCloudSettings(
     );
   }
   // Checked last: the old default (cloud.getdbt.com) is deprecated, so there is none.
-  const host = flagOrEnv(flags.dbtCloudHostUrl, env, 'DBTERD_DBT_CLOUD_HOST_URL');
+  const host = flagOrEnv(
+    flags.dbtCloudHostUrl,
+    env,
+    'DBTERD_DBT_CLOUD_HOST_URL',
+  );
   if (!host) {
     throw new CliUsageError(
       `dbt Cloud host is missing; pass ${HOST_FLAG} (or set DBTERD_DBT_CLOUD_HOST_URL) with your account's access URL: ${ACCESS_URL_HINT.replace(

@@ -63,9 +63,14 @@ export function resolveClientOptions(
   const label = (field: string) =>
     `dbt Cloud account ${options.accountName}: ${field}`;
   if (!options.accessUrl?.trim()) {
-    throw new InputError(`${label('accessUrl')} is missing; ${ACCESS_URL_HINT}`);
+    throw new InputError(
+      `${label('accessUrl')} is missing; ${ACCESS_URL_HINT}`,
+    );
   }
-  const accessUrl = checkDbtCloudUrl(options.accessUrl, label('accessUrl')).href;
+  const accessUrl = checkDbtCloudUrl(
+    options.accessUrl,
+    label('accessUrl'),
+  ).href;
   const timeoutMs = options.timeoutMs ?? 30_000;
   return {
     accountName: options.accountName,

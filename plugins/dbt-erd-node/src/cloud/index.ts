@@ -1,5 +1,5 @@
 export { DbtCloudClient } from './DbtCloudClient';
-export type { DbtCloudRequestOptions } from './DbtCloudClient';
+export type { DbtCloudJobRun, DbtCloudRequestOptions } from './DbtCloudClient';
 export { DEFAULT_MAX_ARTIFACT_BYTES } from './DbtCloudClientOptions';
 export type { DbtCloudClientOptions } from './DbtCloudClientOptions';
 export type { DbtCloudLogger } from './DbtCloudLogger';

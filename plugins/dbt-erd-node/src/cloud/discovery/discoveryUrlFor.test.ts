@@ -18,7 +18,10 @@ describe('discoveryUrlFor', () => {
     ['https://xy9.eu2.dbt.com', 'https://xy9.metadata.eu2.dbt.com/graphql'],
     ['https://XY9.AU2.dbt.com', 'https://xy9.metadata.au2.dbt.com/graphql'],
     // New single-tenant hosts: a routing subdomain without digits.
-    ['https://ab123.acme.dbt.com', 'https://ab123.metadata.acme.dbt.com/graphql'],
+    [
+      'https://ab123.acme.dbt.com',
+      'https://ab123.metadata.acme.dbt.com/graphql',
+    ],
     [
       'https://ab123.acme.us1.dbt.com',
       'https://ab123.metadata.acme.us1.dbt.com/graphql',
