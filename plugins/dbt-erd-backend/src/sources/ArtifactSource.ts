@@ -35,6 +35,12 @@ export interface LocatedArtifacts {
   warnings?: string[];
 }
 
+/** What the ERD being built needs from a fetch. */
+export interface FetchContext {
+  /** The engine algorithm, e.g. test_relationship: sources may read less for it. */
+  algo?: string;
+}
+
 /**
  * One place artifacts can come from. `locate` is cheap (a run lookup, a file
  * stat) and names an immutable version; `fetch` downloads that version and
@@ -42,7 +48,10 @@ export interface LocatedArtifacts {
  */
 export interface ArtifactSource {
   locate(): Promise<LocatedArtifacts>;
-  fetch(located: LocatedArtifacts): Promise<FetchedArtifacts>;
+  fetch(
+    located: LocatedArtifacts,
+    context?: FetchContext,
+  ): Promise<FetchedArtifacts>;
   /** Cache key of a lookup `locate` keeps (e.g. a job's latest run), dropped on refresh. */
   lookupKey?(): string;
 }

@@ -1,9 +1,11 @@
 import {
+  appliedStateNeedsFor,
   appliedStateToArtifacts,
   DbtCloudClient,
 } from 'backstage-plugin-dbt-erd-node';
 import {
   ArtifactSource,
+  FetchContext,
   FetchedArtifacts,
   LocatedArtifacts,
 } from './ArtifactSource';
@@ -32,10 +34,15 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
     };
   }
 
-  async fetch(): Promise<FetchedArtifacts> {
+  /** Reads only what the ERD's algorithm uses: tests and semantic models are most of a big project. */
+  async fetch(
+    _located: LocatedArtifacts,
+    context: FetchContext = {},
+  ): Promise<FetchedArtifacts> {
     const state = await this.client.getEnvironmentAppliedState(
       this.environmentId,
+      { needs: appliedStateNeedsFor(context.algo) },
     );
-    return appliedStateToArtifacts(state);
+    return { ...appliedStateToArtifacts(state), warnings: state.warnings };
   }
 }

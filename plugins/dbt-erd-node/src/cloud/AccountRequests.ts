@@ -2,7 +2,12 @@ import { DbtArtifactError } from '../errors';
 import { parseArtifactJson } from '../readArtifactsDirectory';
 import { assertId } from './assertId';
 import { ResolvedDbtCloudClientOptions } from './DbtCloudClientOptions';
-import { DbtCloudArtifactTooLargeError, DbtCloudResponseError } from './errors';
+import { GraphqlAnswer } from './discovery/pageAppliedState';
+import {
+  DbtCloudArtifactTooLargeError,
+  DbtCloudNotFoundError,
+  DbtCloudResponseError,
+} from './errors';
 import { BodySink, ByteSink, TextSink } from './http/bodySinks';
 import { formatBytes, formatSeconds } from './http/format';
 import { readLimitedBody } from './http/readLimitedBody';
@@ -70,12 +75,17 @@ export class AccountRequests {
     return json.data;
   }
 
-  /** POSTs a Discovery API query and returns the answer's `data`. */
+  /**
+   * POSTs a Discovery API query and returns the answer's `data` and its
+   * error messages (token redacted). `data: null` with errors is how the
+   * API answers an unknown environment (`environment(id:)` is non-null):
+   * a DbtCloudNotFoundError that quotes the errors, since they may say more.
+   */
   async postGraphql(
     query: string,
     variables: Record<string, unknown>,
     request: RequestSubject,
-  ): Promise<{ environment?: Record<string, any> | null }> {
+  ): Promise<GraphqlAnswer> {
     const json: any = await this.#callJson({
       ...this.#context(
         request.subject,
@@ -88,26 +98,42 @@ export class AccountRequests {
       json: { query, variables },
       signal: request.signal,
     });
-    const messages: string[] = Array.isArray(json?.errors)
-      ? json.errors.map((e: { message?: unknown }) => String(e?.message ?? e))
+    const errors: string[] = Array.isArray(json?.errors)
+      ? json.errors
+          .slice(0, 5)
+          .map((e: { message?: unknown }) =>
+            redactSecret(String(e?.message ?? e), this.#options.token).slice(
+              0,
+              300,
+            ),
+          )
       : [];
-    // GraphQL reports failures with 200 and `errors`; partial data is still usable.
-    if (messages.length > 0 && !json?.data?.environment) {
-      const reasons = redactSecret(
-        messages.slice(0, 3).join('; '),
-        this.#options.token,
-      );
-      throw new DbtCloudResponseError(
-        `the Discovery API answered with errors for ${
-          request.subject
-        } (account ${this.#options.accountName}): ${reasons}`,
+    const data = json?.data;
+    if (errors.length > 0 && (data === undefined || data === null)) {
+      // GraphQL omits `data` for a request it refused before executing it
+      // (e.g. a field the schema lacks), and nulls it when a non-null field
+      // failed during execution: here, only `environment(id:)` is non-null.
+      if (data === undefined) {
+        throw new DbtCloudResponseError(
+          `the Discovery API answered with errors for ${
+            request.subject
+          } (account ${this.#options.accountName}): ${errors.join('; ')}`,
+          this.#options.accountName,
+        );
+      }
+      throw new DbtCloudNotFoundError(
+        `${request.notFoundMessage.replace(
+          / \(404\)$/,
+          '',
+        )}: the Discovery API answered with errors: ${errors.join('; ')}`,
         this.#options.accountName,
+        404,
       );
     }
-    if (typeof json?.data !== 'object' || json.data === null) {
+    if (typeof data !== 'object' || data === null) {
       throw this.unexpectedAnswer(request.subject);
     }
-    return json.data;
+    return { data, errors };
   }
 
   /** An artifact as bytes: one buffer, preallocated when Content-Length is sent. */

@@ -25,6 +25,10 @@ import {
 } from './DbtCloudClientOptions';
 import { DbtCloudLogger } from './DbtCloudLogger';
 import {
+  AppliedStateNeeds,
+  appliedStateResourcesFor,
+} from './discovery/appliedStateQuery';
+import {
   AppliedStatePagingError,
   pageAppliedState,
 } from './discovery/pageAppliedState';
@@ -44,6 +48,16 @@ import { DbtCloudArtifactFile, DbtCloudArtifacts, DbtCloudRun } from './types';
 export interface DbtCloudRequestOptions {
   /** Aborts the call, e.g. when the browser request that needed it went away. */
   signal?: AbortSignal;
+}
+
+/** Options of reading an environment's applied state. */
+export interface DbtCloudAppliedStateOptions extends DbtCloudRequestOptions {
+  /**
+   * Which optional resource types to read (default both): tests only for
+   * test_relationship, semantic models only for semantic; see
+   * `appliedStateNeedsFor`.
+   */
+  needs?: AppliedStateNeeds;
 }
 
 /** Options of the calls that fetch manifest and catalog together. */
@@ -310,7 +324,7 @@ export class DbtCloudClient {
    */
   async getEnvironmentAppliedState(
     environmentId: number,
-    options: DbtCloudRequestOptions = {},
+    options: DbtCloudAppliedStateOptions = {},
   ): Promise<DbtCloudAppliedState> {
     assertId(environmentId, 'environment');
     const subject = `dbt Cloud environment ${environmentId}`;
@@ -326,13 +340,22 @@ export class DbtCloudClient {
         environmentId,
         pageSize: this.#discoveryPageSize,
         maxPages: MAX_DISCOVERY_PAGES,
+        resources: appliedStateResourcesFor(
+          options.needs ?? { tests: true, semanticModels: true },
+        ),
+        onSmallerPage: pageSize =>
+          this.#logger.warn(
+            `The Discovery API timed out for ${subject} (account ${this.accountName}); asking again with pages of ${pageSize}`,
+          ),
         post: (query, variables) =>
           this.#requests.postGraphql(query, variables, request),
       });
     } catch (error) {
       if (!(error instanceof AppliedStatePagingError)) throw error;
       throw new DbtCloudResponseError(
-        `the Discovery API ${error.message} for ${subject} (account ${this.accountName})`,
+        `the Discovery API ${error.message} for ${subject} (account ${
+          this.accountName
+        })${error.details ? `: ${error.details}` : ''}`,
         this.accountName,
       );
     }

@@ -1,5 +1,11 @@
 export { DbtCloudClient } from './DbtCloudClient';
-export type { DbtCloudJobRun, DbtCloudRequestOptions } from './DbtCloudClient';
+export type {
+  DbtCloudAppliedStateOptions,
+  DbtCloudJobRun,
+  DbtCloudRequestOptions,
+} from './DbtCloudClient';
+export { appliedStateNeedsFor } from './discovery/appliedStateQuery';
+export type { AppliedStateNeeds } from './discovery/appliedStateQuery';
 export { DEFAULT_MAX_ARTIFACT_BYTES } from './DbtCloudClientOptions';
 export type { DbtCloudClientOptions } from './DbtCloudClientOptions';
 export type { DbtCloudLogger } from './DbtCloudLogger';

@@ -29,8 +29,15 @@ export interface FakeEnvironment {
   models?: unknown[];
   sources?: unknown[];
   exposures?: unknown[];
+  /** Data tests, generic (testMetadata.name set) and singular (name null). */
   tests?: unknown[];
+  /** Served among `tests` unless the query filters on testTypes: [GENERIC_DATA_TEST]. */
+  unitTests?: unknown[];
   semanticModels?: unknown[];
+  /** GraphQL errors reported beside the data (e.g. one field that failed). */
+  errors?: string[];
+  /** A field error that nulls the whole `applied` object, as non-null connections do. */
+  appliedError?: string;
 }
 
 export interface FakeDbtCloudAccount {
@@ -65,6 +72,8 @@ export interface FakeRequestRecord {
   /** Path without the query string. */
   path: string;
   query: Record<string, string>;
+  /** GraphQL query text of a Discovery API request. */
+  graphqlQuery?: string;
   /** GraphQL variables of a Discovery API request. */
   variables?: Record<string, unknown>;
   /** Set when the answer was sent; absent for hangs and resets. */
