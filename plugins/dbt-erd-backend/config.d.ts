@@ -7,6 +7,12 @@ export interface Config {
     cloud?: {
       /** Time-out of one dbt Cloud API request, and the longest silence during a download. Default 30 seconds. */
       timeout?: import('@backstage/types').HumanDuration | string;
+      /**
+       * How long an account is left alone after dbt Cloud answers 429 without
+       * Retry-After (dbt Cloud documents a five-minute cool-down). Shared by
+       * replicas through the cache. Default 5 minutes.
+       */
+      rateLimitCoolDown?: import('@backstage/types').HumanDuration | string;
       /** Largest manifest.json or catalog.json accepted, in bytes. Default 536870912 (512 MB). */
       maxArtifactBytes?: number;
       /** dbt Cloud accounts the plugin may read runs from. */

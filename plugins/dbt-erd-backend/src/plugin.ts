@@ -56,6 +56,7 @@ export const dbtErdPlugin = createBackendPlugin({
           erdConfig.accounts,
           logger,
           erdConfig.client,
+          cache,
         );
         lifecycle.addShutdownHook(() => accounts.close());
         const erdService = new ErdService({

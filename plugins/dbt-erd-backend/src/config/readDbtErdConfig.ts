@@ -31,7 +31,11 @@ export interface DbtErdConfig {
   defaults: Partial<ErdOptions>;
   cacheTtlMs: number;
   /** Limits of every dbt Cloud client. */
-  client: { timeoutMs?: number; maxArtifactBytes?: number };
+  client: {
+    timeoutMs?: number;
+    maxArtifactBytes?: number;
+    rateLimitCoolDownMs?: number;
+  };
   /** Schedule of the pre-build task; absent (the default) means off. */
   prebuildSchedule?: SchedulerServiceTaskScheduleDefinition;
   /** Things to log at start-up, e.g. a deprecated access URL. */
@@ -78,6 +82,11 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
   if (config?.has('cloud.timeout')) {
     client.timeoutMs = durationToMilliseconds(
       readDurationFromConfig(config, { key: 'cloud.timeout' }),
+    );
+  }
+  if (config?.has('cloud.rateLimitCoolDown')) {
+    client.rateLimitCoolDownMs = durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'cloud.rateLimitCoolDown' }),
     );
   }
   const maxArtifactBytes = config?.getOptionalNumber('cloud.maxArtifactBytes');

@@ -1,4 +1,5 @@
 import { CacheService } from '@backstage/backend-plugin-api';
+import { isError } from '@backstage/errors';
 import { DbtCloudClient, DbtCloudJobRun } from 'backstage-plugin-dbt-erd-node';
 import {
   ArtifactSource,
@@ -8,6 +9,8 @@ import {
 
 /** How long "the latest good run of job X" is trusted before asking dbt Cloud again. */
 export const JOB_LOOKUP_TTL_MS = 60_000;
+/** How long the last lookup is kept to fall back on while dbt Cloud rate-limits the account. */
+const LAST_LOOKUP_TTL_MS = 24 * 60 * 60_000;
 
 /**
  * The run a job's ERD is read from (the client's `findJobRun`: the latest
@@ -74,17 +77,34 @@ export class DbtCloudJobSource implements ArtifactSource {
     return { manifest, catalog, warnings };
   }
 
+  /**
+   * The lookup, from the cache when fresh. While dbt Cloud rate-limits the
+   * account, the last lookup stands in, so the ERD already cached for that
+   * run is still served instead of a 503.
+   */
   private async jobRun(): Promise<DbtCloudJobRun | undefined> {
     const cached = (await this.cache.get(this.lookupKey())) as
       | { found: DbtCloudJobRun | null }
       | undefined;
     if (cached) return cached.found ?? undefined;
-    const found = await this.client.findJobRun(this.jobId);
-    await this.cache.set(
-      this.lookupKey(),
-      { found: (found ?? null) as any },
-      { ttl: JOB_LOOKUP_TTL_MS },
-    );
+    const lastKey = `${this.lookupKey()}:last`;
+    let found: DbtCloudJobRun | undefined;
+    try {
+      found = await this.client.findJobRun(this.jobId);
+    } catch (error) {
+      const last =
+        isError(error) && error.name === 'DbtCloudRateLimitedError'
+          ? ((await this.cache.get(lastKey)) as
+              | { found: DbtCloudJobRun }
+              | undefined)
+          : undefined;
+      if (last) return last.found;
+      throw error;
+    }
+    const entry = { found: (found ?? null) as any };
+    await this.cache.set(this.lookupKey(), entry, { ttl: JOB_LOOKUP_TTL_MS });
+    if (found)
+      await this.cache.set(lastKey, entry, { ttl: LAST_LOOKUP_TTL_MS });
     return found;
   }
 }

@@ -1,7 +1,10 @@
 import { DbtArtifactError } from '../errors';
 import { parseArtifactJson } from '../readArtifactsDirectory';
 import { assertId } from './assertId';
-import { ResolvedDbtCloudClientOptions } from './DbtCloudClientOptions';
+import {
+  accountKeyOf,
+  ResolvedDbtCloudClientOptions,
+} from './DbtCloudClientOptions';
 import { GraphqlAnswer } from './discovery/pageAppliedState';
 import {
   DbtCloudArtifactTooLargeError,
@@ -10,6 +13,7 @@ import {
 } from './errors';
 import { BodySink, ByteSink, TextSink } from './http/bodySinks';
 import { formatBytes, formatSeconds } from './http/format';
+import { RateLimitCoolDown } from './http/RateLimitCoolDown';
 import { readLimitedBody } from './http/readLimitedBody';
 import { redactSecret } from './http/redactSecret';
 import { UpstreamHttp } from './http/UpstreamHttp';
@@ -33,6 +37,8 @@ export interface RequestSubject {
 }
 
 const ADMIN_PERMISSION = 'Job Viewer';
+const ADMIN_PERMISSION_HINT =
+  'read access to runs and jobs: Job Viewer exists on Enterprise plans; otherwise use Job Admin, or on Developer and Starter plans a personal access token, since their service tokens carry only Semantic Layer permissions';
 const DISCOVERY_PERMISSION = 'Metadata Only';
 
 /**
@@ -57,6 +63,12 @@ export class AccountRequests {
         maxDelayMs: options.maxRetryDelayMs,
       },
       logger: options.logger,
+      coolDown: new RateLimitCoolDown(
+        options.coolDownStore,
+        accountKeyOf(options),
+        options.accountName,
+        options.rateLimitCoolDownMs,
+      ),
     });
   }
 
@@ -204,7 +216,7 @@ export class AccountRequests {
       ...this.#context(
         label,
         origin.notFoundMessage ??
-          `dbt Cloud ${origin.kind} ${origin.id} has no ${file} in account ${accountName} (404); the run may have failed before writing it`,
+          `dbt Cloud ${origin.kind} ${origin.id} has no ${file} in account ${accountName} (404); the run may have failed before writing it, or the token may lack read access to the job's runs (dbt Cloud answers 404 for "not authorised" here too)`,
       ),
       method: 'GET',
       url,
@@ -268,6 +280,8 @@ export class AccountRequests {
       subject,
       notFoundMessage,
       permission,
+      permissionHint:
+        permission === ADMIN_PERMISSION ? ADMIN_PERMISSION_HINT : undefined,
     };
   }
 

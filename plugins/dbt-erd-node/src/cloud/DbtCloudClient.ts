@@ -20,6 +20,7 @@ import {
 } from './AccountRequests';
 import { assertId } from './assertId';
 import {
+  accountKeyOf,
   DbtCloudClientOptions,
   resolveClientOptions,
 } from './DbtCloudClientOptions';
@@ -104,7 +105,7 @@ export class DbtCloudClient {
     this.accountName = resolved.accountName;
     this.accountId = resolved.accountId;
     this.#accessUrl = resolved.accessUrl;
-    this.accountKey = `${resolved.accessUrl}/accounts/${resolved.accountId}`;
+    this.accountKey = accountKeyOf(resolved);
     this.#discoveryPageSize = resolved.discoveryPageSize;
     this.#logger = resolved.logger;
     this.#requests = new AccountRequests(resolved);

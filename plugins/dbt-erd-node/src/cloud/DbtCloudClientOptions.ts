@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { DbtCloudLogger, silentLogger } from './DbtCloudLogger';
+import {
+  DbtCloudCoolDownStore,
+  memoryCoolDownStore,
+} from './http/RateLimitCoolDown';
 import { ACCESS_URL_HINT, checkDbtCloudUrl } from './dbtCloudUrl';
 import { discoveryUrlFor, withGraphqlPath } from './discovery/discoveryUrlFor';
 
@@ -34,6 +38,13 @@ export interface DbtCloudClientOptions {
    * DbtCloudRateLimitedError that carries the wait.
    */
   maxRetryDelayMs?: number;
+  /**
+   * How long the account is left alone after a 429 without Retry-After
+   * (dbt Cloud documents a five-minute cool-down). Default 5 minutes.
+   */
+  rateLimitCoolDownMs?: number;
+  /** Where the cool-down is remembered; share it between replicas. Default: memory. */
+  coolDownStore?: DbtCloudCoolDownStore;
   /** Page size of Discovery API queries. Default 500, the API's maximum. */
   discoveryPageSize?: number;
   logger?: DbtCloudLogger;
@@ -89,10 +100,20 @@ export function resolveClientOptions(
     retries: Math.max(0, options.retries ?? 3),
     retryDelayMs: options.retryDelayMs ?? 500,
     maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+    rateLimitCoolDownMs: options.rateLimitCoolDownMs ?? 5 * 60_000,
+    coolDownStore: options.coolDownStore ?? memoryCoolDownStore(),
     discoveryPageSize: Math.min(
       500,
       Math.max(1, options.discoveryPageSize ?? 500),
     ),
     logger: options.logger ?? silentLogger,
   };
+}
+
+/**
+ * What identifies an account's data: its access URL and id (the numeric id
+ * alone repeats across regions and cells). Cache and cool-down keys use it.
+ */
+export function accountKeyOf(options: ResolvedDbtCloudClientOptions): string {
+  return `${options.accessUrl}/accounts/${options.accountId}`;
 }

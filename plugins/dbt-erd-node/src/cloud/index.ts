@@ -30,3 +30,5 @@ export {
   isLoopbackHost,
 } from './dbtCloudUrl';
 export type { CheckedDbtCloudUrl } from './dbtCloudUrl';
+export { memoryCoolDownStore } from './http/RateLimitCoolDown';
+export type { DbtCloudCoolDownStore } from './http/RateLimitCoolDown';
