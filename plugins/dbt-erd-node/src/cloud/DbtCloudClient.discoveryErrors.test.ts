@@ -1,14 +1,12 @@
-import { FakeDbtCloudServer } from '../testing';
 import {
   ACCOUNT_ID,
   clientFor,
   failureOf,
   paths,
   recordingLogger,
-  startFakeDbtCloud,
+  useFakeDbtCloud,
   TOKEN,
 } from './__testUtils__/cloudTestKit';
-import { DbtCloudClient } from './DbtCloudClient';
 import { appliedStateNeedsFor } from './discovery/appliedStateQuery';
 import { DbtCloudNotFoundError, DbtCloudResponseError } from './errors';
 
@@ -31,37 +29,30 @@ const unitTest = {
 
 /** Issue 18.3 (GraphQL errors) and 18.8 (a query per algorithm). */
 describe('DbtCloudClient Discovery API errors and queries', () => {
-  let server: FakeDbtCloudServer;
-  let client: DbtCloudClient;
   const logger = recordingLogger();
+  const fake = useFakeDbtCloud({ logger });
   const queries = () =>
-    server.requests
+    fake.server.requests
       .filter(r => r.path === paths.graphql)
       .map(r => r.graphqlQuery);
 
-  beforeEach(async () => {
-    server = await startFakeDbtCloud();
-    server.setEnvironment(ACCOUNT_ID, 7, {
+  beforeEach(() => {
+    fake.server.setEnvironment(ACCOUNT_ID, 7, {
       models: [model('orders'), model('customers')],
       tests: [genericTest, singularTest],
       unitTests: [unitTest],
       semanticModels: [{ uniqueId: 'semantic_model.shop.orders' }],
     });
-    client = clientFor(server, { logger });
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.stop();
   });
 
   describe('GraphQL errors', () => {
     it('fails with the messages, token redacted, when a field error nulls `applied`', async () => {
-      server.setEnvironment(ACCOUNT_ID, 7, {
+      fake.server.setEnvironment(ACCOUNT_ID, 7, {
         models: [model('orders')],
         appliedError: `Internal error resolving catalog (token ${TOKEN})`,
       });
       const { error } = await failureOf(() =>
-        client.getEnvironmentAppliedState(7),
+        fake.client.getEnvironmentAppliedState(7),
       );
       expect(error).toBeInstanceOf(DbtCloudResponseError);
       expect(error.message).toBe(
@@ -70,11 +61,11 @@ describe('DbtCloudClient Discovery API errors and queries', () => {
     });
 
     it('keeps partial data and reports the errors as warnings', async () => {
-      server.setEnvironment(ACCOUNT_ID, 7, {
+      fake.server.setEnvironment(ACCOUNT_ID, 7, {
         models: [model('orders')],
         errors: ['Column types unavailable for model.shop.orders'],
       });
-      const state = await client.getEnvironmentAppliedState(7);
+      const state = await fake.client.getEnvironmentAppliedState(7);
       expect(state.models).toHaveLength(1);
       expect(state.warnings).toEqual([
         'the Discovery API reported: Column types unavailable for model.shop.orders',
@@ -83,7 +74,7 @@ describe('DbtCloudClient Discovery API errors and queries', () => {
 
     it('maps an unknown environment (errors, data: null) to a 404 naming it', async () => {
       const { error } = await failureOf(() =>
-        client.getEnvironmentAppliedState(8),
+        fake.client.getEnvironmentAppliedState(8),
       );
       expect(error).toBeInstanceOf(DbtCloudNotFoundError);
       expect(error.status).toBe(404);
@@ -109,7 +100,7 @@ describe('DbtCloudClient Discovery API errors and queries', () => {
     });
 
     it('asks for generic data tests only, without semantic models, for test_relationship', async () => {
-      const state = await client.getEnvironmentAppliedState(7, {
+      const state = await fake.client.getEnvironmentAppliedState(7, {
         needs: appliedStateNeedsFor('test_relationship'),
       });
       const [query] = queries();
@@ -118,13 +109,13 @@ describe('DbtCloudClient Discovery API errors and queries', () => {
       );
       expect(query).not.toContain('semanticModels');
       expect(query).not.toContain('definition');
-      // The unit test is filtered by the API, the singular test by the client.
+      // The unit test is filtered by the API, the singular test by the fake.client.
       expect(state.tests.map(t => t.uniqueId)).toEqual([genericTest.uniqueId]);
       expect(state.semanticModels).toEqual([]);
     });
 
     it('asks for semantic models but no tests for semantic', async () => {
-      const state = await client.getEnvironmentAppliedState(7, {
+      const state = await fake.client.getEnvironmentAppliedState(7, {
         needs: appliedStateNeedsFor('semantic'),
       });
       const [query] = queries();
@@ -135,7 +126,7 @@ describe('DbtCloudClient Discovery API errors and queries', () => {
     });
 
     it('asks for neither for model_contract', async () => {
-      await client.getEnvironmentAppliedState(7, {
+      await fake.client.getEnvironmentAppliedState(7, {
         needs: appliedStateNeedsFor('model_contract'),
       });
       const [query] = queries();
@@ -147,10 +138,10 @@ describe('DbtCloudClient Discovery API errors and queries', () => {
 
   describe('time-outs', () => {
     it('asks again with a smaller page before giving up', async () => {
-      server.inject(paths.graphql, { kind: 'hang' }, 1);
-      const state = await client.getEnvironmentAppliedState(7);
+      fake.server.inject(paths.graphql, { kind: 'hang' }, 1);
+      const state = await fake.client.getEnvironmentAppliedState(7);
       expect(state.models).toHaveLength(2);
-      const firsts = server.requests
+      const firsts = fake.server.requests
         .filter(r => r.path === paths.graphql)
         .map(r => r.variables?.first);
       expect(firsts).toEqual([500, 250]);
@@ -160,14 +151,14 @@ describe('DbtCloudClient Discovery API errors and queries', () => {
     });
 
     it('gives up with the time-out once the page cannot shrink further', async () => {
-      const small = clientFor(server, { discoveryPageSize: 40 });
-      server.inject(paths.graphql, { kind: 'hang' }, 5);
+      const small = clientFor(fake.server, { discoveryPageSize: 40 });
+      fake.server.inject(paths.graphql, { kind: 'hang' }, 5);
       const { error } = await failureOf(() =>
         small.getEnvironmentAppliedState(7),
       );
       await small.close();
       expect(error.name).toBe('DbtCloudTimeoutError');
-      const firsts = server.requests
+      const firsts = fake.server.requests
         .filter(r => r.path === paths.graphql)
         .map(r => r.variables?.first);
       expect(firsts).toEqual([40]);

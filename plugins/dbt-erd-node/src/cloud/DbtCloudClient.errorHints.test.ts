@@ -1,29 +1,18 @@
-import { FakeDbtCloudServer } from '../testing';
 import {
   ACCOUNT_ID,
   clientFor,
   failureOf,
   OTHER_TOKEN,
   paths,
-  startFakeDbtCloud,
+  useFakeDbtCloud,
 } from './__testUtils__/cloudTestKit';
-import { DbtCloudClient } from './DbtCloudClient';
 
 /** Issue 18.7: 401/403/404 name the causes that fit real 2026 accounts. */
 describe('DbtCloudClient error hints', () => {
-  let server: FakeDbtCloudServer;
-  let client: DbtCloudClient;
-  beforeEach(async () => {
-    server = await startFakeDbtCloud();
-    client = clientFor(server);
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const fake = useFakeDbtCloud();
 
   it('401 points at the token and at the access URL it belongs to', async () => {
-    const wrong = clientFor(server, { token: 'dbtc_wrong' });
+    const wrong = clientFor(fake.server, { token: 'dbtc_wrong' });
     const { error } = await failureOf(() => wrong.getRun(123));
     await wrong.close();
     expect(error.message).toMatch(
@@ -32,7 +21,7 @@ describe('DbtCloudClient error hints', () => {
   });
 
   it('403 on the Admin API names Job Viewer (Enterprise), Job Admin and personal access tokens', async () => {
-    const other = clientFor(server, { token: OTHER_TOKEN });
+    const other = clientFor(fake.server, { token: OTHER_TOKEN });
     const { error } = await failureOf(() => other.fetchJobArtifacts(45));
     await other.close();
     expect(error.name).toBe('DbtCloudAuthError');
@@ -44,19 +33,19 @@ describe('DbtCloudClient error hints', () => {
   });
 
   it('403 on the Discovery API names Metadata Only, without the Admin API hint', async () => {
-    server.inject(paths.graphql, { kind: 'status', status: 403 });
+    fake.server.inject(paths.graphql, { kind: 'status', status: 403 });
     const { error } = await failureOf(() =>
-      client.getEnvironmentAppliedState(7),
+      fake.client.getEnvironmentAppliedState(7),
     );
     expect(error.message).toMatch(/needs Metadata Only permission or broader$/);
   });
 
   it('404 from an artifact endpoint may also mean "not authorised"', async () => {
-    server.inject(paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json'), {
+    fake.server.inject(paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json'), {
       kind: 'status',
       status: 404,
     });
-    const { error } = await failureOf(() => client.fetchRunArtifacts(123));
+    const { error } = await failureOf(() => fake.client.fetchRunArtifacts(123));
     expect(error.name).toBe('DbtCloudNotFoundError');
     expect(error.message).toContain(
       'or the token may lack read access to the job\'s runs (dbt Cloud answers 404 for "not authorised" here too)',
