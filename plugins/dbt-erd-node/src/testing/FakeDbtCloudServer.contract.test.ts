@@ -54,6 +54,8 @@ function compileSpec(): (name: string) => ValidateFunction {
 const describeWithSpec = existsSync(SPEC_PATH) ? describe : describe.skip;
 if (!existsSync(SPEC_PATH)) {
   describe('FakeDbtCloudServer contract', () => {
+    // Skipped on purpose and visibly: a fresh clone has no ../shared folder.
+    // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect
     it.skip('../shared/docs/dbt-cloud-openapi-v2.yaml not found: the fake contract test is skipped', () => {});
   });
 }
