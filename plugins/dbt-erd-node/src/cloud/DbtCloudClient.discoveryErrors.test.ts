@@ -30,7 +30,8 @@ const unitTest = {
 /** Issue 18.3 (GraphQL errors) and 18.8 (a query per algorithm). */
 describe('DbtCloudClient Discovery API errors and queries', () => {
   const logger = recordingLogger();
-  const fake = useFakeDbtCloud({ logger });
+  // A generous time-out: only the injected hang may time out on a busy machine.
+  const fake = useFakeDbtCloud({ logger, timeoutMs: 2000 });
   const queries = () =>
     fake.server.requests
       .filter(r => r.path === paths.graphql)
