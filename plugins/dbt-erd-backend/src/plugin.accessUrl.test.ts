@@ -1,7 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { dbtCloudConfigFactory } from './__testUtils__/dbtErdConfig';
 import { dbtErdPlugin } from './plugin';
 
 const TOKEN = 'dbtc_START-up-token-0123456789';
@@ -14,17 +15,9 @@ const startWith = (
     features: [
       dbtErdPlugin,
       logs.factory(),
-      mockServices.rootConfig.factory({
-        data: {
-          dbtErd: {
-            cloud: {
-              accounts: [
-                { name: 'main', accountId: 1, token: TOKEN, ...account },
-              ],
-            },
-          },
-        },
-      }),
+      dbtCloudConfigFactory([
+        { name: 'main', accountId: 1, token: TOKEN, ...account },
+      ]),
       catalogServiceMock.factory({ entities: [] }),
     ],
   });

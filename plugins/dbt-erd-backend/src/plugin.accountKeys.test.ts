@@ -1,8 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import request from 'supertest';
+import { dbtCloudConfigFactory } from './__testUtils__/dbtErdConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 
@@ -77,18 +78,10 @@ describe('dbt-erd backend: accounts with the same numeric id', () => {
     const { server } = await startTestBackend({
       features: [
         dbtErdPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: {
-                accounts: [
-                  account('us', us, US_TOKEN),
-                  account('eu', eu, EU_TOKEN),
-                ],
-              },
-            },
-          },
-        }),
+        dbtCloudConfigFactory([
+          account('us', us, US_TOKEN),
+          account('eu', eu, EU_TOKEN),
+        ]),
         catalogServiceMock.factory({
           entities: ['us', 'eu'].flatMap(name => [
             entity(`${name}-run`, {

@@ -3,10 +3,11 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import request from 'supertest';
+import { dbtCloudConfigFactory } from './__testUtils__/dbtErdConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 
@@ -80,22 +81,14 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
       features: [
         dbtErdPlugin,
         cache.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: {
-                accounts: [
-                  {
-                    name: 'main',
-                    accountId: ACCOUNT_ID,
-                    accessUrl: fake.url,
-                    token: TOKEN,
-                  },
-                ],
-              },
-            },
+        dbtCloudConfigFactory([
+          {
+            name: 'main',
+            accountId: ACCOUNT_ID,
+            accessUrl: fake.url,
+            token: TOKEN,
           },
-        }),
+        ]),
         catalogServiceMock.factory({
           entities: [
             entity('pinned', { 'getdbt.com/cloud-run-id': '123' }),
