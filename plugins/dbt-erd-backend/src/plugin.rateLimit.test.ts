@@ -73,6 +73,9 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
         },
       ],
     }).start();
+    fake.setEnvironment(ACCOUNT_ID, 7, {
+      models: [{ uniqueId: 'model.shop.orders', name: 'orders' }],
+    });
   });
   afterAll(() => fake.stop());
 
@@ -95,6 +98,7 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
             entity('other', { 'getdbt.com/cloud-run-id': '124' }),
             entity('by-job', { 'getdbt.com/cloud-job-id': '45' }),
             entity('running', { 'getdbt.com/cloud-run-id': '130' }),
+            entity('by-env', { 'getdbt.com/cloud-environment-id': '7' }),
           ],
         }),
       ],
@@ -120,6 +124,7 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
     const replicaB = await startReplica();
     expect((await replicaA('pinned')).status).toBe(200);
     expect((await replicaA('by-job')).status).toBe(200);
+    expect((await replicaA('by-env')).status).toBe(200);
 
     fake.inject(paths.run(ACCOUNT_ID, 124), { kind: 'status', status: 429 });
     const limited = await replicaA('other');
@@ -142,6 +147,14 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
     cache.values.delete(lookupKey);
     expect((await replicaB('pinned')).status).toBe(200);
     expect((await replicaB('by-job')).status).toBe(200);
+    // ...and once the environment's lookup period has moved on.
+    const now = Date.now();
+    const later = jest.spyOn(Date, 'now').mockReturnValue(now + 120_000);
+    try {
+      expect((await replicaB('by-env')).status).toBe(200);
+    } finally {
+      later.mockRestore();
+    }
     expect(fake.requestCount()).toBe(upstream);
     expect(JSON.stringify([...cache.values])).not.toContain(TOKEN);
   });

@@ -49,9 +49,16 @@ const DISCOVERY_PERMISSION = 'Metadata Only';
 export class AccountRequests {
   readonly #options: ResolvedDbtCloudClientOptions;
   readonly #http: UpstreamHttp;
+  readonly #coolDown: RateLimitCoolDown;
 
   constructor(options: ResolvedDbtCloudClientOptions) {
     this.#options = options;
+    this.#coolDown = new RateLimitCoolDown(
+      options.coolDownStore,
+      accountKeyOf(options),
+      options.accountName,
+      options.rateLimitCoolDownMs,
+    );
     this.#http = new UpstreamHttp({
       accountName: options.accountName,
       token: options.token,
@@ -63,12 +70,7 @@ export class AccountRequests {
         maxDelayMs: options.maxRetryDelayMs,
       },
       logger: options.logger,
-      coolDown: new RateLimitCoolDown(
-        options.coolDownStore,
-        accountKeyOf(options),
-        options.accountName,
-        options.rateLimitCoolDownMs,
-      ),
+      coolDown: this.#coolDown,
     });
   }
 
@@ -192,6 +194,11 @@ export class AccountRequests {
       }) with something other than the documented JSON`,
       this.#options.accountName,
     );
+  }
+
+  /** Milliseconds left of the account's rate-limit cool-down; 0 when there is none. */
+  coolDownRemainingMs(): Promise<number> {
+    return this.#coolDown.remainingMs();
   }
 
   close(): Promise<void> {

@@ -367,6 +367,15 @@ export class DbtCloudClient {
     return state;
   }
 
+  /**
+   * Whether dbt Cloud rate-limited the account and its cool-down is still
+   * on (as every replica sharing the cool-down store sees it): callers may
+   * then fall back to what they already have instead of failing.
+   */
+  async isCoolingDown(): Promise<boolean> {
+    return (await this.#requests.coolDownRemainingMs()) > 0;
+  }
+
   /** Closes idle connections; call when the client is no longer needed. */
   close(): Promise<void> {
     return this.#requests.close();

@@ -39,10 +39,15 @@ export class RateLimitCoolDown {
     private readonly defaultMs: number,
   ) {}
 
+  /** Milliseconds left of the account's cool-down; 0 when there is none. */
+  async remainingMs(): Promise<number> {
+    const until = await this.store.get(this.key).catch(() => undefined);
+    return Math.max(0, (until ?? 0) - Date.now());
+  }
+
   /** Throws when the account is cooling down. */
   async check(): Promise<void> {
-    const until = await this.store.get(this.key).catch(() => undefined);
-    const left = (until ?? 0) - Date.now();
+    const left = await this.remainingMs();
     if (left > 0) {
       throw new DbtCloudRateLimitedError(
         `dbt Cloud rate-limited account ${
