@@ -24,6 +24,7 @@ install
 dbt_cloud_config() {
   [ -n "${DBT_CLOUD_SERVICE_TOKEN:-}" ] || return 0
   : "${DBT_CLOUD_ACCOUNT_ID:?set DBT_CLOUD_ACCOUNT_ID with DBT_CLOUD_SERVICE_TOKEN}"
+  : "${DBT_CLOUD_ACCESS_URL:?set DBT_CLOUD_ACCESS_URL with DBT_CLOUD_SERVICE_TOKEN: the account's access URL from dbt Cloud's Account settings -> Access URLs, e.g. https://ab123.us1.dbt.com (or http://127.0.0.1:8765 for yarn dev:fake-dbt-cloud)}"
   local annotation
   if [ -n "${DBT_CLOUD_RUN_ID:-}" ]; then annotation="getdbt.com/cloud-run-id: '${DBT_CLOUD_RUN_ID}'"
   elif [ -n "${DBT_CLOUD_JOB_ID:-}" ]; then annotation="getdbt.com/cloud-job-id: '${DBT_CLOUD_JOB_ID}'"

@@ -7,6 +7,12 @@ export interface Config {
     cloud?: {
       /** Time-out of one dbt Cloud API request, and the longest silence during a download. Default 30 seconds. */
       timeout?: import('@backstage/types').HumanDuration | string;
+      /**
+       * How long an account is left alone after dbt Cloud answers 429 without
+       * Retry-After (dbt Cloud documents a five-minute cool-down). Shared by
+       * replicas through the cache. Default 5 minutes.
+       */
+      rateLimitCoolDown?: import('@backstage/types').HumanDuration | string;
       /** Largest manifest.json or catalog.json accepted, in bytes. Default 536870912 (512 MB). */
       maxArtifactBytes?: number;
       /** dbt Cloud accounts the plugin may read runs from. */
@@ -16,10 +22,13 @@ export interface Config {
         /** Numeric dbt Cloud account id. */
         accountId: number | string;
         /**
-         * Access URL of the account's region or cell, e.g.
-         * https://cloud.getdbt.com, https://emea.dbt.com, https://ab123.us1.dbt.com.
+         * The account's own access URL, from dbt Cloud's Account settings →
+         * Access URLs, e.g. https://ab123.us1.dbt.com. Required: there is no
+         * default. https only (http is accepted on loopback addresses). The
+         * legacy region URLs (cloud.getdbt.com, emea.dbt.com, au.dbt.com)
+         * start with a warning.
          */
-        accessUrl?: string;
+        accessUrl: string;
         /**
          * dbt Cloud service token with read access to runs and artifacts.
          * @visibility secret

@@ -52,10 +52,12 @@ export const dbtErdPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions([...dbtErdPermissions]);
         const erdConfig = readDbtErdConfig(config);
+        erdConfig.warnings.forEach(warning => logger.warn(warning));
         const accounts = new DbtCloudAccounts(
           erdConfig.accounts,
           logger,
           erdConfig.client,
+          cache,
         );
         lifecycle.addShutdownHook(() => accounts.close());
         const erdService = new ErdService({

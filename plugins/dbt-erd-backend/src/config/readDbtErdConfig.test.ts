@@ -4,6 +4,7 @@ import { readDbtErdConfig } from './readDbtErdConfig';
 const account = (overrides: Record<string, unknown> = {}) => ({
   name: 'main',
   accountId: 12345,
+  accessUrl: 'https://ab123.us1.dbt.com',
   token: 'dbtc_secret',
   ...overrides,
 });
@@ -15,7 +16,7 @@ describe('readDbtErdConfig', () => {
     const config = read({
       cloud: {
         accounts: [
-          account({ accessUrl: 'https://emea.dbt.com/', accountId: '42' }),
+          account({ accessUrl: 'https://xy9.eu1.dbt.com/', accountId: '42' }),
         ],
       },
       localProjects: [{ name: 'demo', path: './target' }],
@@ -26,7 +27,7 @@ describe('readDbtErdConfig', () => {
       {
         name: 'main',
         accountId: 42,
-        accessUrl: 'https://emea.dbt.com',
+        accessUrl: 'https://xy9.eu1.dbt.com',
         token: 'dbtc_secret',
         discoveryUrl: undefined,
       },
@@ -39,9 +40,8 @@ describe('readDbtErdConfig', () => {
     expect(config.cacheTtlMs).toBe(5 * 60_000);
   });
 
-  it('defaults to cloud.getdbt.com and a 30 minute cache', () => {
+  it('defaults to a 30 minute cache', () => {
     const config = read({ cloud: { accounts: [account()] } });
-    expect(config.accounts[0].accessUrl).toBe('https://cloud.getdbt.com');
     expect(config.cacheTtlMs).toBe(30 * 60_000);
     expect(read(undefined)).toEqual({
       accounts: [],
@@ -50,6 +50,7 @@ describe('readDbtErdConfig', () => {
       cacheTtlMs: 30 * 60_000,
       client: {},
       prebuildSchedule: undefined,
+      warnings: [],
     });
   });
 

@@ -5,6 +5,10 @@ import {
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { ErdOptions } from 'backstage-plugin-dbt-erd-common';
+import {
+  ACCESS_URL_HINT,
+  checkDbtCloudUrl,
+} from 'backstage-plugin-dbt-erd-node';
 
 /** One dbt Cloud account the backend may read from. */
 export interface DbtCloudAccountConfig {
@@ -27,12 +31,17 @@ export interface DbtErdConfig {
   defaults: Partial<ErdOptions>;
   cacheTtlMs: number;
   /** Limits of every dbt Cloud client. */
-  client: { timeoutMs?: number; maxArtifactBytes?: number };
+  client: {
+    timeoutMs?: number;
+    maxArtifactBytes?: number;
+    rateLimitCoolDownMs?: number;
+  };
   /** Schedule of the pre-build task; absent (the default) means off. */
   prebuildSchedule?: SchedulerServiceTaskScheduleDefinition;
+  /** Things to log at start-up, e.g. a deprecated access URL. */
+  warnings: string[];
 }
 
-const DEFAULT_ACCESS_URL = 'https://cloud.getdbt.com';
 const DEFAULT_CACHE_TTL: HumanDuration = { minutes: 30 };
 
 /**
@@ -42,8 +51,10 @@ const DEFAULT_CACHE_TTL: HumanDuration = { minutes: 30 };
  */
 export function readDbtErdConfig(root: Config): DbtErdConfig {
   const config = root.getOptionalConfig('dbtErd');
+  const warnings: string[] = [];
   const accounts = (config?.getOptionalConfigArray('cloud.accounts') ?? []).map(
-    (account, index) => readAccount(account, `dbtErd.cloud.accounts[${index}]`),
+    (account, index) =>
+      readAccount(account, `dbtErd.cloud.accounts[${index}]`, warnings),
   );
   assertUniqueNames(accounts, 'dbtErd.cloud.accounts');
 
@@ -73,6 +84,11 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
       readDurationFromConfig(config, { key: 'cloud.timeout' }),
     );
   }
+  if (config?.has('cloud.rateLimitCoolDown')) {
+    client.rateLimitCoolDownMs = durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'cloud.rateLimitCoolDown' }),
+    );
+  }
   const maxArtifactBytes = config?.getOptionalNumber('cloud.maxArtifactBytes');
   if (maxArtifactBytes !== undefined) {
     if (!Number.isSafeInteger(maxArtifactBytes) || maxArtifactBytes <= 0) {
@@ -95,6 +111,7 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
     defaults,
     client,
     prebuildSchedule,
+    warnings,
     cacheTtlMs: durationToMilliseconds(
       config?.has('cache.ttl')
         ? readDurationFromConfig(config, { key: 'cache.ttl' })
@@ -103,7 +120,11 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
   };
 }
 
-function readAccount(config: Config, key: string): DbtCloudAccountConfig {
+function readAccount(
+  config: Config,
+  key: string,
+  warnings: string[],
+): DbtCloudAccountConfig {
   const name = readName(config, key);
   const rawId = readRawAccountId(config, key);
   const accountId = Number(rawId);
@@ -119,12 +140,18 @@ function readAccount(config: Config, key: string): DbtCloudAccountConfig {
       `${key}.token is missing: set it to a dbt Cloud service token, e.g. token: \${DBT_CLOUD_SERVICE_TOKEN}`,
     );
   }
+  const accessUrl = readUrl(config, 'accessUrl', key, warnings);
+  if (!accessUrl) {
+    throw new Error(
+      `${key}.accessUrl is missing: there is no default any more; ${ACCESS_URL_HINT}`,
+    );
+  }
   return {
     name,
     accountId,
-    accessUrl: readUrl(config, 'accessUrl', key) ?? DEFAULT_ACCESS_URL,
+    accessUrl,
     token,
-    discoveryUrl: readUrl(config, 'discoveryUrl', key),
+    discoveryUrl: readUrl(config, 'discoveryUrl', key, warnings),
   };
 }
 
@@ -148,25 +175,18 @@ function readName(config: Config, key: string): string {
   return name;
 }
 
+/** An https URL (http only on loopback); a deprecated region host is a warning. */
 function readUrl(
   config: Config,
   field: string,
   key: string,
+  warnings: string[],
 ): string | undefined {
   const value = config.getOptionalString(field)?.trim();
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(
-      `${key}.${field} "${value}" is not a valid URL, e.g. https://cloud.getdbt.com`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`${key}.${field} must be an http(s) URL, got "${value}"`);
-  }
-  return value.replace(/\/+$/, '');
+  if (!value) return undefined;
+  const checked = checkDbtCloudUrl(value, `${key}.${field}`);
+  if (checked.warning) warnings.push(checked.warning);
+  return checked.href;
 }
 
 function assertUniqueNames(items: Array<{ name: string }>, key: string) {

@@ -13,6 +13,7 @@ const STATUS_BY_ERROR_NAME: Record<string, number> = {
   ServiceUnavailableError: 503,
   DbtCloudAuthError: 502,
   DbtCloudNotFoundError: 404,
+  DbtCloudRunNotReadyError: 409,
   DbtCloudArtifactTooLargeError: 502,
   DbtCloudResponseError: 502,
   DbtCloudRateLimitedError: 503,

@@ -1,8 +1,12 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { DBT_CLOUD_ACCOUNT_ANNOTATION } from 'backstage-plugin-dbt-erd-common';
 import { DbtCloudClient } from 'backstage-plugin-dbt-erd-node';
-import { DbtCloudAccountConfig } from '../config/readDbtErdConfig';
+import {
+  DbtCloudAccountConfig,
+  DbtErdConfig,
+} from '../config/readDbtErdConfig';
+import { cacheCoolDownStore } from './cacheCoolDownStore';
 
 /** The configured dbt Cloud accounts, one long-lived client each. */
 export class DbtCloudAccounts {
@@ -11,10 +15,9 @@ export class DbtCloudAccounts {
   constructor(
     private readonly accounts: DbtCloudAccountConfig[],
     private readonly logger: LoggerService,
-    private readonly clientOptions: {
-      timeoutMs?: number;
-      maxArtifactBytes?: number;
-    } = {},
+    private readonly clientOptions: DbtErdConfig['client'] = {},
+    /** Shares each account's 429 cool-down between replicas; memory when absent. */
+    private readonly cache?: CacheService,
   ) {}
 
   /**
@@ -58,6 +61,7 @@ export class DbtCloudAccounts {
         token: account.token,
         discoveryUrl: account.discoveryUrl,
         logger: this.logger.child({ dbtCloudAccount: account.name }),
+        coolDownStore: this.cache && cacheCoolDownStore(this.cache),
         ...this.clientOptions,
       });
       this.clients.set(account.name, client);

@@ -163,7 +163,7 @@ export class ErdService {
   ) {
     return this.inFlight.run(key, async () => {
       const started = Date.now();
-      const artifacts = await source.fetch(located);
+      const artifacts = await source.fetch(located, { algo: options.algo });
       let built: ErdBuildResult;
       try {
         built =

@@ -31,6 +31,14 @@ export interface ErdSourceInfo {
 export interface LocatedArtifacts {
   key: string;
   info: ErdSourceInfo;
+  /** What the lookup itself found worth saying, e.g. that a fallback run was used. */
+  warnings?: string[];
+}
+
+/** What the ERD being built needs from a fetch. */
+export interface FetchContext {
+  /** The engine algorithm, e.g. test_relationship: sources may read less for it. */
+  algo?: string;
 }
 
 /**
@@ -40,7 +48,10 @@ export interface LocatedArtifacts {
  */
 export interface ArtifactSource {
   locate(): Promise<LocatedArtifacts>;
-  fetch(located: LocatedArtifacts): Promise<FetchedArtifacts>;
+  fetch(
+    located: LocatedArtifacts,
+    context?: FetchContext,
+  ): Promise<FetchedArtifacts>;
   /** Cache key of a lookup `locate` keeps (e.g. a job's latest run), dropped on refresh. */
   lookupKey?(): string;
 }

@@ -1,13 +1,19 @@
+import { CacheService } from '@backstage/backend-plugin-api';
 import {
+  appliedStateNeedsFor,
   appliedStateToArtifacts,
   DbtCloudClient,
 } from 'backstage-plugin-dbt-erd-node';
 import {
   ArtifactSource,
+  FetchContext,
   FetchedArtifacts,
   LocatedArtifacts,
 } from './ArtifactSource';
 import { JOB_LOOKUP_TTL_MS } from './DbtCloudJobSource';
+
+/** How long the key of the last build is kept, to fall back on during a rate-limit cool-down. */
+const LAST_BUILD_TTL_MS = 24 * 60 * 60_000;
 
 /**
  * An environment's applied state, read from the Discovery API as dbterd's
@@ -17,13 +23,23 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
   constructor(
     private readonly client: DbtCloudClient,
     private readonly environmentId: number,
+    private readonly cache: CacheService,
   ) {}
 
+  /**
+   * The applied state has no version id: it is trusted for one lookup
+   * period. While dbt Cloud rate-limits the account, the last build's key
+   * stands in, so its cached ERD is still served instead of a 503.
+   */
   async locate(): Promise<LocatedArtifacts> {
-    // The applied state has no version id; trust it for one lookup period.
     const period = Math.floor(Date.now() / JOB_LOOKUP_TTL_MS);
+    let key = `cloud:${this.client.accountKey}:env:${this.environmentId}:${period}`;
+    if (await this.client.isCoolingDown()) {
+      const last = await this.cache.get(this.lastBuildKey());
+      if (typeof last === 'string') key = last;
+    }
     return {
-      key: `cloud:${this.client.accountId}:env:${this.environmentId}:${period}`,
+      key,
       info: {
         kind: 'dbt-cloud-environment',
         name: this.client.accountName,
@@ -32,10 +48,22 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
     };
   }
 
-  async fetch(): Promise<FetchedArtifacts> {
+  /** Reads only what the ERD's algorithm uses: tests and semantic models are most of a big project. */
+  async fetch(
+    located: LocatedArtifacts,
+    context: FetchContext = {},
+  ): Promise<FetchedArtifacts> {
     const state = await this.client.getEnvironmentAppliedState(
       this.environmentId,
+      { needs: appliedStateNeedsFor(context.algo) },
     );
-    return appliedStateToArtifacts(state);
+    await this.cache.set(this.lastBuildKey(), located.key, {
+      ttl: LAST_BUILD_TTL_MS,
+    });
+    return { ...appliedStateToArtifacts(state), warnings: state.warnings };
+  }
+
+  private lastBuildKey(): string {
+    return `lookup:v2:cloud:${this.client.accountKey}:env:${this.environmentId}:last`;
   }
 }

@@ -1,5 +1,6 @@
 import { CacheService } from '@backstage/backend-plugin-api';
-import { DbtCloudClient, DbtCloudRun } from 'backstage-plugin-dbt-erd-node';
+import { isError } from '@backstage/errors';
+import { DbtCloudClient, DbtCloudJobRun } from 'backstage-plugin-dbt-erd-node';
 import {
   ArtifactSource,
   FetchedArtifacts,
@@ -8,9 +9,12 @@ import {
 
 /** How long "the latest good run of job X" is trusted before asking dbt Cloud again. */
 export const JOB_LOOKUP_TTL_MS = 60_000;
+/** How long the last lookup is kept to fall back on while dbt Cloud rate-limits the account. */
+const LAST_LOOKUP_TTL_MS = 24 * 60 * 60_000;
 
 /**
- * The latest successful run of a job that generated docs. The run lookup is
+ * The run a job's ERD is read from (the client's `findJobRun`: the latest
+ * successful run with docs, else the Fusion and no-docs fallbacks). The run lookup is
  * cached briefly in the shared cache; the ERD itself is keyed by the run id,
  * so a new run means a new ERD and an unchanged one costs one small call.
  */
@@ -22,11 +26,12 @@ export class DbtCloudJobSource implements ArtifactSource {
   ) {}
 
   lookupKey() {
-    return `lookup:v1:cloud:${this.client.accountId}:job:${this.jobId}`;
+    return `lookup:v2:cloud:${this.client.accountKey}:job:${this.jobId}`;
   }
 
   async locate(): Promise<LocatedArtifacts> {
-    const run = await this.latestRun();
+    const found = await this.jobRun();
+    const run = found?.run;
     const info = {
       kind: 'dbt-cloud-job' as const,
       name: this.client.accountName,
@@ -37,18 +42,19 @@ export class DbtCloudJobSource implements ArtifactSource {
       // names no immutable version, so the key changes with each lookup period.
       const period = Math.floor(Date.now() / JOB_LOOKUP_TTL_MS);
       return {
-        key: `cloud:${this.client.accountId}:job:${this.jobId}:latest:${period}`,
+        key: `cloud:${this.client.accountKey}:job:${this.jobId}:latest:${period}`,
         info,
       };
     }
     return {
-      key: `cloud:${this.client.accountId}:run:${run.id}`,
+      key: `cloud:${this.client.accountKey}:run:${run.id}`,
       info: {
         ...info,
         runId: run.id,
         finishedAt: run.finishedAt,
         url: run.url,
       },
+      warnings: found.warnings,
     };
   }
 
@@ -58,7 +64,11 @@ export class DbtCloudJobSource implements ArtifactSource {
         await this.client.fetchRunArtifacts(located.info.runId, {
           as: 'bytes',
         });
-      return { manifest, catalog, warnings };
+      return {
+        manifest,
+        catalog,
+        warnings: [...(located.warnings ?? []), ...warnings],
+      };
     }
     const { manifest, catalog, warnings } = await this.client.fetchJobArtifacts(
       this.jobId,
@@ -67,17 +77,34 @@ export class DbtCloudJobSource implements ArtifactSource {
     return { manifest, catalog, warnings };
   }
 
-  private async latestRun(): Promise<DbtCloudRun | undefined> {
+  /**
+   * The lookup, from the cache when fresh. While dbt Cloud rate-limits the
+   * account, the last lookup stands in, so the ERD already cached for that
+   * run is still served instead of a 503.
+   */
+  private async jobRun(): Promise<DbtCloudJobRun | undefined> {
     const cached = (await this.cache.get(this.lookupKey())) as
-      | { run: DbtCloudRun | null }
+      | { found: DbtCloudJobRun | null }
       | undefined;
-    if (cached) return cached.run ?? undefined;
-    const run = await this.client.findLatestSuccessfulRunWithDocs(this.jobId);
-    await this.cache.set(
-      this.lookupKey(),
-      { run: (run ?? null) as any },
-      { ttl: JOB_LOOKUP_TTL_MS },
-    );
-    return run;
+    if (cached) return cached.found ?? undefined;
+    const lastKey = `${this.lookupKey()}:last`;
+    let found: DbtCloudJobRun | undefined;
+    try {
+      found = await this.client.findJobRun(this.jobId);
+    } catch (error) {
+      const last =
+        isError(error) && error.name === 'DbtCloudRateLimitedError'
+          ? ((await this.cache.get(lastKey)) as
+              | { found: DbtCloudJobRun }
+              | undefined)
+          : undefined;
+      if (last) return last.found;
+      throw error;
+    }
+    const entry = { found: (found ?? null) as any };
+    await this.cache.set(this.lookupKey(), entry, { ttl: JOB_LOOKUP_TTL_MS });
+    if (found)
+      await this.cache.set(lastKey, entry, { ttl: LAST_LOOKUP_TTL_MS });
+    return found;
   }
 }

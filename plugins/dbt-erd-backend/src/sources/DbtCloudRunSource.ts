@@ -14,7 +14,7 @@ export class DbtCloudRunSource implements ArtifactSource {
 
   async locate(): Promise<LocatedArtifacts> {
     return {
-      key: `cloud:${this.client.accountId}:run:${this.runId}`,
+      key: `cloud:${this.client.accountKey}:run:${this.runId}`,
       info: {
         kind: 'dbt-cloud-run',
         name: this.client.accountName,

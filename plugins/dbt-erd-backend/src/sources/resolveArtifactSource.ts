@@ -61,6 +61,7 @@ export function resolveArtifactSource(
     return new DbtCloudEnvironmentSource(
       client,
       readId(environmentId!, DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION),
+      context.cache,
     );
   }
 

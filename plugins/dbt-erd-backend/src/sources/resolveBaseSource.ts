@@ -50,7 +50,7 @@ async function previousRunId(
   cache: CacheService,
   ttl: number,
 ): Promise<number | undefined> {
-  const key = `lookup:v1:cloud:${client.accountId}:job:${jobId}:before:${headRunId}`;
+  const key = `lookup:v1:cloud:${client.accountKey}:job:${jobId}:before:${headRunId}`;
   const cached = (await cache.get(key)) as { runId: number | null } | undefined;
   if (cached) return cached.runId ?? undefined;
   const runs = await client.listSuccessfulRunsWithDocs(jobId, {

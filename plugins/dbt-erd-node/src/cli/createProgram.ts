@@ -54,7 +54,7 @@ function addRunCommand(
     )
     .option(
       '--dbt-cloud-host-url <host>',
-      'dbt Cloud host or URL (env DBTERD_DBT_CLOUD_HOST_URL; default: cloud.getdbt.com)',
+      "your account's access URL, e.g. ab123.us1.dbt.com, from dbt Cloud's Account settings → Access URLs; required, no default (env DBTERD_DBT_CLOUD_HOST_URL)",
     )
     .option(
       '--dbt-cloud-account-id <id>',
@@ -70,7 +70,7 @@ function addRunCommand(
     )
     .option(
       '--dbt-cloud-service-token <token>',
-      'dbt Cloud service token (env DBTERD_DBT_CLOUD_SERVICE_TOKEN)',
+      'dbt Cloud service token; prefer the env DBTERD_DBT_CLOUD_SERVICE_TOKEN (a flag shows in ps and shell history)',
     )
     .option(
       '--dbt-cloud-api-version <version>',

@@ -4,19 +4,9 @@ import {
   secretsOf,
   toAccessUrl,
 } from './dbtCloudSettings';
-import { RunFlags } from './RunFlags';
+import { dbtCloudRunFlags } from './__testUtils__/cliHarness';
 
-const flags = (overrides: Partial<RunFlags> = {}): RunFlags => ({
-  target: 'dbml',
-  algo: 'test_relationship',
-  select: [],
-  exclude: [],
-  omitColumns: false,
-  omitEntityNameQuotes: false,
-  output: 'target',
-  dbtCloud: true,
-  ...overrides,
-});
+const flags = dbtCloudRunFlags;
 
 describe('toAccessUrl', () => {
   it('assumes https for a bare host, as dbterd does', () => {
@@ -36,18 +26,19 @@ describe('toAccessUrl', () => {
 });
 
 describe('resolveDbtCloudSettings', () => {
-  it("defaults to dbt Cloud's multi-tenant host and reads ids as numbers", () => {
+  it('reads ids as numbers', () => {
     expect(
       resolveDbtCloudSettings(
         flags({
+          dbtCloudHostUrl: 'ab123.us1.dbt.com',
           dbtCloudAccountId: '1',
           dbtCloudServiceToken: 't',
           dbtCloudJobId: '45',
         }),
         {},
       ),
-    ).toEqual({
-      accessUrl: 'https://cloud.getdbt.com',
+    ).toMatchObject({
+      accessUrl: 'https://ab123.us1.dbt.com',
       accountId: '1',
       token: 't',
       runId: undefined,
@@ -61,11 +52,11 @@ describe('resolveDbtCloudSettings', () => {
         flags({ dbtCloudServiceToken: 't', dbtCloudRunId: '3' }),
         {
           DBTERD_DBT_CLOUD_ACCOUNT_ID: '5',
-          DBTERD_DBT_CLOUD_HOST_URL: ' ',
+          DBTERD_DBT_CLOUD_HOST_URL: 'ab123.us1.dbt.com',
           DBTERD_DBT_CLOUD_API_VERSION: '',
         },
       ).accessUrl,
-    ).toBe('https://cloud.getdbt.com');
+    ).toBe('https://ab123.us1.dbt.com');
   });
 
   it('refuses a run id that is not a number', () => {

@@ -1,18 +1,23 @@
+import { InputError } from '@backstage/errors';
+import { ACCESS_URL_HINT, checkDbtCloudUrl } from '../cloud/dbtCloudUrl';
 import { CliUsageError } from './cliErrors';
 import { DbtCloudFlags } from './RunFlags';
 
 /** Where and what to download from dbt Cloud, validated. */
 export interface DbtCloudSettings {
-  /** e.g. https://cloud.getdbt.com, or http://127.0.0.1:PORT for a local fake. */
+  /** e.g. https://ab123.us1.dbt.com, or http://127.0.0.1:PORT for a local fake. */
   accessUrl: string;
   accountId: string;
   token: string;
   /** When set, the job id is ignored (dbterd's precedence). */
   runId?: number;
   jobId?: number;
+  /** To print before downloading: a deprecated host, a token on the command line. */
+  warnings: string[];
 }
 
-const DEFAULT_HOST = 'cloud.getdbt.com';
+const HOST_FLAG = '--dbt-cloud-host-url';
+const TOKEN_FLAG = '--dbt-cloud-service-token';
 const SUPPORTED_API_VERSION = 'v2';
 
 type Env = Record<string, string | undefined>;
@@ -27,8 +32,16 @@ function flagOrEnv(
   return value?.trim() ? value.trim() : undefined;
 }
 
-/** dbterd takes a bare host and prefixes https://; a full URL (tests, proxies) is kept. */
+/**
+ * dbterd takes a bare host and prefixes https://; a full URL (tests, proxies)
+ * is kept. http is refused except on loopback, so the token never travels in
+ * clear text.
+ */
 export function toAccessUrl(host: string): string {
+  return checkAccessUrl(host).href;
+}
+
+function checkAccessUrl(host: string) {
   const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(host)
     ? host
     : `https://${host}`;
@@ -40,10 +53,15 @@ export function toAccessUrl(host: string): string {
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.host) {
     throw new CliUsageError(
-      `dbt Cloud host "${host}" is not a host name or http(s) URL; pass e.g. --dbt-cloud-host-url cloud.getdbt.com`,
+      `dbt Cloud host "${host}" is not a host name or http(s) URL; pass the account's access URL, e.g. ${HOST_FLAG} ab123.us1.dbt.com (dbt Cloud: Account settings → Access URLs)`,
     );
   }
-  return url.href.replace(/\/+$/, '');
+  try {
+    return checkDbtCloudUrl(url.href, `dbt Cloud host (${HOST_FLAG})`);
+  } catch (error) {
+    if (error instanceof InputError) throw new CliUsageError(error.message);
+    throw error;
+  }
 }
 
 function positiveId(
@@ -73,10 +91,6 @@ export function resolveDbtCloudSettings(
       `dbt Cloud API version "${apiVersion}" is not supported; use ${SUPPORTED_API_VERSION} (--dbt-cloud-api-version, DBTERD_DBT_CLOUD_API_VERSION)`,
     );
   }
-  const accessUrl = toAccessUrl(
-    flagOrEnv(flags.dbtCloudHostUrl, env, 'DBTERD_DBT_CLOUD_HOST_URL') ??
-      DEFAULT_HOST,
-  );
   const accountId = flagOrEnv(
     flags.dbtCloudAccountId,
     env,
@@ -113,10 +127,29 @@ export function resolveDbtCloudSettings(
       'dbt Cloud run id or job id is missing; pass --dbt-cloud-run-id or --dbt-cloud-job-id (or set DBTERD_DBT_CLOUD_RUN_ID / DBTERD_DBT_CLOUD_JOB_ID)',
     );
   }
-  return { accessUrl, accountId, token, runId, jobId };
+  // Checked last: the old default (cloud.getdbt.com) is deprecated, so there is none.
+  const host = flagOrEnv(
+    flags.dbtCloudHostUrl,
+    env,
+    'DBTERD_DBT_CLOUD_HOST_URL',
+  );
+  if (!host) {
+    throw new CliUsageError(
+      `dbt Cloud host is missing; pass ${HOST_FLAG} (or set DBTERD_DBT_CLOUD_HOST_URL) with your account's access URL: ${ACCESS_URL_HINT.replace(
+        /^use /,
+        '',
+      )}. The old default cloud.getdbt.com is deprecated for API integrations`,
+    );
+  }
+  const checked = checkAccessUrl(host);
+  const warnings = checked.warning ? [checked.warning] : [];
+  if (flags.dbtCloudServiceToken?.trim()) {
+    warnings.push(
+      `${TOKEN_FLAG} puts the token in the process list (ps) and your shell history; set DBTERD_DBT_CLOUD_SERVICE_TOKEN instead`,
+    );
+  }
+  return { accessUrl: checked.href, accountId, token, runId, jobId, warnings };
 }
-
-const TOKEN_FLAG = '--dbt-cloud-service-token';
 
 /**
  * The token, wherever it came from, so no output line can ever show it. Read

@@ -17,6 +17,7 @@ export async function loadArtifacts(
 ): Promise<LoadedArtifacts> {
   if (flags.dbtCloud) {
     const settings = resolveDbtCloudSettings(flags, context.env);
+    settings.warnings.forEach(warning => context.log.warn(warning));
     return downloadCloudArtifacts(settings, context.log);
   }
   const dir = resolveArtifactsDir(flags.artifactsDir, context.cwd);

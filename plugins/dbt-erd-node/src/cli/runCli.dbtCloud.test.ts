@@ -209,8 +209,11 @@ describe('dbt-erd run --dbt-cloud', () => {
     );
 
     expect(run.exitCode).toBe(0);
-    const warnings = run.stderrLines.filter(l =>
-      l.startsWith('dbt-erd: warning:'),
+    // The token flag's own warning is covered in runCli.accessUrl.test.ts.
+    const warnings = run.stderrLines.filter(
+      l =>
+        l.startsWith('dbt-erd: warning:') &&
+        !l.includes('--dbt-cloud-service-token puts'),
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/catalog\.json not found for dbt Cloud run 8/);
@@ -232,7 +235,7 @@ describe('dbt-erd run --dbt-cloud', () => {
     expect(run.exitCode).toBe(1);
     const errors = run.stderrLines.filter(l => l.startsWith('dbt-erd: error:'));
     expect(errors).toEqual([
-      `dbt-erd: error: dbt Cloud rejected the token for account ${ACCOUNT_ID} (401); check that the service token is valid and not revoked`,
+      `dbt-erd: error: dbt Cloud rejected the token for account ${ACCOUNT_ID} (401); check that the service token is valid and not revoked, and that the access URL is this account's own (Account settings → Access URLs)`,
     ]);
     expect(run.stderr).not.toContain('dbtc_WRONG');
     expect(run.stderr).not.toMatch(/^\s+at /m);

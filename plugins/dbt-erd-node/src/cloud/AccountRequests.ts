@@ -1,10 +1,19 @@
 import { DbtArtifactError } from '../errors';
 import { parseArtifactJson } from '../readArtifactsDirectory';
 import { assertId } from './assertId';
-import { ResolvedDbtCloudClientOptions } from './DbtCloudClientOptions';
-import { DbtCloudArtifactTooLargeError, DbtCloudResponseError } from './errors';
+import {
+  accountKeyOf,
+  ResolvedDbtCloudClientOptions,
+} from './DbtCloudClientOptions';
+import { GraphqlAnswer } from './discovery/pageAppliedState';
+import {
+  DbtCloudArtifactTooLargeError,
+  DbtCloudNotFoundError,
+  DbtCloudResponseError,
+} from './errors';
 import { BodySink, ByteSink, TextSink } from './http/bodySinks';
 import { formatBytes, formatSeconds } from './http/format';
+import { RateLimitCoolDown } from './http/RateLimitCoolDown';
 import { readLimitedBody } from './http/readLimitedBody';
 import { redactSecret } from './http/redactSecret';
 import { UpstreamHttp } from './http/UpstreamHttp';
@@ -28,6 +37,8 @@ export interface RequestSubject {
 }
 
 const ADMIN_PERMISSION = 'Job Viewer';
+const ADMIN_PERMISSION_HINT =
+  'read access to runs and jobs: Job Viewer exists on Enterprise plans; otherwise use Job Admin, or on Developer and Starter plans a personal access token, since their service tokens carry only Semantic Layer permissions';
 const DISCOVERY_PERMISSION = 'Metadata Only';
 
 /**
@@ -38,9 +49,16 @@ const DISCOVERY_PERMISSION = 'Metadata Only';
 export class AccountRequests {
   readonly #options: ResolvedDbtCloudClientOptions;
   readonly #http: UpstreamHttp;
+  readonly #coolDown: RateLimitCoolDown;
 
   constructor(options: ResolvedDbtCloudClientOptions) {
     this.#options = options;
+    this.#coolDown = new RateLimitCoolDown(
+      options.coolDownStore,
+      accountKeyOf(options),
+      options.accountName,
+      options.rateLimitCoolDownMs,
+    );
     this.#http = new UpstreamHttp({
       accountName: options.accountName,
       token: options.token,
@@ -52,6 +70,7 @@ export class AccountRequests {
         maxDelayMs: options.maxRetryDelayMs,
       },
       logger: options.logger,
+      coolDown: this.#coolDown,
     });
   }
 
@@ -70,12 +89,17 @@ export class AccountRequests {
     return json.data;
   }
 
-  /** POSTs a Discovery API query and returns the answer's `data`. */
+  /**
+   * POSTs a Discovery API query and returns the answer's `data` and its
+   * error messages (token redacted). `data: null` with errors is how the
+   * API answers an unknown environment (`environment(id:)` is non-null):
+   * a DbtCloudNotFoundError that quotes the errors, since they may say more.
+   */
   async postGraphql(
     query: string,
     variables: Record<string, unknown>,
     request: RequestSubject,
-  ): Promise<{ environment?: Record<string, any> | null }> {
+  ): Promise<GraphqlAnswer> {
     const json: any = await this.#callJson({
       ...this.#context(
         request.subject,
@@ -88,26 +112,42 @@ export class AccountRequests {
       json: { query, variables },
       signal: request.signal,
     });
-    const messages: string[] = Array.isArray(json?.errors)
-      ? json.errors.map((e: { message?: unknown }) => String(e?.message ?? e))
+    const errors: string[] = Array.isArray(json?.errors)
+      ? json.errors
+          .slice(0, 5)
+          .map((e: { message?: unknown }) =>
+            redactSecret(String(e?.message ?? e), this.#options.token).slice(
+              0,
+              300,
+            ),
+          )
       : [];
-    // GraphQL reports failures with 200 and `errors`; partial data is still usable.
-    if (messages.length > 0 && !json?.data?.environment) {
-      const reasons = redactSecret(
-        messages.slice(0, 3).join('; '),
-        this.#options.token,
-      );
-      throw new DbtCloudResponseError(
-        `the Discovery API answered with errors for ${
-          request.subject
-        } (account ${this.#options.accountName}): ${reasons}`,
+    const data = json?.data;
+    if (errors.length > 0 && (data === undefined || data === null)) {
+      // GraphQL omits `data` for a request it refused before executing it
+      // (e.g. a field the schema lacks), and nulls it when a non-null field
+      // failed during execution: here, only `environment(id:)` is non-null.
+      if (data === undefined) {
+        throw new DbtCloudResponseError(
+          `the Discovery API answered with errors for ${
+            request.subject
+          } (account ${this.#options.accountName}): ${errors.join('; ')}`,
+          this.#options.accountName,
+        );
+      }
+      throw new DbtCloudNotFoundError(
+        `${request.notFoundMessage.replace(
+          / \(404\)$/,
+          '',
+        )}: the Discovery API answered with errors: ${errors.join('; ')}`,
         this.#options.accountName,
+        404,
       );
     }
-    if (typeof json?.data !== 'object' || json.data === null) {
+    if (typeof data !== 'object' || data === null) {
       throw this.unexpectedAnswer(request.subject);
     }
-    return json.data;
+    return { data, errors };
   }
 
   /** An artifact as bytes: one buffer, preallocated when Content-Length is sent. */
@@ -156,6 +196,11 @@ export class AccountRequests {
     );
   }
 
+  /** Milliseconds left of the account's rate-limit cool-down; 0 when there is none. */
+  coolDownRemainingMs(): Promise<number> {
+    return this.#coolDown.remainingMs();
+  }
+
   close(): Promise<void> {
     return this.#http.close();
   }
@@ -178,7 +223,7 @@ export class AccountRequests {
       ...this.#context(
         label,
         origin.notFoundMessage ??
-          `dbt Cloud ${origin.kind} ${origin.id} has no ${file} in account ${accountName} (404); the run may have failed before writing it`,
+          `dbt Cloud ${origin.kind} ${origin.id} has no ${file} in account ${accountName} (404); the run may have failed before writing it, or the token may lack read access to the job's runs (dbt Cloud answers 404 for "not authorised" here too)`,
       ),
       method: 'GET',
       url,
@@ -242,6 +287,8 @@ export class AccountRequests {
       subject,
       notFoundMessage,
       permission,
+      permissionHint:
+        permission === ADMIN_PERMISSION ? ADMIN_PERMISSION_HINT : undefined,
     };
   }
 

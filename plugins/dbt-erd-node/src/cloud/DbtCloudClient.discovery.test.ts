@@ -24,7 +24,10 @@ describe('DbtCloudClient Discovery API', () => {
       models: nodes('model', 5),
       sources: nodes('source', 3),
       exposures: nodes('exposure', 1),
-      tests: nodes('test', 4),
+      tests: nodes('test', 4).map(test => ({
+        ...test,
+        testMetadata: { name: 'relationships', kwargs: {} },
+      })),
       semanticModels: [],
     });
     client = clientFor(server, { discoveryPageSize: 2 });
@@ -71,7 +74,7 @@ describe('DbtCloudClient Discovery API', () => {
     );
     expect(error).toBeInstanceOf(DbtCloudNotFoundError);
     expect(error.message).toBe(
-      'dbt Cloud environment 8 not found in account main',
+      'dbt Cloud environment 8 not found in account main: the Discovery API answered with errors: Environment 8 not found',
     );
   });
 
@@ -80,8 +83,8 @@ describe('DbtCloudClient Discovery API', () => {
       kind: 'status',
       status: 200,
       body: {
+        // A request refused before execution has no `data` at all.
         errors: [{ message: 'Cannot query field "applied"' }],
-        data: null,
       },
     });
     const { error } = await failureOf(() =>

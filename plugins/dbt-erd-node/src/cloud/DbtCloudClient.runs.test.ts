@@ -32,6 +32,9 @@ describe('DbtCloudClient runs', () => {
       status: 10,
       finishedAt: '2024-05-02T10:00:00Z',
       hasDocsGenerated: true,
+      inProgress: false,
+      isComplete: true,
+      artifactsSaved: true,
       url: `${server.url}/deploy/${ACCOUNT_ID}/projects/7/runs/123`,
     });
     expect(server.requests).toEqual([
@@ -68,7 +71,8 @@ describe('DbtCloudClient runs', () => {
         status: '10',
         has_docs_generated: 'true',
         order_by: '-finished_at',
-        limit: '1',
+        // A few, so that one without saved artifacts can be passed over.
+        limit: '10',
       },
     });
   });

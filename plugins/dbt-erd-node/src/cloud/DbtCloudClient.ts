@@ -20,17 +20,28 @@ import {
 } from './AccountRequests';
 import { assertId } from './assertId';
 import {
+  accountKeyOf,
   DbtCloudClientOptions,
   resolveClientOptions,
 } from './DbtCloudClientOptions';
 import { DbtCloudLogger } from './DbtCloudLogger';
 import {
+  AppliedStateNeeds,
+  appliedStateResourcesFor,
+} from './discovery/appliedStateQuery';
+import {
   AppliedStatePagingError,
   pageAppliedState,
 } from './discovery/pageAppliedState';
 import { DbtCloudAppliedState } from './discovery/types';
-import { DbtCloudNotFoundError, DbtCloudResponseError } from './errors';
+import { mixedInvocationWarning } from './artifactIdentity';
+import {
+  DbtCloudNotFoundError,
+  DbtCloudResponseError,
+  DbtCloudRunNotReadyError,
+} from './errors';
 import { allOrAbort } from './http/allOrAbort';
+import { isRunReadable, isRunUnfinished, runStatusName } from './runState';
 import { isApiRun, toDbtCloudRun } from './toDbtCloudRun';
 import { DbtCloudArtifactFile, DbtCloudArtifacts, DbtCloudRun } from './types';
 
@@ -38,6 +49,16 @@ import { DbtCloudArtifactFile, DbtCloudArtifacts, DbtCloudRun } from './types';
 export interface DbtCloudRequestOptions {
   /** Aborts the call, e.g. when the browser request that needed it went away. */
   signal?: AbortSignal;
+}
+
+/** Options of reading an environment's applied state. */
+export interface DbtCloudAppliedStateOptions extends DbtCloudRequestOptions {
+  /**
+   * Which optional resource types to read (default both): tests only for
+   * test_relationship, semantic models only for semantic; see
+   * `appliedStateNeedsFor`.
+   */
+  needs?: AppliedStateNeeds;
 }
 
 /** Options of the calls that fetch manifest and catalog together. */
@@ -51,6 +72,14 @@ export interface DbtCloudFetchArtifactsOptions extends DbtCloudRequestOptions {
 }
 
 const MAX_DISCOVERY_PAGES = 1000;
+/** Runs of a job looked at for one that can be read (newest first). */
+const JOB_RUN_CANDIDATES = 10;
+
+/** The run a job's ERD is read from, and what a person should know about that choice. */
+export interface DbtCloudJobRun {
+  run: DbtCloudRun;
+  warnings: string[];
+}
 
 /**
  * Reads runs and artifacts of one dbt Cloud account from the Administrative
@@ -61,6 +90,11 @@ const MAX_DISCOVERY_PAGES = 1000;
 export class DbtCloudClient {
   readonly accountName: string;
   readonly accountId: string;
+  /**
+   * What identifies the account's data: its access URL and id (the numeric
+   * id alone repeats across regions and cells). Cache keys start with it.
+   */
+  readonly accountKey: string;
   readonly #accessUrl: string;
   readonly #discoveryPageSize: number;
   readonly #logger: DbtCloudLogger;
@@ -71,6 +105,7 @@ export class DbtCloudClient {
     this.accountName = resolved.accountName;
     this.accountId = resolved.accountId;
     this.#accessUrl = resolved.accessUrl;
+    this.accountKey = accountKeyOf(resolved);
     this.#discoveryPageSize = resolved.discoveryPageSize;
     this.#logger = resolved.logger;
     this.#requests = new AccountRequests(resolved);
@@ -92,42 +127,80 @@ export class DbtCloudClient {
     return toDbtCloudRun(data, this.#accessUrl, this.accountId);
   }
 
-  /** The job's newest successful run that generated docs, or undefined when there is none. */
+  /**
+   * The job's newest successful, completed run that generated docs and saved
+   * its artifacts, or undefined when there is none.
+   */
   async findLatestSuccessfulRunWithDocs(
     jobId: number,
     options: DbtCloudRequestOptions = {},
   ): Promise<DbtCloudRun | undefined> {
-    const [latest] = await this.listSuccessfulRunsWithDocs(jobId, {
-      ...options,
-      limit: 1,
-    });
-    return latest;
+    const runs = await this.#listSuccessfulRuns(jobId, true, options);
+    return runs.find(isRunReadable);
   }
 
-  /** The job's successful runs that generated docs, newest first (at most `limit`, 1 to 100). */
+  /** The job's readable successful runs that generated docs, newest first (from the newest `limit`, 1 to 100). */
   async listSuccessfulRunsWithDocs(
     jobId: number,
     options: DbtCloudRequestOptions & { limit: number },
   ): Promise<DbtCloudRun[]> {
-    assertId(jobId, 'job');
-    const query = new URLSearchParams({
-      job_definition_id: String(jobId),
-      status: '10',
-      has_docs_generated: 'true',
-      order_by: '-finished_at',
-      limit: String(Math.min(100, Math.max(1, Math.floor(options.limit)))),
-    });
-    const subject = `runs of dbt Cloud job ${jobId}`;
-    const data = await this.#requests.getApiData(`runs/?${query}`, {
+    const runs = await this.#listSuccessfulRuns(jobId, true, options);
+    return runs.filter(isRunReadable);
+  }
+
+  /**
+   * The run a job's ERD is read from: the newest successful run with docs;
+   * else (dbt Fusion jobs may not set `has_docs_generated`, writing the
+   * catalog with `dbt compile --write-catalog`) the newest successful run
+   * that has a catalog.json; else the newest successful run. Every fallback
+   * says so in `warnings`. Undefined when the job has no readable run.
+   */
+  async findJobRun(
+    jobId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudJobRun | undefined> {
+    const withDocs = await this.findLatestSuccessfulRunWithDocs(jobId, options);
+    if (withDocs) return { run: withDocs, warnings: [] };
+    const noRun = this.#noRunMessage(jobId);
+    const candidates = (
+      await this.#listSuccessfulRuns(jobId, false, options)
+    ).filter(isRunReadable);
+    for (const run of candidates) {
+      const files = await this.listRunArtifacts(run.id, options);
+      if (files.includes('catalog.json')) {
+        return {
+          run,
+          warnings: [
+            `${noRun}; using run ${run.id}, the newest successful run with a catalog.json (dbt Fusion jobs write it with dbt compile --write-catalog)`,
+          ],
+        };
+      }
+    }
+    const [newest] = candidates;
+    return newest
+      ? {
+          run: newest,
+          warnings: [
+            `${noRun}; using run ${newest.id}, the newest successful run`,
+          ],
+        }
+      : undefined;
+  }
+
+  /** The paths of the artifacts a run saved, e.g. `manifest.json`. */
+  async listRunArtifacts(
+    runId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<string[]> {
+    assertId(runId, 'run');
+    const subject = `artifacts of dbt Cloud run ${runId}`;
+    const data = await this.#requests.getApiData(`runs/${runId}/artifacts/`, {
       subject,
-      notFoundMessage: `dbt Cloud job ${jobId} not found in account ${this.accountName} (404)`,
+      notFoundMessage: `dbt Cloud run ${runId} has no artifacts in account ${this.accountName} (404)`,
       signal: options.signal,
     });
     if (!Array.isArray(data)) throw this.#requests.unexpectedAnswer(subject);
-    return data.map(run => {
-      if (!isApiRun(run)) throw this.#requests.unexpectedAnswer(subject);
-      return toDbtCloudRun(run, this.#accessUrl, this.accountId);
-    });
+    return data.filter((path): path is string => typeof path === 'string');
   }
 
   /** Like {@link DbtCloudClient.findLatestSuccessfulRunWithDocs}, but a missing run is a DbtCloudNotFoundError. */
@@ -185,16 +258,21 @@ export class DbtCloudClient {
     return this.#requests.downloadJson(origin, file, options.signal);
   }
 
-  /** A run's details, manifest and catalog, fetched in parallel. */
+  /**
+   * A run's details, then its manifest and catalog in parallel. A run still
+   * queued or running is a DbtCloudRunNotReadyError and one that saved no
+   * artifacts a DbtCloudNotFoundError, both without downloading anything.
+   */
   async fetchRunArtifacts(
     runId: number,
     options: DbtCloudFetchArtifactsOptions = {},
   ): Promise<DbtCloudArtifacts> {
     assertId(runId, 'run');
+    const run = await this.getRun(runId, options);
+    this.#assertReadable(run);
     const origin: ArtifactOrigin = { kind: 'run', id: runId };
-    const [run, manifest, catalog] = await allOrAbort(
+    const [manifest, catalog] = await allOrAbort(
       options.signal,
-      signal => this.getRun(runId, { signal }),
       signal =>
         this.#downloadArtifact(origin, 'manifest.json', options, signal),
       signal => this.#downloadCatalog(origin, options, signal),
@@ -208,33 +286,46 @@ export class DbtCloudClient {
   }
 
   /**
-   * The artifacts of a job's latest successful run with docs. When dbt Cloud
-   * lists no such run, falls back to the job's latest artifacts (which may
-   * come from a run that failed later) and says so in `warnings`.
+   * The artifacts of the run {@link DbtCloudClient.findJobRun} picks, so
+   * manifest and catalog come from one run. When the job has no readable
+   * run, falls back to the job's latest artifacts (each file the latest of
+   * its kind, possibly from different runs: compared, and warned about).
    */
   async fetchJobArtifacts(
     jobId: number,
     options: DbtCloudFetchArtifactsOptions = {},
   ): Promise<DbtCloudArtifacts> {
-    const run = await this.findLatestSuccessfulRunWithDocs(jobId, options);
+    const found = await this.findJobRun(jobId, options);
+    if (found) {
+      const artifacts = await this.fetchRunArtifacts(found.run.id, options);
+      return {
+        ...artifacts,
+        warnings: [...found.warnings, ...artifacts.warnings],
+      };
+    }
     const noRun = this.#noRunMessage(jobId);
-    const origin: ArtifactOrigin = run
-      ? { kind: 'run', id: run.id }
-      : {
-          kind: 'job',
-          id: jobId,
-          notFoundMessage: `${noRun}, and the job has no manifest.json artifact (404)`,
-        };
+    const origin: ArtifactOrigin = {
+      kind: 'job',
+      id: jobId,
+      notFoundMessage: `${noRun}, and the job has no manifest.json artifact (404)`,
+    };
     const [manifest, catalog] = await allOrAbort(
       options.signal,
       signal =>
         this.#downloadArtifact(origin, 'manifest.json', options, signal),
       signal => this.#downloadCatalog(origin, options, signal),
     );
-    const warnings = run
-      ? catalog.warnings
-      : [`${noRun}; showing the job's latest artifacts`, ...catalog.warnings];
-    return { manifest, catalog: catalog.value, run, warnings };
+    const mixed = mixedInvocationWarning(
+      `dbt Cloud job ${jobId}`,
+      manifest,
+      catalog.value,
+    );
+    const warnings = [
+      `${noRun}; showing the job's latest artifacts`,
+      ...catalog.warnings,
+      ...(mixed ? [mixed] : []),
+    ];
+    return { manifest, catalog: catalog.value, run: undefined, warnings };
   }
 
   /**
@@ -243,7 +334,7 @@ export class DbtCloudClient {
    */
   async getEnvironmentAppliedState(
     environmentId: number,
-    options: DbtCloudRequestOptions = {},
+    options: DbtCloudAppliedStateOptions = {},
   ): Promise<DbtCloudAppliedState> {
     assertId(environmentId, 'environment');
     const subject = `dbt Cloud environment ${environmentId}`;
@@ -259,13 +350,22 @@ export class DbtCloudClient {
         environmentId,
         pageSize: this.#discoveryPageSize,
         maxPages: MAX_DISCOVERY_PAGES,
+        resources: appliedStateResourcesFor(
+          options.needs ?? { tests: true, semanticModels: true },
+        ),
+        onSmallerPage: pageSize =>
+          this.#logger.warn(
+            `The Discovery API timed out for ${subject} (account ${this.accountName}); asking again with pages of ${pageSize}`,
+          ),
         post: (query, variables) =>
           this.#requests.postGraphql(query, variables, request),
       });
     } catch (error) {
       if (!(error instanceof AppliedStatePagingError)) throw error;
       throw new DbtCloudResponseError(
-        `the Discovery API ${error.message} for ${subject} (account ${this.accountName})`,
+        `the Discovery API ${error.message} for ${subject} (account ${
+          this.accountName
+        })${error.details ? `: ${error.details}` : ''}`,
         this.accountName,
       );
     }
@@ -274,6 +374,15 @@ export class DbtCloudClient {
       `Read ${subject}: ${state.models.length} model(s), ${state.sources.length} source(s), ${state.tests.length} test(s) in ${state.pages} page(s)`,
     );
     return state;
+  }
+
+  /**
+   * Whether dbt Cloud rate-limited the account and its cool-down is still
+   * on (as every replica sharing the cool-down store sees it): callers may
+   * then fall back to what they already have instead of failing.
+   */
+  async isCoolingDown(): Promise<boolean> {
+    return (await this.#requests.coolDownRemainingMs()) > 0;
   }
 
   /** Closes idle connections; call when the client is no longer needed. */
@@ -314,6 +423,53 @@ export class DbtCloudClient {
         ],
       };
     }
+  }
+
+  #assertReadable(run: DbtCloudRun): void {
+    if (isRunUnfinished(run)) {
+      throw new DbtCloudRunNotReadyError(
+        `dbt Cloud run ${run.id} is still ${runStatusName(run)} in account ${
+          this.accountName
+        }; its artifacts can be read once it has finished`,
+        this.accountName,
+      );
+    }
+    if (run.artifactsSaved === false) {
+      throw new DbtCloudNotFoundError(
+        `dbt Cloud run ${run.id} saved no artifacts (artifacts_saved is false) in account ${this.accountName}; pin a run that did, or use the job's latest successful run`,
+        this.accountName,
+      );
+    }
+  }
+
+  /** Successful runs of a job, newest first; with docs generated when `withDocs`. */
+  async #listSuccessfulRuns(
+    jobId: number,
+    withDocs: boolean,
+    options: DbtCloudRequestOptions & { limit?: number },
+  ): Promise<DbtCloudRun[]> {
+    assertId(jobId, 'job');
+    const limit = Math.min(
+      100,
+      Math.max(1, Math.floor(options.limit ?? JOB_RUN_CANDIDATES)),
+    );
+    const query = new URLSearchParams({
+      job_definition_id: String(jobId),
+      status: '10',
+      ...(withDocs ? { has_docs_generated: 'true' } : {}),
+      order_by: '-finished_at',
+      limit: String(limit),
+    });
+    const subject = `runs of dbt Cloud job ${jobId}`;
+    const data = await this.#requests.getApiData(`runs/?${query}`, {
+      subject,
+      notFoundMessage: `dbt Cloud job ${jobId} not found in account ${this.accountName} (404)`,
+      signal: options.signal,
+    });
+    if (!Array.isArray(data) || !data.every(isApiRun)) {
+      throw this.#requests.unexpectedAnswer(subject);
+    }
+    return data.map(run => toDbtCloudRun(run, this.#accessUrl, this.accountId));
   }
 
   #noRunMessage(jobId: number): string {

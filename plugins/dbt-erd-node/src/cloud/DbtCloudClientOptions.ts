@@ -1,16 +1,24 @@
 import { InputError } from '@backstage/errors';
 import { DbtCloudLogger, silentLogger } from './DbtCloudLogger';
-import { discoveryUrlFor } from './discovery/discoveryUrlFor';
+import {
+  DbtCloudCoolDownStore,
+  memoryCoolDownStore,
+} from './http/RateLimitCoolDown';
+import { ACCESS_URL_HINT, checkDbtCloudUrl } from './dbtCloudUrl';
+import { discoveryUrlFor, withGraphqlPath } from './discovery/discoveryUrlFor';
 
 export interface DbtCloudClientOptions {
   /** The account's configured name; used in messages and logs instead of the token. */
   accountName: string;
   accountId: number | string;
-  /** e.g. https://cloud.getdbt.com, https://emea.dbt.com, https://ab123.us1.dbt.com */
+  /**
+   * The account's access URL from Account settings → Access URLs, e.g.
+   * https://ab123.us1.dbt.com. https only; http is accepted on loopback.
+   */
   accessUrl: string;
   /** Service token; sent only in the Authorization header. */
   token: string;
-  /** Discovery API endpoint; derived from accessUrl when unset. */
+  /** Discovery API endpoint; derived from accessUrl when unset, `/graphql` appended when missing. */
   discoveryUrl?: string;
   /** Whole API request, and the longest silence while a download streams. Default 30 s. */
   timeoutMs?: number;
@@ -30,6 +38,13 @@ export interface DbtCloudClientOptions {
    * DbtCloudRateLimitedError that carries the wait.
    */
   maxRetryDelayMs?: number;
+  /**
+   * How long the account is left alone after a 429 without Retry-After
+   * (dbt Cloud documents a five-minute cool-down). Default 5 minutes.
+   */
+  rateLimitCoolDownMs?: number;
+  /** Where the cool-down is remembered; share it between replicas. Default: memory. */
+  coolDownStore?: DbtCloudCoolDownStore;
   /** Page size of Discovery API queries. Default 500, the API's maximum. */
   discoveryPageSize?: number;
   logger?: DbtCloudLogger;
@@ -56,11 +71,17 @@ export function resolveClientOptions(
       `dbt Cloud account ${options.accountName}: token is missing`,
     );
   }
-  const accessUrl = httpUrl(
+  const label = (field: string) =>
+    `dbt Cloud account ${options.accountName}: ${field}`;
+  if (!options.accessUrl?.trim()) {
+    throw new InputError(
+      `${label('accessUrl')} is missing; ${ACCESS_URL_HINT}`,
+    );
+  }
+  const accessUrl = checkDbtCloudUrl(
     options.accessUrl,
-    'accessUrl',
-    options.accountName,
-  );
+    label('accessUrl'),
+  ).href;
   const timeoutMs = options.timeoutMs ?? 30_000;
   return {
     accountName: options.accountName,
@@ -68,7 +89,9 @@ export function resolveClientOptions(
     accessUrl,
     token: options.token.trim(),
     discoveryUrl: options.discoveryUrl
-      ? httpUrl(options.discoveryUrl, 'discoveryUrl', options.accountName)
+      ? withGraphqlPath(
+          checkDbtCloudUrl(options.discoveryUrl, label('discoveryUrl')).href,
+        )
       : discoveryUrlFor(accessUrl),
     timeoutMs,
     connectTimeoutMs: Math.min(options.connectTimeoutMs ?? 10_000, timeoutMs),
@@ -77,6 +100,8 @@ export function resolveClientOptions(
     retries: Math.max(0, options.retries ?? 3),
     retryDelayMs: options.retryDelayMs ?? 500,
     maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+    rateLimitCoolDownMs: options.rateLimitCoolDownMs ?? 5 * 60_000,
+    coolDownStore: options.coolDownStore ?? memoryCoolDownStore(),
     discoveryPageSize: Math.min(
       500,
       Math.max(1, options.discoveryPageSize ?? 500),
@@ -85,19 +110,10 @@ export function resolveClientOptions(
   };
 }
 
-function httpUrl(value: string, field: string, accountName: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError(
-      `dbt Cloud account ${accountName}: ${field} "${value}" is not a URL, e.g. https://cloud.getdbt.com`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(
-      `dbt Cloud account ${accountName}: ${field} must be an http(s) URL, got "${value}"`,
-    );
-  }
-  return url.href.replace(/\/+$/, '');
+/**
+ * What identifies an account's data: its access URL and id (the numeric id
+ * alone repeats across regions and cells). Cache and cool-down keys use it.
+ */
+export function accountKeyOf(options: ResolvedDbtCloudClientOptions): string {
+  return `${options.accessUrl}/accounts/${options.accountId}`;
 }

@@ -28,6 +28,11 @@ export class DbtCloudNotFoundError extends DbtCloudError {
   readonly name = 'DbtCloudNotFoundError' as const;
 }
 
+/** A pinned run that is still queued, starting or running: its artifacts are not written yet. */
+export class DbtCloudRunNotReadyError extends DbtCloudError {
+  readonly name = 'DbtCloudRunNotReadyError' as const;
+}
+
 /** An artifact or answer bigger than `maxArtifactBytes`; never retried. */
 export class DbtCloudArtifactTooLargeError extends DbtCloudError {
   readonly name = 'DbtCloudArtifactTooLargeError' as const;

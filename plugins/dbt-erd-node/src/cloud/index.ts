@@ -1,5 +1,11 @@
 export { DbtCloudClient } from './DbtCloudClient';
-export type { DbtCloudRequestOptions } from './DbtCloudClient';
+export type {
+  DbtCloudAppliedStateOptions,
+  DbtCloudJobRun,
+  DbtCloudRequestOptions,
+} from './DbtCloudClient';
+export { appliedStateNeedsFor } from './discovery/appliedStateQuery';
+export type { AppliedStateNeeds } from './discovery/appliedStateQuery';
 export { DEFAULT_MAX_ARTIFACT_BYTES } from './DbtCloudClientOptions';
 export type { DbtCloudClientOptions } from './DbtCloudClientOptions';
 export type { DbtCloudLogger } from './DbtCloudLogger';
@@ -17,3 +23,12 @@ export type {
   DiscoveryTest,
 } from './discovery/types';
 export * from './discovery/appliedStateToArtifacts';
+export {
+  ACCESS_URL_HINT,
+  checkDbtCloudUrl,
+  isLegacyRegionHost,
+  isLoopbackHost,
+} from './dbtCloudUrl';
+export type { CheckedDbtCloudUrl } from './dbtCloudUrl';
+export { memoryCoolDownStore } from './http/RateLimitCoolDown';
+export type { DbtCloudCoolDownStore } from './http/RateLimitCoolDown';

@@ -9,6 +9,9 @@ export interface DbtCloudApiRun {
   status?: number | null;
   finished_at?: string | null;
   has_docs_generated?: boolean | null;
+  in_progress?: boolean | null;
+  is_complete?: boolean | null;
+  artifacts_saved?: boolean | null;
   href?: string | null;
 }
 
@@ -30,6 +33,9 @@ export function toDbtCloudRun(
     status: run.status ?? undefined,
     finishedAt: run.finished_at ?? undefined,
     hasDocsGenerated: run.has_docs_generated ?? undefined,
+    inProgress: run.in_progress ?? undefined,
+    isComplete: run.is_complete ?? undefined,
+    artifactsSaved: run.artifacts_saved ?? undefined,
     url: httpUrl(run.href) ?? runPageUrl(accessUrl, accountId, run),
   };
 }

@@ -11,6 +11,12 @@ export interface DbtCloudRun {
   status?: number;
   finishedAt?: string;
   hasDocsGenerated?: boolean;
+  /** Queued, starting or running. */
+  inProgress?: boolean;
+  /** Finished, whatever the outcome. */
+  isComplete?: boolean;
+  /** false when the run saved no artifacts at all. */
+  artifactsSaved?: boolean;
   /** The run's page in dbt Cloud, for people to open. */
   url: string;
 }

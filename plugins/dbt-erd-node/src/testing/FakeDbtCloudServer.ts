@@ -170,6 +170,9 @@ export class FakeDbtCloudServer {
         ? parseJson(requestBody)
         : undefined;
     record.variables = graphqlRequest?.variables;
+    if (typeof graphqlRequest?.query === 'string') {
+      record.graphqlQuery = graphqlRequest.query;
+    }
 
     const fault = this.#takeFault(url.pathname);
     if (fault?.kind === 'hang') return;

@@ -5,6 +5,7 @@ import {
   FakeDbtCloudAccount,
   FakeDbtCloudRun,
   jsonAnswer,
+  responseStatus,
 } from './fakeTypes';
 
 /** Paths of the fake's Administrative API, for injecting faults and counting requests. */
@@ -12,6 +13,8 @@ export const fakeDbtCloudPaths = {
   runs: (accountId: number) => `/api/v2/accounts/${accountId}/runs/`,
   run: (accountId: number, runId: number) =>
     `/api/v2/accounts/${accountId}/runs/${runId}/`,
+  runArtifacts: (accountId: number, runId: number) =>
+    `/api/v2/accounts/${accountId}/runs/${runId}/artifacts/`,
   runArtifact: (accountId: number, runId: number, file: string) =>
     `/api/v2/accounts/${accountId}/runs/${runId}/artifacts/${file}`,
   jobArtifact: (accountId: number, jobId: number, file: string) =>
@@ -37,10 +40,20 @@ const ROUTES: Array<{
     answer: (account, [runId]) => getRun(account, runId),
   },
   {
+    pattern: /^\/runs\/(\d+)\/artifacts\/$/,
+    answer: (account, [runId]) => {
+      const run = account.runs?.find(r => r.id === runId);
+      if (!run) return apiError(404, 'Run not found.');
+      const saved = runJson(run, account.id).artifacts_saved;
+      return envelope(saved ? Object.keys(run.artifacts ?? {}) : []);
+    },
+  },
+  {
     pattern: /^\/runs\/(\d+)\/artifacts\/(.+)$/,
     answer: (account, [runId], _query, file) => {
       const run = account.runs?.find(r => r.id === runId);
       if (!run) return apiError(404, 'Run not found.');
+      if (!runJson(run, account.id).artifacts_saved) return artifact(undefined);
       return artifact(run.artifacts?.[file]);
     },
   },
@@ -73,10 +86,7 @@ export function answerAdminApi(
 function getRun(account: FakeDbtCloudAccount, runId: number): FakeAnswer {
   const run = account.runs?.find(r => r.id === runId);
   return run
-    ? jsonAnswer(200, {
-        status: { code: 200, is_success: true },
-        data: runJson(run),
-      })
+    ? envelope(runJson(run, account.id))
     : apiError(404, 'Run not found.');
 }
 
@@ -84,7 +94,7 @@ function listRuns(
   account: FakeDbtCloudAccount,
   query: URLSearchParams,
 ): FakeAnswer {
-  let runs = (account.runs ?? []).map(runJson);
+  let runs = (account.runs ?? []).map(run => runJson(run, account.id));
   const job = query.get('job_definition_id');
   if (job) runs = runs.filter(r => String(r.job_definition_id) === job);
   const status = query.get('status');
@@ -108,21 +118,65 @@ function listRuns(
   const offset = Number(query.get('offset') ?? 0);
   const limit = Math.min(100, Number(query.get('limit') ?? 100));
   const page = runs.slice(offset, offset + limit);
-  return jsonAnswer(200, {
-    status: { code: 200, is_success: true },
-    data: page,
-    extra: { pagination: { count: page.length, total_count: runs.length } },
+  const filters = Object.fromEntries(
+    [...query].filter(
+      ([name]) => !['limit', 'offset', 'order_by'].includes(name),
+    ),
+  );
+  return envelope(page, {
+    filters,
+    order_by: order ?? 'id',
+    pagination: { count: page.length, total_count: runs.length },
   });
 }
 
-function runJson(run: FakeDbtCloudRun) {
+/** A successful answer in the API's envelope: `{status, data}`, plus `extra` on lists. */
+function envelope(data: unknown, extra?: object): FakeAnswer {
+  return jsonAnswer(200, {
+    status: responseStatus(200, 'Success!'),
+    data,
+    ...(extra ? { extra } : {}),
+  });
+}
+
+const IN_PROGRESS = new Set([1, 2, 3]);
+const STATUS_HUMANIZED: Record<number, string> = {
+  1: 'Queued',
+  2: 'Starting',
+  3: 'Running',
+  10: 'Success',
+  20: 'Error',
+  30: 'Cancelled',
+};
+
+/**
+ * A run as RunResponse in the OpenAPI spec: the fields the spec marks
+ * required (created_at, updated_at) always, unset ones left out rather than
+ * null (the spec declares no nullable fields), and the state flags derived
+ * from the status as dbt Cloud does.
+ */
+function runJson(run: FakeDbtCloudRun, accountId: number) {
   const { artifacts: _artifacts, ...fields } = run;
+  const status = run.status ?? 10;
+  const inProgress = IN_PROGRESS.has(status);
+  const created = '2024-01-01T00:00:00Z';
   return {
+    account_id: accountId,
     project_id: 1,
-    status: 10,
     has_docs_generated: true,
-    finished_at: null as string | null,
+    created_at: created,
+    updated_at: run.finished_at ?? created,
+    in_progress: inProgress,
+    is_complete: !inProgress,
+    is_running: status === 3,
+    is_success: status === 10,
+    is_error: status === 20,
+    is_cancelled: status === 30,
+    status_humanized: STATUS_HUMANIZED[status] ?? 'Unknown',
+    artifacts_saved: !inProgress,
     ...fields,
+    status,
+    job_id: run.job_definition_id,
   };
 }
 

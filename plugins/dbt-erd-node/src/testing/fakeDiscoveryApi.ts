@@ -7,6 +7,7 @@ import {
 
 const RESOURCE_FIELD =
   /\b(models|sources|exposures|tests|semanticModels)\s*\(([^)]*)\)/g;
+const GENERIC_TESTS_ONLY = /testTypes\s*:\s*\[\s*GENERIC_DATA_TEST\s*\]/;
 const ARGUMENT = /(\w+)\s*:\s*(\$\w+|"[^"]*"|-?\d+|null)/g;
 const API_MAX_PAGE_SIZE = 500;
 
@@ -34,7 +35,18 @@ export function answerDiscoveryApi(
     variables,
   );
   const environment = account.environments?.[Number(environmentId)];
-  if (!environment) return jsonAnswer(200, { data: { environment: null } });
+  // `environment(id:)` is non-null in the schema: an unknown one nulls `data`.
+  if (!environment) {
+    return jsonAnswer(200, {
+      errors: [
+        {
+          message: `Environment ${environmentId} not found`,
+          path: ['environment'],
+        },
+      ],
+      data: null,
+    });
+  }
 
   const applied: Record<string, unknown> = {};
   const definition: Record<string, unknown> = {};
@@ -45,8 +57,14 @@ export function answerDiscoveryApi(
         argumentValue(value, variables),
       ]),
     );
+    const nodes = (environment[key as keyof FakeEnvironment] ??
+      []) as unknown[];
+    const withUnitTests =
+      key === 'tests' && !GENERIC_TESTS_ONLY.test(args)
+        ? [...nodes, ...(environment.unitTests ?? [])]
+        : nodes;
     const connection = page(
-      environment[key as keyof FakeEnvironment] ?? [],
+      withUnitTests,
       Math.min(
         Number(parsed.first ?? API_MAX_PAGE_SIZE),
         API_MAX_PAGE_SIZE,
@@ -56,7 +74,20 @@ export function answerDiscoveryApi(
     );
     (key === 'semanticModels' ? definition : applied)[key] = connection;
   }
-  return jsonAnswer(200, { data: { environment: { applied, definition } } });
+  const errors = [
+    ...(environment.errors ?? []),
+    ...(environment.appliedError ? [environment.appliedError] : []),
+  ].map(message => ({ message }));
+  return jsonAnswer(200, {
+    ...(errors.length ? { errors } : {}),
+    data: {
+      environment: {
+        // `applied` is nullable, its connections are not: one field error nulls it all.
+        applied: environment.appliedError ? null : applied,
+        definition,
+      },
+    },
+  });
 }
 
 function page(nodes: unknown[], first: number, after: string | undefined) {

@@ -11,11 +11,13 @@ export interface FakeDbtCloudRun {
   /** Default 1. */
   project_id?: number;
   environment_id?: number;
-  /** Default 10 (success). */
+  /** Default 10 (success); 1, 2 and 3 are in progress. */
   status?: number;
   finished_at?: string;
   /** Default true. */
   has_docs_generated?: boolean;
+  /** Default: true once the run is complete. When false, its artifacts answer 404. */
+  artifacts_saved?: boolean;
   /** Sent only when set, so tests cover both the API's link and a built one. */
   href?: string;
   /** Served at runs/{id}/artifacts/{path}. */
@@ -27,8 +29,15 @@ export interface FakeEnvironment {
   models?: unknown[];
   sources?: unknown[];
   exposures?: unknown[];
+  /** Data tests, generic (testMetadata.name set) and singular (name null). */
   tests?: unknown[];
+  /** Served among `tests` unless the query filters on testTypes: [GENERIC_DATA_TEST]. */
+  unitTests?: unknown[];
   semanticModels?: unknown[];
+  /** GraphQL errors reported beside the data (e.g. one field that failed). */
+  errors?: string[];
+  /** A field error that nulls the whole `applied` object, as non-null connections do. */
+  appliedError?: string;
 }
 
 export interface FakeDbtCloudAccount {
@@ -63,6 +72,8 @@ export interface FakeRequestRecord {
   /** Path without the query string. */
   path: string;
   query: Record<string, string>;
+  /** GraphQL query text of a Discovery API request. */
+  graphqlQuery?: string;
   /** GraphQL variables of a Discovery API request. */
   variables?: Record<string, unknown>;
   /** Set when the answer was sent; absent for hangs and resets. */
@@ -82,10 +93,20 @@ export function jsonAnswer(status: number, value: unknown): FakeAnswer {
   return { status, body: Buffer.from(JSON.stringify(value)) };
 }
 
+/** The `status` of every Administrative API v2 answer (ResponseStatus in the OpenAPI spec). */
+export function responseStatus(code: number, userMessage: string) {
+  return {
+    code,
+    is_success: code < 400,
+    user_message: userMessage,
+    developer_message: '',
+  };
+}
+
 /** The error envelope of the Administrative API v2. */
 export function apiError(status: number, userMessage: string): FakeAnswer {
   return jsonAnswer(status, {
-    status: { code: status, is_success: false, user_message: userMessage },
+    status: responseStatus(status, userMessage),
     data: null,
   });
 }

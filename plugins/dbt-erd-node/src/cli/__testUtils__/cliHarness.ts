@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { RunFlags } from '../RunFlags';
 import { runCli } from '../runCli';
 
 /** The repo's demo dbt project artifacts (examples/dbt/target). */
@@ -55,5 +56,20 @@ export function createTempDirs(): {
         .splice(0)
         .forEach(dir => rmSync(dir, { recursive: true, force: true }));
     },
+  };
+}
+
+/** The parsed flags of `dbt-erd run --dbt-cloud` with dbterd's defaults, plus overrides. */
+export function dbtCloudRunFlags(overrides: Partial<RunFlags> = {}): RunFlags {
+  return {
+    target: 'dbml',
+    algo: 'test_relationship',
+    select: [],
+    exclude: [],
+    omitColumns: false,
+    omitEntityNameQuotes: false,
+    output: 'target',
+    dbtCloud: true,
+    ...overrides,
   };
 }

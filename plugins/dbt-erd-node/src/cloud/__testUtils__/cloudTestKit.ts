@@ -132,3 +132,22 @@ export async function failureOf(
   }
   throw new Error('expected the call to fail');
 }
+
+/**
+ * Starts the fake (as {@link startFakeDbtCloud}) and a client for it before
+ * each test, and stops both after; read `server` and `client` inside tests.
+ */
+export function useFakeDbtCloud(
+  overrides: Partial<DbtCloudClientOptions> = {},
+): { server: FakeDbtCloudServer; client: DbtCloudClient } {
+  const context = {} as { server: FakeDbtCloudServer; client: DbtCloudClient };
+  beforeEach(async () => {
+    context.server = await startFakeDbtCloud();
+    context.client = clientFor(context.server, overrides);
+  });
+  afterEach(async () => {
+    await context.client.close();
+    await context.server.stop();
+  });
+  return context;
+}

@@ -13,7 +13,7 @@ const column = (name: string, type: string, description = '') => ({
  */
 export const SHOP_APPLIED_STATE: Omit<
   DbtCloudAppliedState,
-  'environmentId' | 'pages'
+  'environmentId' | 'pages' | 'warnings'
 > = {
   models: [
     {

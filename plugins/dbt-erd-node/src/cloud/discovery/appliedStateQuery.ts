@@ -20,6 +20,8 @@ export const APPLIED_STATE_RESOURCES = [
   {
     key: 'tests',
     section: 'applied',
+    // Unit tests and singular tests never declare relationships.
+    filter: 'filter: { testTypes: [GENERIC_DATA_TEST] }',
     fields:
       'uniqueId columnName meta testMetadata { name kwargs } parents { uniqueId resourceType }',
   },
@@ -33,6 +35,45 @@ export const APPLIED_STATE_RESOURCES = [
 
 export type AppliedStateResource = (typeof APPLIED_STATE_RESOURCES)[number];
 export type AppliedStateKey = AppliedStateResource['key'];
+
+/** The resource types an algorithm does not always need. */
+export interface AppliedStateNeeds {
+  tests: boolean;
+  semanticModels: boolean;
+}
+
+/**
+ * What an ERD algorithm reads beyond models and sources: test_relationship
+ * (and its custom rules) reads tests, semantic reads semantic models,
+ * model_contract neither (constraints are not in the applied state). Any
+ * other or combined algorithm gets everything, to be safe.
+ */
+export function appliedStateNeedsFor(
+  algo: string | undefined,
+): AppliedStateNeeds {
+  const parts = (algo ?? 'test_relationship')
+    .split(/[+,]/)
+    .map(part => part.trim().split(':')[0]);
+  const needs: AppliedStateNeeds = { tests: false, semanticModels: false };
+  for (const part of parts) {
+    if (part === 'test_relationship') needs.tests = true;
+    else if (part === 'semantic') needs.semanticModels = true;
+    else if (part !== 'model_contract')
+      return { tests: true, semanticModels: true };
+  }
+  return needs;
+}
+
+/** The resource types to read for these needs. */
+export function appliedStateResourcesFor(
+  needs: AppliedStateNeeds,
+): AppliedStateResource[] {
+  return APPLIED_STATE_RESOURCES.filter(
+    r =>
+      (r.key !== 'tests' || needs.tests) &&
+      (r.key !== 'semanticModels' || needs.semanticModels),
+  );
+}
 
 /** The variable holding a resource type's cursor, e.g. `modelsAfter`. */
 export function afterVariable(key: AppliedStateKey): string {
@@ -56,7 +97,9 @@ export function buildAppliedStateQuery(
       .filter(r => r.section === name)
       .map(
         r =>
-          `${r.key}(first: $first, after: $${afterVariable(r.key)}) { ` +
+          `${r.key}(first: $first, after: $${afterVariable(r.key)}${
+            'filter' in r ? `, ${r.filter}` : ''
+          }) { ` +
           `edges { node { ${r.fields} } } pageInfo { endCursor hasNextPage } totalCount }`,
       );
     return selections.length ? `${name} { ${selections.join(' ')} }` : '';

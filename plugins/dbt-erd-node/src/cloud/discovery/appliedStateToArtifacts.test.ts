@@ -6,6 +6,7 @@ import { DbtCloudAppliedState } from './types';
 const state: DbtCloudAppliedState = {
   environmentId: 7,
   pages: 1,
+  warnings: [],
   ...SHOP_APPLIED_STATE,
 };
 

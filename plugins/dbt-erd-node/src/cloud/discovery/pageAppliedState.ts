@@ -1,3 +1,4 @@
+import { DbtCloudTimeoutError } from '../errors';
 import {
   afterVariable,
   APPLIED_STATE_RESOURCES,
@@ -7,32 +8,55 @@ import {
 } from './appliedStateQuery';
 import { DbtCloudAppliedState } from './types';
 
-/** The `data` of a GraphQL answer, or undefined-ish when `environment` is null. */
+/** A GraphQL answer: its `data` and the messages of its `errors`. */
+export interface GraphqlAnswer {
+  data: { environment?: Record<string, any> | null };
+  errors: string[];
+}
+
 export type PostGraphql = (
   query: string,
   variables: Record<string, unknown>,
-) => Promise<{ environment?: Record<string, any> | null }>;
+) => Promise<GraphqlAnswer>;
 
 /** Thrown for answers that cannot be paged further; the caller words the error. */
-export class AppliedStatePagingError extends Error {}
+export class AppliedStatePagingError extends Error {
+  constructor(
+    message: string,
+    /** The GraphQL errors that explain it, when there were any. */
+    readonly details?: string,
+  ) {
+    super(message);
+  }
+}
 
 interface Connection {
   edges?: Array<{ node?: unknown }> | null;
   pageInfo?: { endCursor?: string | null; hasNextPage?: boolean | null } | null;
 }
 
+/** The smallest page asked for after time-outs, before giving up. */
+export const MIN_DISCOVERY_PAGE_SIZE = 25;
+
 /**
  * Reads every page of an environment's applied state. Returns undefined when
  * the environment does not exist. Stops at `maxPages` so a server that keeps
- * saying "there is more" cannot loop forever.
+ * saying "there is more" cannot loop forever. A page that times out is asked
+ * again at half the size (down to MIN_DISCOVERY_PAGE_SIZE), since a big
+ * project's first page is what makes the Discovery API slow. GraphQL errors
+ * beside data become warnings, unless they emptied a section that was asked
+ * for (one field error nulls the whole `applied` object).
  */
 export async function pageAppliedState(options: {
   environmentId: number;
   pageSize: number;
   maxPages: number;
   post: PostGraphql;
+  resources?: readonly AppliedStateResource[];
+  onSmallerPage?: (pageSize: number) => void;
 }): Promise<DbtCloudAppliedState | undefined> {
-  const { environmentId, pageSize, maxPages, post } = options;
+  const { environmentId, maxPages, post } = options;
+  let pageSize = options.pageSize;
   const state: DbtCloudAppliedState = {
     environmentId,
     models: [],
@@ -41,9 +65,12 @@ export async function pageAppliedState(options: {
     tests: [],
     semanticModels: [],
     pages: 0,
+    warnings: [],
   };
   const cursors = new Map<AppliedStateKey, string | null>();
-  let pending: AppliedStateResource[] = [...APPLIED_STATE_RESOURCES];
+  let pending: AppliedStateResource[] = [
+    ...(options.resources ?? APPLIED_STATE_RESOURCES),
+  ];
 
   while (pending.length > 0) {
     if (state.pages >= maxPages) {
@@ -59,16 +86,40 @@ export async function pageAppliedState(options: {
       variables[afterVariable(resource.key)] =
         cursors.get(resource.key) ?? null;
     }
-    const data = await post(buildAppliedStateQuery(pending), variables);
+    let answer: GraphqlAnswer;
+    try {
+      answer = await post(buildAppliedStateQuery(pending), variables);
+    } catch (error) {
+      const smaller = Math.floor(pageSize / 2);
+      if (!(error instanceof DbtCloudTimeoutError)) throw error;
+      if (smaller < MIN_DISCOVERY_PAGE_SIZE) throw error;
+      pageSize = smaller;
+      options.onSmallerPage?.(pageSize);
+      continue;
+    }
     state.pages += 1;
-    if (!data.environment) return undefined;
+    const environment = answer.data.environment;
+    if (!environment) return undefined;
+    for (const section of new Set(pending.map(r => r.section))) {
+      if (!environment[section]) {
+        throw new AppliedStatePagingError(
+          `answered without the ${section} state`,
+          answer.errors.length ? answer.errors.join('; ') : undefined,
+        );
+      }
+    }
+    for (const message of answer.errors) {
+      const warning = `the Discovery API reported: ${message}`;
+      if (!state.warnings.includes(warning)) state.warnings.push(warning);
+    }
 
     pending = pending.filter(resource => {
       const connection: Connection | undefined =
-        data.environment?.[resource.section]?.[resource.key] ?? undefined;
+        environment[resource.section]?.[resource.key] ?? undefined;
       const nodes = (connection?.edges ?? [])
         .map(edge => edge?.node)
-        .filter(Boolean);
+        .filter(Boolean)
+        .filter(node => resource.key !== 'tests' || isGenericTest(node));
       (state[resource.key] as unknown[]).push(...nodes);
       const next = connection?.pageInfo?.endCursor;
       const more = Boolean(connection?.pageInfo?.hasNextPage) && !!next;
@@ -83,4 +134,11 @@ export async function pageAppliedState(options: {
     });
   }
   return state;
+}
+
+/** Singular tests have `testMetadata.name: null`: they never declare a relationship. */
+function isGenericTest(node: unknown): boolean {
+  const metadata = (node as { testMetadata?: { name?: unknown } | null })
+    .testMetadata;
+  return typeof metadata?.name === 'string';
 }

@@ -58,4 +58,6 @@ export interface DbtCloudAppliedState {
   semanticModels: DiscoverySemanticModel[];
   /** How many GraphQL requests it took. */
   pages: number;
+  /** GraphQL errors reported beside usable data (token redacted). */
+  warnings: string[];
 }

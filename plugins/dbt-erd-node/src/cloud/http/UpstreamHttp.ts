@@ -4,6 +4,7 @@ import { DbtArtifactError } from '../../errors';
 import { DbtCloudLogger } from '../DbtCloudLogger';
 import { DbtCloudError } from '../errors';
 import { formatSeconds } from './format';
+import { RateLimitCoolDown } from './RateLimitCoolDown';
 import { readErrorDetail } from './readErrorDetail';
 import { contentLengthOf, StreamingBody } from './readLimitedBody';
 import { backoffDelay, BackoffPolicy, parseRetryAfter } from './retryDelay';
@@ -26,6 +27,8 @@ export interface UpstreamHttpOptions {
   /** Its maxDelayMs also caps how long a Retry-After may make us wait. */
   backoff: BackoffPolicy;
   logger: DbtCloudLogger;
+  /** The account's 429 cool-down, checked before every request. */
+  coolDown: RateLimitCoolDown;
 }
 
 /** One request to dbt Cloud and how to read a successful answer. */
@@ -70,14 +73,22 @@ export class UpstreamHttp {
   }
 
   async call<T>(call: UpstreamCall<T>): Promise<T> {
-    const { retries, backoff, logger } = this.#options;
+    const { retries, backoff, logger, coolDown } = this.#options;
+    await coolDown.check();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.#attempt(call, attempt);
       } catch (failure) {
         if (!(failure instanceof RetryableFailure)) throw failure;
         const { retryAfterMs } = failure;
-        // Retrying before the time dbt Cloud asked for only earns another 429.
+        // A 429 without a short Retry-After means a cool-down: retrying in
+        // it only earns another 429, so remember it and stop.
+        const waitable =
+          retryAfterMs !== undefined && retryAfterMs <= backoff.maxDelayMs;
+        if (failure.reason === '429' && (!waitable || attempt > retries)) {
+          const ms = await coolDown.start(retryAfterMs);
+          throw failure.toError(attempt, ms);
+        }
         if (attempt > retries || (retryAfterMs ?? 0) > backoff.maxDelayMs) {
           throw failure.toError(attempt);
         }

@@ -18,6 +18,8 @@ export interface CallContext {
   notFoundMessage: string;
   /** The permission a service token needs, e.g. "Job Viewer". */
   permission: string;
+  /** Where that permission exists and what to use instead, for the 403 message. */
+  permissionHint?: string;
 }
 
 /**
@@ -29,7 +31,8 @@ export class RetryableFailure {
   constructor(
     /** Short cause for log lines: "503", "ECONNRESET". */
     readonly reason: string,
-    readonly toError: (attempts: number) => DbtCloudError,
+    /** `coolDownMs`: how long the account now cools down (429 only). */
+    readonly toError: (attempts: number, coolDownMs?: number) => DbtCloudError,
     /** Retry-After, when dbt Cloud sent one. */
     readonly retryAfterMs?: number,
   ) {}
@@ -46,14 +49,18 @@ export function failureForStatus(
   const because = detail ? `: ${detail}` : '';
   if (status === 401) {
     return new DbtCloudAuthError(
-      `dbt Cloud rejected the token for account ${account} (401); check that the service token is valid and not revoked`,
+      `dbt Cloud rejected the token for account ${account} (401); check that the service token is valid and not revoked, and that the access URL is this account's own (Account settings → Access URLs)`,
       account,
       status,
     );
   }
   if (status === 403) {
     return new DbtCloudAuthError(
-      `dbt Cloud denied the token for account ${account} access to ${ctx.subject} (403); the service token needs ${ctx.permission} permission or broader`,
+      `dbt Cloud denied the token for account ${account} access to ${
+        ctx.subject
+      } (403); the service token needs ${ctx.permission} permission or broader${
+        ctx.permissionHint ? ` (${ctx.permissionHint})` : ''
+      }`,
       account,
       status,
     );
@@ -62,21 +69,21 @@ export function failureForStatus(
     return new DbtCloudNotFoundError(ctx.notFoundMessage, account, status);
   }
   if (status === 429) {
-    const wait =
-      retryAfterMs !== undefined
-        ? formatSeconds(retryAfterMs)
-        : 'a few minutes';
     return new RetryableFailure(
       '429',
-      attempts =>
-        new DbtCloudRateLimitedError(
+      (attempts, coolDownMs) => {
+        const waitMs = coolDownMs ?? retryAfterMs;
+        return new DbtCloudRateLimitedError(
           `dbt Cloud rate-limited account ${account} (429, ${plural(
             attempts,
             'attempt',
-          )}); try again in ${wait}`,
+          )}); try again in ${
+            waitMs !== undefined ? formatSeconds(waitMs) : 'a few minutes'
+          }`,
           account,
-          retryAfterMs,
-        ),
+          waitMs,
+        );
+      },
       retryAfterMs,
     );
   }
