@@ -106,17 +106,17 @@ describe('the ERD tab in a real browser', () => {
         .evaluateAll(nodes => nodes.map(n => n.getAttribute('data-table-id')))
     ).sort();
 
-  /** The ERD tab of the demo entity, once every table is drawn. */
-  const openTab = async () => {
-    await page.goto(TAB);
-    await waitForTableCount(tableIds.length, 60_000);
-  };
   const waitForTableCount = (count: number, timeout = 15_000) =>
     page.waitForFunction(
       n => document.querySelectorAll('[data-testid="erd-node"]').length === n,
       count,
       { timeout },
     );
+  /** The ERD tab of the demo entity, once every table is drawn. */
+  const openTab = async () => {
+    await page.goto(TAB);
+    await waitForTableCount(tableIds.length, 60_000);
+  };
 
   beforeAll(async () => {
     browser = await launchChromium();

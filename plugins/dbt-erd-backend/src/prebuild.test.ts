@@ -1,3 +1,7 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -48,7 +52,12 @@ describe('the scheduled pre-build', () => {
     const { server } = await startTestBackend({
       features: [
         dbtErdPlugin,
-        scheduler.factory({ skipTaskRunOnStartup: true }),
+        // The test scheduler runs a task only when the test triggers it.
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
         logs.factory(),
         cache.factory(),
         mockServices.rootConfig.factory({

@@ -143,10 +143,11 @@ function scanHttpResponses() {
 /** Secrets come from the config each test gives its backend. */
 function collectSecretsFromConfig() {
   const factory = mockServices.rootConfig.factory;
-  mockServices.rootConfig.factory = (options => {
-    collectSecrets(options?.data);
-    return factory(options);
-  }) as typeof factory;
+  (mockServices.rootConfig as { factory: typeof factory }).factory =
+    (options => {
+      collectSecrets(options?.data);
+      return factory(options);
+    }) as typeof factory;
 }
 
 /** The default test logger (and the default auditor, which writes to it). */
@@ -164,7 +165,7 @@ function scanDefaultLogger() {
 /** Audit events given to mocked auditors (their calls are scanned after each test). */
 function scanAuditorMocks() {
   const mock = mockServices.auditor.mock;
-  mockServices.auditor.mock = (partialImpl => {
+  (mockServices.auditor as { mock: typeof mock }).mock = (partialImpl => {
     const auditor = mock(partialImpl);
     auditorMocks.push(auditor);
     return auditor;
