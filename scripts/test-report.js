@@ -44,7 +44,22 @@ const readJson = file => {
 const TESTS_NEEDING_SHARED = 63;
 const SHARED = path.resolve(ROOT, '../shared/dbterd-samples/cases.json');
 
-/** Every workspace package that has Jest tests: the projects `repo test` runs. */
+/** Whether a folder holds a Jest test file (node_modules and dist aside). */
+function hasTestFiles(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .some(entry =>
+      entry.isDirectory()
+        ? !['node_modules', 'dist', 'dist-types'].includes(entry.name) &&
+          hasTestFiles(path.join(dir, entry.name))
+        : /\.test\.[cm]?[jt]sx?$/.test(entry.name),
+    );
+}
+
+/**
+ * Every workspace package that has Jest tests: the projects `repo test` runs
+ * (a package without test files is none).
+ */
 function jestProjects() {
   const rootPackage = JSON.parse(
     fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'),
@@ -56,7 +71,12 @@ function jestProjects() {
       const file = path.join(base, name, 'package.json');
       if (!fs.existsSync(file)) continue;
       const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (/backstage-cli package test/.test(pkg.scripts?.test ?? '')) {
+      const src = path.join(base, name, 'src');
+      if (
+        /backstage-cli package test/.test(pkg.scripts?.test ?? '') &&
+        fs.existsSync(src) &&
+        hasTestFiles(src)
+      ) {
         projects.push({ name: pkg.name, dir: path.join(base, name) });
       }
     }

@@ -29,6 +29,9 @@ const entity = (name: string, annotations: Record<string, string>): Entity => ({
   spec: {},
 });
 
+// Each test starts backends and builds ERDs: generous on a busy machine.
+jest.setTimeout(60_000);
+
 describe('the scheduled pre-build', () => {
   let fake: FakeDbtCloudServer;
 

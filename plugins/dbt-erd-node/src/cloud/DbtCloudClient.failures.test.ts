@@ -10,6 +10,7 @@ import {
   paths,
   runArtifactPath,
   startFakeDbtCloud,
+  TIMEOUT_TEST_MS,
   TOKEN,
 } from './__testUtils__/cloudTestKit';
 import { DbtCloudClient } from './DbtCloudClient';
@@ -23,8 +24,8 @@ import {
 
 /**
  * Every failure mode, with how many requests reached dbt Cloud and in which
- * order. The client under test has timeoutMs 500, two retries and a 10 ms
- * backoff base (see clientFor). Times are checked only against generous
+ * order. The client under test has timeoutMs 2000, two retries and a 10 ms
+ * backoff base (see clientFor); the time-out tests use TIMEOUT_TEST_MS. Times are checked only against generous
  * guards (GUARD_MS, or a wait the test makes far longer), never against a
  * few hundred ms: a busy machine is slow, not wrong.
  */
@@ -209,8 +210,10 @@ describe('DbtCloudClient failures', () => {
 
   describe('time-outs are bounded and not retried', () => {
     it('an API call that never answers', async () => {
+      const timing = clientFor(server, { timeoutMs: TIMEOUT_TEST_MS });
       server.inject(runPath, { kind: 'hang' });
-      const { error, ms } = await failureOf(() => client.getRun(123));
+      const { error, ms } = await failureOf(() => timing.getRun(123));
+      await timing.close();
       expect(error).toBeInstanceOf(DbtCloudTimeoutError);
       expect(error.message).toBe(
         'dbt Cloud did not answer within 0.5 s (account main, dbt Cloud run 123)',
@@ -223,14 +226,17 @@ describe('DbtCloudClient failures', () => {
 
     it('an artifact download that never starts is cut after timeoutMs, not artifactTimeoutMs', async () => {
       // artifactTimeoutMs far beyond the guard: only timeoutMs can end it in time.
-      const slow = clientFor(server, { artifactTimeoutMs: 120_000 });
+      const slow = clientFor(server, {
+        timeoutMs: TIMEOUT_TEST_MS,
+        artifactTimeoutMs: 120_000,
+      });
       server.inject(manifestPath, { kind: 'hang' });
       const { error, ms } = await failureOf(() =>
         slow.getRunArtifact(123, 'manifest.json'),
       );
       await slow.close();
       expect(error).toBeInstanceOf(DbtCloudTimeoutError);
-      expect(error.timeoutMs).toBe(500);
+      expect(error.timeoutMs).toBe(TIMEOUT_TEST_MS);
       expect(ms).toBeLessThan(GUARD_MS);
       expect(server.requestCount(manifestPath)).toBe(1);
     });
