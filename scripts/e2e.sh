@@ -1,42 +1,69 @@
 #!/usr/bin/env bash
-# End-to-end: starts the dev app exactly as README's first command does,
+# End-to-end: starts its own dev app (as README's first command does, on two
+# free ports, so that it never tests whatever else answers on :3000/:7007),
 # waits for it, runs the browser tests (headless Chromium through
 # playwright-core) against it, then stops it. Expects Node and yarn on PATH.
-# Usage: bash scripts/e2e.sh [--json --outputFile=FILE]
+# Usage: bash scripts/e2e.sh [jest args, e.g. --json --outputFile=FILE]
+# When E2E_REASON_FILE is set and the tests cannot start, the reason is
+# written there (scripts/test-all.sh reports it by name).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-CHROMIUM="${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}"
-if [ -z "$CHROMIUM" ]; then
-  echo "e2e: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)" >&2
+cannot_start() {
+  echo "e2e: $1" >&2
+  [ -n "${E2E_REASON_FILE:-}" ] && echo "$1" > "$E2E_REASON_FILE"
   exit 1
-fi
-export CHROMIUM_PATH="$CHROMIUM"
+}
 
-log="$(mktemp)"
-started_app=false
-if ! curl -sf http://localhost:7007/api/dbt-erd/health >/dev/null 2>&1; then
-  # Its own process group, so that stopping it stops every child.
-  setsid yarn start > "$log" 2>&1 &
-  app_pid=$!
-  started_app=true
-fi
+CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)" ||
+  cannot_start "no Chromium (see the ensure-chromium message above for what to install)"
+export CHROMIUM_PATH
+
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+APP_PORT="$(free_port)"
+BACKEND_PORT="$(free_port)"
+while [ "$BACKEND_PORT" = "$APP_PORT" ]; do BACKEND_PORT="$(free_port)"; done
+APP="http://localhost:$APP_PORT"
+BACKEND="http://localhost:$BACKEND_PORT"
+
+work="$(mktemp -d)"
+log="$work/dev-app.log"
+cat > "$work/app-config.e2e.yaml" <<YAML
+app:
+  baseUrl: $APP
+backend:
+  baseUrl: $BACKEND
+  listen:
+    port: $BACKEND_PORT
+  cors:
+    origin: $APP
+YAML
+
+# Its own process group, so that stopping it stops every child.
+setsid yarn start --config "$ROOT/app-config.yaml" --config "$work/app-config.e2e.yaml" > "$log" 2>&1 &
+app_pid=$!
 stop_app() {
-  if $started_app; then kill -- -"$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
-  rm -f "$log"
+  kill -- -"$app_pid" 2>/dev/null
+  wait "$app_pid" 2>/dev/null
+  rm -rf "$work"
 }
 trap stop_app EXIT
 
-deadline=$(( $(date +%s) + 300 ))
-until curl -sf http://localhost:7007/api/dbt-erd/health >/dev/null 2>&1 &&
-      curl -sf http://localhost:3000 >/dev/null 2>&1; do
-  if [ "$(date +%s)" -gt "$deadline" ]; then
-    echo "e2e: the dev app did not start within 300 s; its log:" >&2
+deadline=$(( $(date +%s) + ${E2E_START_TIMEOUT_S:-420} ))
+until curl -sf "$BACKEND/api/dbt-erd/health" >/dev/null 2>&1 &&
+      curl -sf "$APP" >/dev/null 2>&1; do
+  if ! kill -0 "$app_pid" 2>/dev/null; then
     tail -50 "$log" >&2
-    exit 1
+    cannot_start "the dev app exited before it answered (its log is above)"
+  fi
+  if [ "$(date +%s)" -gt "$deadline" ]; then
+    tail -50 "$log" >&2
+    cannot_start "the dev app did not answer on $APP and $BACKEND within ${E2E_START_TIMEOUT_S:-420} s (its log is above)"
   fi
   sleep 2
 done
 
-yarn jest --config packages/app/e2e-tests/jest.config.js --runInBand "$@"
+E2E_APP_URL="$APP" yarn jest --config packages/app/e2e-tests/jest.config.js --runInBand "$@"

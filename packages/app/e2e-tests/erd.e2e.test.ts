@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { buildErd, Erd } from 'backstage-plugin-dbt-erd-common';
@@ -7,12 +8,22 @@ import { buildErd, Erd } from 'backstage-plugin-dbt-erd-common';
  * A person's path through the dev app, in real headless Chromium: open the
  * example entity, open its ERD tab, see every table of the demo project,
  * find a column by typing, focus a table, read its columns, download DBML.
- * scripts/e2e.sh starts the app; this file drives the browser.
+ * scripts/e2e.sh starts the app on free ports and passes its URL in
+ * E2E_APP_URL; this file drives the browser. Every test opens its own page
+ * and starts from a URL, so any one of them can run alone or in any order.
  */
 const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const ROOT = resolve(__dirname, '../../..');
 const DEMO = resolve(ROOT, 'examples/dbt/target');
 const TAB = `${APP}/catalog/default/component/acme-analytics-dbt/dbt-erd`;
+/**
+ * Screenshots go to a temporary folder; UPDATE_SCREENSHOTS=true refreshes
+ * the README's docs/screenshot.png instead.
+ */
+const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === 'true'
+    ? resolve(ROOT, 'docs')
+    : resolve(tmpdir(), 'dbt-erd-e2e-screenshots');
 
 // What the tab must show: the demo project's ERD as the engine builds it.
 const demo: Erd = buildErd({
@@ -51,8 +62,37 @@ const uniqueColumn = (() => {
 async function signIn(page: Page) {
   await page.goto(APP);
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByText('Acme analytics (dbt)').first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText('Acme analytics (dbt)')
+    .first()
+    .waitFor({ timeout: 60_000 });
 }
+
+/** A browser context signed in as a guest; its pages share the session. */
+async function signedInContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    ...options,
+  });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.close();
+  return context;
+}
+
+const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+    ],
+  });
 
 describe('the ERD tab in a real browser', () => {
   let browser: Browser;
@@ -66,79 +106,86 @@ describe('the ERD tab in a real browser', () => {
         .evaluateAll(nodes => nodes.map(n => n.getAttribute('data-table-id')))
     ).sort();
 
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    await signIn(page);
-  });
+  const waitForTableCount = (count: number, timeout = 15_000) =>
+    page.waitForFunction(
+      n => document.querySelectorAll('[data-testid="erd-node"]').length === n,
+      count,
+      { timeout },
+    );
+  /** The ERD tab of the demo entity, once every table is drawn. */
+  const openTab = async () => {
+    await page.goto(TAB);
+    await waitForTableCount(tableIds.length, 60_000);
+  };
 
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await signedInContext(browser, { acceptDownloads: true });
+  });
+  beforeEach(async () => {
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('opens the example entity, then its ERD tab, showing every table of the demo project', async () => {
+    await page.goto(APP);
     await page.getByText('Acme analytics (dbt)').first().click();
     await page.getByRole('link', { name: 'ERD', exact: true }).click();
     await page.waitForURL(/\/dbt-erd/);
-    await page.locator('[data-testid="erd-node"]').first().waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      count => document.querySelectorAll('[data-testid="erd-node"]').length === count,
-      tableIds.length,
-      { timeout: 30_000 },
-    );
+    await waitForTableCount(tableIds.length, 60_000);
     expect(await renderedTableIds()).toEqual(tableIds);
-    await expect(page.getByTestId('erd-summary').textContent()).resolves.toContain(
+    await expect(
+      page.getByTestId('erd-summary').textContent(),
+    ).resolves.toContain(
       `${demo.nodes.length} tables, ${demo.edges.length} relationships`,
     );
-    // The README's screenshot, made by this test.
-    mkdirSync(resolve(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: resolve(ROOT, 'docs/screenshot.png') });
+    // The README's screenshot, made by this test (see SCREENSHOTS).
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'screenshot.png') });
   });
 
   it('finds a column by typing and highlights its table', async () => {
+    await openTab();
     const search = page.getByTestId('erd-search');
     await search.click();
     await search.fill(uniqueColumn.name);
     await page.getByRole('listbox', { name: 'Search results' }).waitFor();
     await search.press('Enter');
     await page
-      .locator(`[data-testid="erd-node"][data-table-id="${uniqueColumn.table}"][data-highlighted="true"]`)
+      .locator(
+        `[data-testid="erd-node"][data-table-id="${uniqueColumn.table}"][data-highlighted="true"]`,
+      )
       .waitFor({ timeout: 10_000 });
   });
 
   it('focuses a table: only it and its neighbours stay, and the drawer lists its columns', async () => {
-    await page.goto(TAB);
-    await page.locator(`[data-testid="erd-node"][data-table-id="${focusTable}"]`).click();
-    await page.waitForFunction(
-      count => document.querySelectorAll('[data-testid="erd-node"]').length === count,
-      neighboursOf(focusTable).length,
-      { timeout: 15_000 },
-    );
+    await openTab();
+    await page
+      .locator(`[data-testid="erd-node"][data-table-id="${focusTable}"]`)
+      .click();
+    await waitForTableCount(neighboursOf(focusTable).length);
     expect(await renderedTableIds()).toEqual(neighboursOf(focusTable));
 
     const drawer = page.getByTestId('erd-drawer');
     await drawer.waitFor();
     const table = demo.nodes.find(n => n.id === focusTable)!;
     for (const column of table.columns) {
-      await expect(drawer.getByText(column.name, { exact: true }).first().isVisible()).resolves.toBe(true);
+      await expect(
+        drawer.getByText(column.name, { exact: true }).first().isVisible(),
+      ).resolves.toBe(true);
     }
     await page.keyboard.press('Escape');
     await page.getByText('Show whole diagram').click();
-    await page.waitForFunction(
-      count => document.querySelectorAll('[data-testid="erd-node"]').length === count,
-      tableIds.length,
-      { timeout: 15_000 },
-    );
+    await waitForTableCount(tableIds.length);
   });
 
   it('downloads the ERD as DBML', async () => {
+    await openTab();
     await page.getByRole('button', { name: /export/i }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -155,8 +202,12 @@ describe('the ERD tab in a real browser', () => {
 
   it('shows no ERD tab for an entity without dbt annotations', async () => {
     await page.goto(`${APP}/catalog/default/component/orders-service`);
-    await page.getByRole('link', { name: 'Overview', exact: true }).waitFor({ timeout: 30_000 });
-    await expect(page.getByRole('link', { name: 'ERD', exact: true }).count()).resolves.toBe(0);
+    await page
+      .getByRole('link', { name: 'Overview', exact: true })
+      .waitFor({ timeout: 30_000 });
+    await expect(
+      page.getByRole('link', { name: 'ERD', exact: true }).count(),
+    ).resolves.toBe(0);
   });
 });
 
@@ -165,12 +216,8 @@ describe('hostile names in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-    await signIn(page);
+    browser = await launchChromium();
+    page = await (await signedInContext(browser)).newPage();
   });
 
   afterAll(async () => {
@@ -183,20 +230,31 @@ describe('hostile names in a real browser', () => {
       dialogs.push(dialog.message());
       return dialog.dismiss();
     });
-    await page.goto(`${APP}/catalog/default/component/hostile-names-dbt/dbt-erd`);
+    await page.goto(
+      `${APP}/catalog/default/component/hostile-names-dbt/dbt-erd`,
+    );
     const node = page.locator('[data-testid="erd-node"]').first();
     await node.waitFor({ timeout: 60_000 });
     await node.click();
     const drawer = page.getByTestId('erd-drawer');
     await drawer.waitFor();
     // The column name and the description appear literally, as text.
-    await drawer.getByText('<img src=x onerror=window.__dbtErdXss=1>').first().waitFor();
-    await expect(drawer.textContent()).resolves.toContain('<script>window.__dbtErdXss=1</script>');
+    await drawer
+      .getByText('<img src=x onerror=window.__dbtErdXss=1>')
+      .first()
+      .waitFor();
+    await expect(drawer.textContent()).resolves.toContain(
+      '<script>window.__dbtErdXss=1</script>',
+    );
     await page.getByRole('button', { name: 'Table view' }).click();
     await page.getByRole('table', { name: 'Tables' }).waitFor();
-    await expect(page.evaluate(() => (window as any).__dbtErdXss)).resolves.toBeUndefined();
     await expect(
-      page.evaluate(() => document.querySelectorAll('img[src="x"], main script').length),
+      page.evaluate(() => (window as any).__dbtErdXss),
+    ).resolves.toBeUndefined();
+    await expect(
+      page.evaluate(
+        () => document.querySelectorAll('img[src="x"], main script').length,
+      ),
     ).resolves.toBe(0);
     expect(dialogs).toEqual([]);
   });

@@ -17,7 +17,8 @@ import { dbtErdPlugin } from './plugin';
  * Load with faults: many concurrent clients over 20 entities while the dbt
  * Cloud test server fails at random. Short by default (CI); the full form is
  * `yarn load` (200 clients, 60 s). Figures are printed and written to
- * bench/out/load.md; the assertions are about correctness (no 500s, no leak,
+ * bench/out/load.md; the assertions are about correctness (no 500s, a
+ * bounded share of errors, ERDs served in both halves of the run, no leak,
  * bounded memory), never about speed.
  */
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
@@ -56,6 +57,12 @@ const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => ({
   spec: {},
 }));
 
+/**
+ * Most requests must be served despite the faults: the cache and retries
+ * absorb them (measured: 4 to 15 % errors on a busy 2-core machine).
+ */
+const MAX_ERROR_SHARE = 0.5;
+
 const percentile = (sorted: number[], p: number) =>
   sorted.length
     ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -69,6 +76,9 @@ async function run(options: {
 }) {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  const started = Date.now();
+  /** Per half of the run: how many answers were 200. */
+  const halves = [0, 0];
   // Without a callback autocannon returns its instance, which is also a promise.
   const instance = autocannon({
     url: options.url,
@@ -79,10 +89,19 @@ async function run(options: {
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
     statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    const half = Date.now() - started < (options.seconds * 1000) / 2 ? 0 : 1;
+    if (statusCode === 200) halves[half] += 1;
   });
   const result = await instance;
   latencies.sort((a, b) => a - b);
-  return { result, latencies, statuses };
+  const errors = latencies.length - (statuses.get(200) ?? 0);
+  return {
+    result,
+    latencies,
+    statuses,
+    halves,
+    errorShare: latencies.length ? errors / latencies.length : 1,
+  };
 }
 
 describe('load', () => {
@@ -171,7 +190,7 @@ describe('load', () => {
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
       }, 100);
       const upstreamBefore = fake.requestCount();
-      const { latencies, statuses, result } = await run({
+      const { latencies, statuses, result, halves, errorShare } = await run({
         url: baseUrl,
         connections: CLIENTS,
         seconds: SECONDS,
@@ -191,53 +210,80 @@ describe('load', () => {
       report.push(
         [
           `### Load with random dbt Cloud faults: ${CLIENTS} clients, ${ENTITIES} entities, ${SECONDS} s`,
-          '| requests | by status | upstream requests | p50 | p95 | p99 | peak RSS (test process) |',
-          '| --- | --- | --- | --- | --- | --- | --- |',
-          `| ${latencies.length} | ${byStatus} | ${
-            fake.requestCount() - upstreamBefore
-          } | ${percentile(latencies, 50)} ms | ${percentile(
+          '| requests | by status | error share | upstream requests | p50 | p95 | p99 | peak RSS (test process) |',
+          '| --- | --- | --- | --- | --- | --- | --- | --- |',
+          `| ${latencies.length} | ${byStatus} | ${(errorShare * 100).toFixed(
+            1,
+          )} % | ${fake.requestCount() - upstreamBefore} | ${percentile(
             latencies,
-            95,
-          )} ms | ${percentile(latencies, 99)} ms | ${Math.round(
-            peakRss / 2 ** 20,
-          )} MB |`,
+            50,
+          )} ms | ${percentile(latencies, 95)} ms | ${percentile(
+            latencies,
+            99,
+          )} ms | ${Math.round(peakRss / 2 ** 20)} MB |`,
         ].join('\n'),
       );
 
-      expect(latencies.length).toBeGreaterThan(0);
       expect(result.errors).toBe(0);
       expect(statuses.get(500) ?? 0).toBe(0);
       expect(
-        [...statuses.keys()].every(s => [200, 404, 502, 503, 504].includes(s)),
-      ).toBe(true);
+        [...statuses.keys()].filter(s => ![200, 502, 503, 504].includes(s)),
+      ).toEqual([]);
+      // Not one lucky 200: most answers are ERDs, in both halves of the run.
+      expect(latencies.length).toBeGreaterThanOrEqual(SECONDS * 10);
+      expect(errorShare).toBeLessThan(MAX_ERROR_SHARE);
+      expect(halves.map(ok => ok > 0)).toEqual([true, true]);
       expect(peakRss).toBeLessThan(2 * 2 ** 30);
-      expect(logs.lines.join('\n')).not.toContain(TOKEN);
+      // Logs, responses and audit events are scanned for TOKEN by setupTests.ts.
     },
     (SECONDS + 60) * 1000,
   );
 
   it('serves a cached ERD to 100 concurrent clients', async () => {
     const path = '/api/dbt-erd/entities/default/component/load-0/erd';
-    await fetch(`${baseUrl}${path}`); // warm the cache
-    const { latencies, statuses } = await run({
+    // Warm the cache; a fault injected just before they were cleared (a hang
+    // until the time-out) may still answer the first tries.
+    let warm = 0;
+    for (let tries = 0; warm !== 200 && tries < 20; tries++) {
+      if (tries) await new Promise(r => setTimeout(r, 500));
+      warm = (await fetch(`${baseUrl}${path}`)).status;
+    }
+    expect(warm).toBe(200);
+    const duration = Math.min(SECONDS, 5);
+    // Only load-0's run: the first test's late retries for others may still land.
+    const forRun100 = () =>
+      fake.requests.filter(r => r.path.startsWith(paths.run(ACCOUNT_ID, 100)))
+        .length;
+    const upstreamBefore = forRun100();
+    const { latencies, statuses, halves } = await run({
       url: baseUrl,
       connections: 100,
-      seconds: Math.min(SECONDS, 5),
+      seconds: duration,
       paths: () => path,
     });
+    const upstream = forRun100() - upstreamBefore;
     report.push(
       [
         '### Cached ERD, 100 concurrent clients (target: p95 < 50 ms, zero errors)',
-        '| requests | by status | p50 | p95 | p99 |',
-        '| --- | --- | --- | --- | --- |',
+        '| requests | by status | upstream requests | p50 | p95 | p99 |',
+        '| --- | --- | --- | --- | --- | --- |',
         `| ${latencies.length} | ${[...statuses.entries()]
           .map(([s, n]) => `${s}: ${n}`)
-          .join(', ')} | ${percentile(latencies, 50)} ms | ${percentile(
+          .join(', ')} | ${upstream} | ${percentile(
           latencies,
-          95,
-        )} ms | ${percentile(latencies, 99)} ms |`,
+          50,
+        )} ms | ${percentile(latencies, 95)} ms | ${percentile(
+          latencies,
+          99,
+        )} ms |`,
       ].join('\n'),
     );
-    expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
+    // Every answer an ERD, in both halves of the run...
+    expect([...statuses.keys()]).toEqual([200]);
+    expect(latencies.length).toBeGreaterThanOrEqual(duration * 10);
+    expect(halves.map(ok => ok > 0)).toEqual([true, true]);
+    // ...from the cache: at most one rebuild (run, manifest, catalog) per
+    // 2 s time-to-live, never one per request.
+    expect(upstream).toBeLessThanOrEqual((Math.ceil(duration / 2) + 1) * 3);
   }, 60_000);
 });

@@ -7,8 +7,10 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { dbtErdRefreshPermission } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
+import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 
@@ -92,7 +94,6 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
   let fake: FakeDbtCloudServer;
   let logs: CapturedLogs;
   let cache: RecordingCache;
-  const bodies: string[] = [];
 
   beforeEach(async () => {
     fake = await new FakeDbtCloudServer({
@@ -124,14 +125,9 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     cache = new RecordingCache();
   });
 
-  afterEach(async () => {
-    await fake.stop();
-    // Responses (exports included), log lines and every cache entry.
-    const everything = [...bodies, ...logs.lines, ...cache.stored].join('\n');
-    // Checked after every test, over everything the backend answered or logged.
-    // eslint-disable-next-line jest/no-standalone-expect
-    expect(everything).not.toContain(TOKEN);
-  });
+  // Every response, log line, audit event and cache entry of these tests is
+  // scanned for the token by src/setupTests.ts (see __testUtils__/secretScan).
+  afterEach(() => fake.stop());
 
   async function startBackend(token = TOKEN) {
     const { server } = await startTestBackend({
@@ -160,11 +156,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         catalogServiceMock.factory({ entities }),
       ],
     });
-    const get = async (path: string) => {
-      const res = await request(server).get(path);
-      bodies.push(res.text);
-      return res;
-    };
+    const get = (path: string) => request(server).get(path);
     return { server, get };
   }
 
@@ -303,7 +295,6 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     const res = await request(server).post(
       '/api/dbt-erd/entities/default/component/by-job/erd/refresh',
     );
-    bodies.push(res.text);
     expect(res.status).toBe(200);
     expect(
       fake.requestCount(paths.runArtifact(ACCOUNT_ID, 123, 'manifest.json')),
@@ -350,16 +341,10 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         mockServices.rootConfig.factory({
           data: {
             dbtErd: {
-              cloud: {
-                accounts: [
-                  {
-                    name: 'main',
-                    accountId: ACCOUNT_ID,
-                    accessUrl: fake.url,
-                    token: TOKEN,
-                  },
-                ],
-              },
+              cloud: mainAccountOn(fake, {
+                accountId: ACCOUNT_ID,
+                token: TOKEN,
+              }),
             },
           },
         }),
@@ -397,47 +382,59 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
 
   it('refuses refresh without the dbt-erd.erd.refresh permission, and audits it', async () => {
     const auditor = mockServices.auditor.mock();
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.DENY })) as any,
+    });
     const { server } = await startTestBackend({
       features: [
         dbtErdPlugin,
         logs.factory(),
         auditor.factory,
-        mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.DENY })) as any,
-        }).factory,
+        permissions.factory,
         mockServices.rootConfig.factory({
           data: {
             dbtErd: {
-              cloud: {
-                accounts: [
-                  {
-                    name: 'main',
-                    accountId: ACCOUNT_ID,
-                    accessUrl: fake.url,
-                    token: TOKEN,
-                  },
-                ],
-              },
+              cloud: mainAccountOn(fake, {
+                accountId: ACCOUNT_ID,
+                token: TOKEN,
+              }),
             },
           },
         }),
         catalogServiceMock.factory({ entities }),
       ],
     });
-    const res = await request(server).post(
-      '/api/dbt-erd/entities/default/component/by-job/erd/refresh',
-    );
-    bodies.push(res.text);
+    const res = await request(server)
+      .post('/api/dbt-erd/entities/default/component/by-job/erd/refresh')
+      .set('Authorization', mockCredentials.user.header('user:default/mo'));
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('dbt-erd.erd.refresh');
     expect(fake.requestCount()).toBe(0);
+    // Exactly the refresh permission was asked, for the caller.
+    expect(permissions.authorize).toHaveBeenCalledTimes(1);
+    const [asked, options] = permissions.authorize.mock.calls[0];
+    expect(asked).toEqual([{ permission: dbtErdRefreshPermission }]);
+    expect(asked[0].permission.name).toBe('dbt-erd.erd.refresh');
+    expect((options as any).credentials.principal).toMatchObject({
+      type: 'user',
+      userEntityRef: 'user:default/mo',
+    });
+    // One audit event for the entity, closed as failed with the refusal.
+    expect(auditor.createEvent).toHaveBeenCalledTimes(1);
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'erd-refresh',
         meta: { entityRef: 'component:default/by-job' },
       }),
     );
+    const event = await auditor.createEvent.mock.results[0].value;
+    expect(event.success).not.toHaveBeenCalled();
+    expect(event.fail).toHaveBeenCalledTimes(1);
+    expect(event.fail.mock.calls[0][0].error).toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('dbt-erd.erd.refresh'),
+    });
   });
 
   it('rejects requests without a Backstage identity', async () => {

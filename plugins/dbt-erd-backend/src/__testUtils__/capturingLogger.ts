@@ -5,6 +5,7 @@ import {
   RootLoggerService,
 } from '@backstage/backend-plugin-api';
 import { inspect } from 'node:util';
+import { scanForSecrets } from './secretScan';
 
 /** Every log line the backend wrote, with its metadata, as text to scan. */
 export class CapturedLogs {
@@ -13,9 +14,12 @@ export class CapturedLogs {
   logger(meta: object = {}): RootLoggerService {
     const write =
       (level: string) => (message: string, extra?: Error | object) => {
-        this.lines.push(
-          `${level} ${message} ${inspect({ ...meta, extra }, { depth: 5 })}`,
-        );
+        const line = `${level} ${message} ${inspect(
+          { ...meta, extra },
+          { depth: 5 },
+        )}`;
+        scanForSecrets('a log line', line);
+        this.lines.push(line);
       };
     const logger: LoggerService = {
       error: write('error'),
@@ -60,7 +64,9 @@ export class RecordingCache {
         return values.get(key);
       },
       async set(key: string, value: unknown) {
-        stored.push(`${key} ${JSON.stringify(value)}`);
+        const entry = `${key} ${JSON.stringify(value)}`;
+        scanForSecrets(`the cache entry ${key}`, entry);
+        stored.push(entry);
         values.set(key, value);
       },
       async delete(key: string) {

@@ -20,6 +20,28 @@ function tableNames(dbml: string): string[] {
   return [...dbml.matchAll(/^Table (\S+) \{$/gm)].map(m => m[1]);
 }
 
+type Temp = ReturnType<typeof createTempDirs>;
+
+/**
+ * Runs `dbt-erd run` on the demo artifacts into a fresh output folder (so no
+ * file of an earlier run can pass for this one's), checks that it succeeded,
+ * and returns the text of the file it wrote.
+ */
+async function runDemo(temp: Temp, args: string[], file = 'output.dbml') {
+  const output = temp.make();
+  const run = await runCliCapturing([
+    'run',
+    '-ad',
+    DEMO_ARTIFACTS_DIR,
+    ...args,
+    '-o',
+    output,
+  ]);
+  expect(run.stderr).not.toContain('error');
+  expect(run.exitCode).toBe(0);
+  return readFileSync(join(output, file), 'utf8');
+}
+
 describe('dbt-erd run', () => {
   const temp = createTempDirs();
   afterAll(() => temp.cleanup());
@@ -65,7 +87,6 @@ describe('dbt-erd run', () => {
   });
 
   it('names each output file as dbterd does, unless -ofn says otherwise', async () => {
-    const output = temp.make();
     const targets: Record<string, string> = {
       dbml: 'output.dbml',
       mermaid: 'output.md',
@@ -76,111 +97,62 @@ describe('dbt-erd run', () => {
       json: 'output.json',
     };
     for (const [target, file] of Object.entries(targets)) {
-      const run = await runCliCapturing([
-        'run',
-        '-ad',
-        DEMO_ARTIFACTS_DIR,
-        '-t',
-        target,
-        '-o',
-        output,
-      ]);
-      expect(run.exitCode).toBe(0);
-      expect(existsSync(join(output, file))).toBe(true);
+      const text = await runDemo(temp, ['-t', target], file);
+      expect(text.length).toBeGreaterThan(0);
     }
 
-    const named = await runCliCapturing([
-      'run',
-      '-ad',
-      DEMO_ARTIFACTS_DIR,
-      '-t',
-      'drawdb',
-      '-ofn',
+    const named = await runDemo(
+      temp,
+      ['-t', 'drawdb', '-ofn', 'acme.ddb'],
       'acme.ddb',
-      '-o',
-      output,
-    ]);
-    expect(named.exitCode).toBe(0);
+    );
     // dbterd's drawdb target titles the diagram with the file name.
-    expect(
-      JSON.parse(readFileSync(join(output, 'acme.ddb'), 'utf8')).title,
-    ).toBe('acme.ddb');
+    expect(JSON.parse(named).title).toBe('acme.ddb');
   });
 
   it('ORs repeated -s rules, applies -ns, and replaces the resource type default with -rt', async () => {
-    const output = temp.make();
-    const read = () =>
-      tableNames(readFileSync(join(output, 'output.dbml'), 'utf8'));
-
-    await runCliCapturing([
-      'run',
-      '-ad',
-      DEMO_ARTIFACTS_DIR,
-      '-s',
-      'schema:finance',
-      '-s',
-      'model.acme_analytics.dim_',
-      '-o',
-      output,
-    ]);
-    const selected = read();
+    const selected = tableNames(
+      await runDemo(temp, [
+        '-s',
+        'schema:finance',
+        '-s',
+        'model.acme_analytics.dim_',
+      ]),
+    );
     expect(selected).toContain('"model.acme_analytics.dim_customers"');
     expect(selected).toContain(
       '"model.acme_analytics.customer_lifetime_value"',
     );
     expect(selected).not.toContain('"model.acme_analytics.fct_orders"');
 
-    await runCliCapturing([
-      'run',
-      '-ad',
-      DEMO_ARTIFACTS_DIR,
-      '-ns',
-      'model.acme_analytics.stg_',
-      '-o',
-      output,
-    ]);
-    expect(read().some(name => name.includes('.stg_'))).toBe(false);
+    const all = tableNames(await runDemo(temp, []));
+    const withoutStaging = tableNames(
+      await runDemo(temp, ['-ns', 'model.acme_analytics.stg_']),
+    );
+    expect(all.some(name => name.includes('.stg_'))).toBe(true);
+    expect(withoutStaging.some(name => name.includes('.stg_'))).toBe(false);
+    expect(withoutStaging).toEqual(all.filter(name => !name.includes('.stg_')));
 
-    await runCliCapturing([
-      'run',
-      '-ad',
-      DEMO_ARTIFACTS_DIR,
-      '-rt',
-      'source',
-      '-o',
-      output,
-    ]);
-    expect(read().length).toBeGreaterThan(0);
-    expect(read().every(name => name.startsWith('"source.'))).toBe(true);
+    const sources = tableNames(await runDemo(temp, ['-rt', 'source']));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every(name => name.startsWith('"source.'))).toBe(true);
   });
 
   it('passes the render flags to the target', async () => {
-    const output = temp.make();
-    await runCliCapturing([
-      'run',
-      '-ad',
-      DEMO_ARTIFACTS_DIR,
-      '--omit-entity-name-quotes',
-      '-o',
-      output,
-    ]);
-    expect(readFileSync(join(output, 'output.dbml'), 'utf8')).toMatch(
-      /^Table model\.\S+ \{$/m,
-    );
+    const quoted = await runDemo(temp, []);
+    const unquoted = await runDemo(temp, ['--omit-entity-name-quotes']);
+    expect(quoted).toMatch(/^Table "model\.\S+" \{$/m);
+    expect(unquoted).toMatch(/^Table model\.\S+ \{$/m);
+    expect(unquoted).not.toMatch(/^Table "/m);
 
-    await runCliCapturing([
-      'run',
-      '-ad',
-      DEMO_ARTIFACTS_DIR,
-      '-t',
-      'mermaid',
-      '--omit-columns',
-      '-o',
-      output,
-    ]);
-    expect(readFileSync(join(output, 'output.md'), 'utf8')).not.toMatch(
-      /^\s+integer /m,
+    const withColumns = await runDemo(temp, ['-t', 'mermaid'], 'output.md');
+    const withoutColumns = await runDemo(
+      temp,
+      ['-t', 'mermaid', '--omit-columns'],
+      'output.md',
     );
+    expect(withColumns).toMatch(/^\s+integer /m);
+    expect(withoutColumns).not.toMatch(/^\s+integer /m);
   });
 
   it('warns, and still draws, when catalog.json is missing', async () => {

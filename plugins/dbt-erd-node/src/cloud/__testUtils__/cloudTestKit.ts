@@ -100,7 +100,11 @@ export function recordingLogger() {
   };
 }
 
-/** Small time-outs and delays so failure tests finish in well under a second each. */
+/**
+ * Short delays so failure tests finish quickly; time-outs long enough that a
+ * busy machine is not taken for a silent dbt Cloud (tests of time-outs set
+ * their own, see TIMEOUT_TEST_MS).
+ */
 export function clientFor(
   server: FakeDbtCloudServer,
   overrides: Partial<DbtCloudClientOptions> = {},
@@ -111,14 +115,17 @@ export function clientFor(
     accessUrl: server.url,
     discoveryUrl: server.discoveryUrl,
     token: TOKEN,
-    timeoutMs: 500,
-    artifactTimeoutMs: 2000,
+    timeoutMs: 2000,
+    artifactTimeoutMs: 4000,
     retries: 2,
     retryDelayMs: 10,
     maxRetryDelayMs: 1500,
     ...overrides,
   });
 }
+
+/** The time-out of the tests about time-outs. */
+export const TIMEOUT_TEST_MS = 500;
 
 /** Runs `action` and returns what it threw and how long it took. */
 export async function failureOf(
