@@ -9,7 +9,10 @@ import { ErdTableKey } from '../types';
  * to parse those tests beside the ones the algorithm reads.
  */
 export function isKeyTestId(uniqueId: string): boolean {
-  const name = (uniqueId.split('.')[2] ?? '').replace(/^source_/, '');
+  // Tests on sources read `source_unique_...`, `dbt_utils_source_unique_combination_...`.
+  const name = (uniqueId.split('.')[2] ?? '')
+    .replace(/^source_/, '')
+    .replace(/^dbt_utils_source_/, 'dbt_utils_');
   return (
     name.startsWith('unique_') ||
     name.startsWith('not_null_') ||

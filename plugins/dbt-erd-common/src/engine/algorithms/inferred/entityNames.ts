@@ -84,3 +84,15 @@ export function entityMatches(entity: string, tableEntityName: string): boolean 
     entity.endsWith(`_${tableEntityName}`)
   );
 }
+
+/**
+ * A column name without a short table-alias prefix and repeated
+ * underscores, to compare key columns across tables the TPC-H way:
+ * `o_custkey` and `c_custkey` both read `custkey`.
+ */
+export function bareColumnName(column: string): string {
+  return column
+    .toLowerCase()
+    .replace(/_+/g, '_')
+    .replace(/^[a-z]{1,2}_(?=[a-z])/, '');
+}

@@ -29,6 +29,8 @@ interface Reading {
   /** Definitions of each alias, in token order. */
   aliases: Map<string, AliasDefinition[]>;
   joins: SqlJoin[];
+  /** A join condition used an alias defined more than once for different relations. */
+  ambiguous: boolean;
   /** Index of the matching `)` for each `(`. */
   closing: Int32Array;
 }
@@ -193,6 +195,11 @@ function readRelations(reading: Reading) {
   }
 }
 
+function sameSource(a: SqlSource | null, b: SqlSource | null): boolean {
+  if (a === b) return true;
+  return a?.kind === 'node' && b?.kind === 'node' && a.nodeId === b.nodeId;
+}
+
 /** The source a qualifier names at token `at`: the nearest definition before it, else after it. */
 function sourceOfQualifier(reading: Reading, qualifier: string, at: number): { source: SqlSource | null; definitionAt: number } | null {
   const definitions = reading.aliases.get(qualifier);
@@ -209,6 +216,7 @@ function sourceOfQualifier(reading: Reading, qualifier: string, at: number): { s
     } else high = middle - 1;
   }
   const best = definitions[Math.max(found, 0)];
+  if (definitions.some(d => !sameSource(d.source, best.source))) reading.ambiguous = true;
   return { source: best.source, definitionAt: best.at };
 }
 
@@ -259,7 +267,10 @@ function readEqualities(reading: Reading) {
  * anywhere, and `using (x)`. Never throws; linear in the tokens except for
  * alias lookups, which are per distinct alias.
  */
-export function tokenJoins(sql: string, resolver: RelationResolver): SqlJoin[] {
+export function tokenJoins(
+  sql: string,
+  resolver: RelationResolver,
+): { joins: SqlJoin[]; ambiguous: boolean } {
   const tokens = tokenizeSql(sql);
   const reading: Reading = {
     tokens,
@@ -267,10 +278,11 @@ export function tokenJoins(sql: string, resolver: RelationResolver): SqlJoin[] {
     ctes: new Map(),
     aliases: new Map(),
     joins: [],
+    ambiguous: false,
     closing: matchParentheses(tokens),
   };
   readCtes(reading);
   readRelations(reading);
   readEqualities(reading);
-  return reading.joins;
+  return { joins: reading.joins, ambiguous: reading.ambiguous };
 }
