@@ -17,9 +17,16 @@ export interface SqlToken {
   text: string;
 }
 
-const WORD_START = /[A-Za-z_\u0080-\uffff]/;
-const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
-const DIGIT = /[0-9]/;
+// Character codes, not regular expressions: this loop runs once per byte of SQL.
+function isWordStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 128;
+}
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+function isWordPart(code: number): boolean {
+  return isWordStart(code) || isDigit(code) || code === 36;
+}
 
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', '`': '`', '[': ']' };
 
@@ -58,20 +65,20 @@ export function tokenizeSql(sql: string): SqlToken[] {
       }
       tokens.push({ kind: 'string', text: sql.slice(i + 1, Math.min(j, n)) });
       i = j + 1;
-    } else if (c === '"' || c === '`' || (c === '[' && WORD_START.test(next ?? ''))) {
+    } else if (c === '"' || c === '`' || (c === '[' && isWordStart(sql.charCodeAt(i + 1)))) {
       const close = CLOSING_QUOTE[c];
       const end = sql.indexOf(close, i + 1);
       const stop = end < 0 ? n : end;
       tokens.push({ kind: 'quoted', text: sql.slice(i + 1, stop) });
       i = stop + 1;
-    } else if (WORD_START.test(c)) {
+    } else if (isWordStart(sql.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && WORD_PART.test(sql[j])) j++;
+      while (j < n && isWordPart(sql.charCodeAt(j))) j++;
       tokens.push({ kind: 'word', text: sql.slice(i, j).toLowerCase() });
       i = j;
-    } else if (DIGIT.test(c)) {
+    } else if (isDigit(sql.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && /[0-9.eE]/.test(sql[j])) j++;
+      while (j < n && (isDigit(sql.charCodeAt(j)) || sql[j] === '.' || sql[j] === 'e' || sql[j] === 'E')) j++;
       tokens.push({ kind: 'number', text: sql.slice(i, j) });
       i = j;
     } else {
