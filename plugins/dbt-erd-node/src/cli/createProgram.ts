@@ -36,7 +36,9 @@ function addRunCommand(
     .option('-t, --target <target>', `one of ${ERD_TARGETS.join(', ')}`, 'dbml')
     .option(
       '-a, --algo <algo>',
-      `relationship detection: ${ERD_ALGORITHMS.join(', ')}`,
+      `relationship detection: ${ERD_ALGORITHMS.join(
+        ', ',
+      )}; join several with commas for their union (test_relationship,inferred)`,
       'test_relationship',
     )
     .option(

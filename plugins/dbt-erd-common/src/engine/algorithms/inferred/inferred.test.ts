@@ -8,6 +8,7 @@ import { primaryKeyTests } from '../../__testUtils__/keyTests';
 import { indexArtifacts } from '../../artifacts/indexArtifacts';
 import { buildErd } from '../../buildErd';
 import { ErdInputError } from '../../errors';
+import { renderErd } from '../../renderErd';
 import { toJson } from '../../targets/json';
 import { FoundRelationship } from '../types';
 import { inferredAlgorithm } from './inferred';
@@ -150,5 +151,17 @@ describe('combined algorithms', () => {
     expect(() => build('inferred,inferred')).toThrow(/named twice/);
     expect(() => build('test_relationship,,inferred')).toThrow(/empty/);
     expect(() => build('test_relationship,nope')).toThrow(/not supported/);
+  });
+});
+
+describe('inferred edges in text exports', () => {
+  const nodes: Nodes = [customers(), orders(JOIN)];
+  const erd = () => buildErd({ manifest: buildManifest({ nodes }), catalog: {} }, { algo: 'inferred' }).erd;
+
+  it('marks them in Mermaid labels and DBML comments', () => {
+    expect(renderErd(erd(), 'mermaid')).toContain(': "customer_id (inferred)"');
+    expect(renderErd(erd(), 'dbml')).toContain(
+      '//inferred (medium confidence): join in model.shop.orders: o.customer_id = c.customer_id; key on to side (by name)\nRef:',
+    );
   });
 });

@@ -234,10 +234,11 @@ function fromKeyName(tables: Tables, node: IndexedNode, column: string): Candida
   return null;
 }
 
-/** `stg_orders` reading `orders`: the same entity one layer on, not a relationship. */
+/** `stg_orders` reading `orders` (or read by it): the same entity one layer on, not a relationship. */
 function isCopyOf(tables: Tables, node: IndexedNode, otherId: string): boolean {
+  const other = tables.byId.get(otherId);
   return (
-    node.dependsOn.includes(otherId) &&
+    (node.dependsOn.includes(otherId) || (other?.dependsOn.includes(node.uniqueId) ?? false)) &&
     tables.entities.get(otherId) === tables.entities.get(node.uniqueId)
   );
 }
