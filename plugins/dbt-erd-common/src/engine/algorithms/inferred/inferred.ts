@@ -158,6 +158,13 @@ function fromJoin(tables: Tables, join: SqlJoin, modelId: string): Candidate | n
   };
 }
 
+/** The column itself, then its role-prefixes dropped (two words at least), then `id`. */
+function keyColumnNames(column: string): string[] {
+  const words = column.split('_');
+  const names = words.slice(0, -1).map((_, i) => words.slice(i).join('_'));
+  return [...new Set([...names.filter(n => n.includes('_') || n === column), column, 'id'])];
+}
+
 /**
  * A key-like column (`customer_id`, `fk_customer`) pointing at the table
  * its entity names, when that table has the column (or `id`) as a key.
@@ -173,7 +180,8 @@ function fromName(tables: Tables, node: IndexedNode, column: string): Candidate 
   for (const id of tablesNamedBy(tables, entity)) {
     if (id === node.uniqueId || isCopyOf(tables, node, id)) continue;
     const names = tables.columnNames.get(id)!;
-    const target = names.has(column) ? column : names.has('id') ? 'id' : null;
+    // `readmission_patient_id` -> `patient_id` of core__patient, else its `id`.
+    const target = keyColumnNames(column).find(name => names.has(name)) ?? null;
     if (!target) continue;
     const strength = keyStrength(tables, id, target);
     if (strength === 0) continue;
@@ -213,6 +221,10 @@ const MAX_KEY_HOLDERS = 12;
 function fromKeyName(tables: Tables, node: IndexedNode, column: string): Candidate | null {
   // A table keyed on the same column is a peer: it points (one-to-one) at the hub only.
   const isPeer = isSingleColumnKey(tables.keys.get(node.uniqueId), column);
+  // A name that says its entity (`claim_id`) points at that entity's table
+  // or nowhere: another table keyed on `claim_id` is a sibling, not the claim.
+  const entity = columnEntity(column);
+  if (entity && tablesNamedBy(tables, entity).size > 0) return null;
   // The whole name first, then role-playing prefixes dropped:
   // `pickup_location_id` -> `location_id`, `reimbursement_transaction_id` -> `transaction_id`.
   const words = bareColumnName(column).split('_');
