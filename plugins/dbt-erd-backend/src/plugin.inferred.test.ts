@@ -24,7 +24,9 @@ async function startBackend() {
     features: [
       dbtErdPlugin,
       mockServices.rootConfig.factory({
-        data: { dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] } },
+        data: {
+          dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
+        },
       }),
       catalogServiceMock.factory({
         entities: [
@@ -40,12 +42,18 @@ async function startBackend() {
 describe('dbt-erd backend with the inferred algorithm', () => {
   it('serves the union for the annotation getdbt.com/erd-algo: test_relationship,inferred', async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/dbt-erd/entities/default/component/combined/erd');
+    const res = await request(server).get(
+      '/api/dbt-erd/entities/default/component/combined/erd',
+    );
     expect(res.status).toBe(200);
-    const provenances = new Set(res.body.edges.map((e: { provenance: string }) => e.provenance));
+    const provenances = new Set(
+      res.body.edges.map((e: { provenance: string }) => e.provenance),
+    );
     expect(provenances).toContain('test');
     expect(provenances).toContain('inferred');
-    for (const edge of res.body.edges.filter((e: { provenance: string }) => e.provenance === 'inferred')) {
+    for (const edge of res.body.edges.filter(
+      (e: { provenance: string }) => e.provenance === 'inferred',
+    )) {
       expect(['high', 'medium']).toContain(edge.confidence);
       expect(edge.evidence.length).toBeGreaterThan(0);
     }
@@ -53,13 +61,17 @@ describe('dbt-erd backend with the inferred algorithm', () => {
 
   it('answers 400 naming the algorithms for a misspelt one, in the annotation or the query', async () => {
     const server = await startBackend();
-    const fromAnnotation = await request(server).get('/api/dbt-erd/entities/default/component/misspelt/erd');
+    const fromAnnotation = await request(server).get(
+      '/api/dbt-erd/entities/default/component/misspelt/erd',
+    );
     expect(fromAnnotation.status).toBe(400);
     expect(fromAnnotation.body.error.message).toContain('inferred');
     const fromQuery = await request(server)
       .get('/api/dbt-erd/entities/default/component/combined/erd')
       .query({ algo: 'inferred:(confidence:maybe)' });
     expect(fromQuery.status).toBe(400);
-    expect(fromQuery.body.error.message).toContain('confidence: high, medium or low');
+    expect(fromQuery.body.error.message).toContain(
+      'confidence: high, medium or low',
+    );
   });
 });

@@ -29,7 +29,10 @@ export function genericTest(
 }
 
 /** `unique` and `not_null` on one column: the way dbt projects state a primary key. */
-export function primaryKeyTests(nodeId: string, column: string): ManifestEntry[] {
+export function primaryKeyTests(
+  nodeId: string,
+  column: string,
+): ManifestEntry[] {
   return [
     genericTest('unique', nodeId, { column_name: column }),
     genericTest('not_null', nodeId, { column_name: column }),

@@ -47,7 +47,9 @@ export function combineAlgorithms(
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated) {
     throw new ErdInputError(
-      `algo "${parts.map(p => p.algo).join(',')}": "${repeated}" is named twice; name each algorithm once`,
+      `algo "${parts
+        .map(p => p.algo)
+        .join(',')}": "${repeated}" is named twice; name each algorithm once`,
     );
   }
   const ordered = [
@@ -57,7 +59,8 @@ export function combineAlgorithms(
   return {
     name: names.join(','),
     description: `Union of ${names.join(', ')}`,
-    validate: () => parts.forEach(p => p.algorithm.validate?.({ algo: p.algo })),
+    validate: () =>
+      parts.forEach(p => p.algorithm.validate?.({ algo: p.algo })),
     relevantTests: () => {
       const filters = parts.map(
         p => p.algorithm.relevantTests?.({ algo: p.algo }) ?? (() => true),
@@ -90,7 +93,10 @@ export function combineAlgorithms(
         }
         for (const relationship of found.relationships) {
           const ends = endsKey(relationship);
-          const from = JSON.stringify([relationship.fromId, relationship.fromColumns]);
+          const from = JSON.stringify([
+            relationship.fromId,
+            relationship.fromColumns,
+          ]);
           if (declaredEnds.has(ends)) continue;
           if (provenance === 'inferred' && declaredFrom.has(from)) continue;
           if (provenance !== 'inferred') {

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { buildManifest, modelNode } from '../__testUtils__/artifacts';
 import { indexArtifacts } from '../artifacts/indexArtifacts';
 import { ModelJoinReader } from '../algorithms/inferred/extractJoins';
-import { RelationResolver, renderRawSql } from '../algorithms/inferred/relationResolver';
+import {
+  RelationResolver,
+  renderRawSql,
+} from '../algorithms/inferred/relationResolver';
 import { tokenJoins } from '../algorithms/inferred/tokenJoins';
 import { buildErd } from '../buildErd';
 
@@ -16,18 +19,64 @@ const BOUND_MS = 15000;
 const MB = 1024 * 1024;
 
 const index = indexArtifacts({
-  manifest: buildManifest({ nodes: [modelNode('orders'), modelNode('customers')] }),
+  manifest: buildManifest({
+    nodes: [modelNode('orders'), modelNode('customers')],
+  }),
   catalog: {},
 });
 
 const FRAGMENTS = [
-  'select', ' * ', 'from', ' db.main.orders ', ' o ', 'join', ' db.main.customers ', ' c ', ' on ',
-  'o.customer_id', ' = ', 'c.customer_id', ' using ', '(', ')', ',', "'", '"', '`', '[', ']', '--', '/*', '*/',
-  '{{', '}}', '{%', '%}', '{#', '#}', "ref('orders')", "source('raw','x')", ' with ', ' as ', '.', '\\', '\n',
-  ' and ', ' where ', '==', '<=', 'left', 'lateral', ' qualify ',
+  'select',
+  ' * ',
+  'from',
+  ' db.main.orders ',
+  ' o ',
+  'join',
+  ' db.main.customers ',
+  ' c ',
+  ' on ',
+  'o.customer_id',
+  ' = ',
+  'c.customer_id',
+  ' using ',
+  '(',
+  ')',
+  ',',
+  "'",
+  '"',
+  '`',
+  '[',
+  ']',
+  '--',
+  '/*',
+  '*/',
+  '{{',
+  '}}',
+  '{%',
+  '%}',
+  '{#',
+  '#}',
+  "ref('orders')",
+  "source('raw','x')",
+  ' with ',
+  ' as ',
+  '.',
+  '\\',
+  '\n',
+  ' and ',
+  ' where ',
+  '==',
+  '<=',
+  'left',
+  'lateral',
+  ' qualify ',
 ];
 
-const hostileSql = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 60 }).map(parts => parts.join(''));
+const hostileSql = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), {
+    maxLength: 60,
+  })
+  .map(parts => parts.join(''));
 
 function readModel(sql: string, compiled: boolean) {
   const resolver = new RelationResolver(index.nodes);
@@ -53,9 +102,24 @@ describe('inferred on hostile SQL', () => {
   });
 
   it.each([
-    ['an unbalanced quote before a megabyte of joins', `select 'oops ${'from db.main.orders o join db.main.customers c on o.customer_id = c.customer_id '.repeat(12_000)}`],
-    ['a megabyte of joins', `select * from db.main.orders o ${'join db.main.customers c on o.customer_id = c.customer_id '.repeat(18_000)}`],
-    ['a megabyte of one alias redefined', `${'select * from db.main.orders a join db.main.customers a on a.x = a.y '.repeat(14_000)}`],
+    [
+      'an unbalanced quote before a megabyte of joins',
+      `select 'oops ${'from db.main.orders o join db.main.customers c on o.customer_id = c.customer_id '.repeat(
+        12_000,
+      )}`,
+    ],
+    [
+      'a megabyte of joins',
+      `select * from db.main.orders o ${'join db.main.customers c on o.customer_id = c.customer_id '.repeat(
+        18_000,
+      )}`,
+    ],
+    [
+      'a megabyte of one alias redefined',
+      `${'select * from db.main.orders a join db.main.customers a on a.x = a.y '.repeat(
+        14_000,
+      )}`,
+    ],
     ['a megabyte of opening parentheses', '('.repeat(MB)],
     ['a megabyte of unclosed Jinja openers', '{{'.repeat(MB / 2)],
     ['a megabyte of nested CTE headers', 'with x as ('.repeat(MB / 11)],
@@ -64,7 +128,10 @@ describe('inferred on hostile SQL', () => {
     const { ms } = timed(() => {
       readModel(sql, true);
       readModel(sql, false);
-      tokenJoins(renderRawSql(sql, new RelationResolver(index.nodes)), new RelationResolver(index.nodes));
+      tokenJoins(
+        renderRawSql(sql, new RelationResolver(index.nodes)),
+        new RelationResolver(index.nodes),
+      );
     });
     expect(ms).toBeLessThan(BOUND_MS);
   });
@@ -72,10 +139,26 @@ describe('inferred on hostile SQL', () => {
   it('builds an ERD from a project whose raw code is broken Jinja', () => {
     const manifest = buildManifest({
       nodes: [
-        modelNode('orders', { columns: { customer_id: {} }, compiled_code: undefined, extra: { raw_code: "{% if %}select * from {{ ref('customers') }} c join {{ ref('orders' }} o on" } }),
-        modelNode('customers', { columns: { customer_id: {} }, compiled_code: undefined, extra: { raw_code: '{{{{{{ \'"`[' } }),
+        modelNode('orders', {
+          columns: { customer_id: {} },
+          compiled_code: undefined,
+          extra: {
+            raw_code:
+              "{% if %}select * from {{ ref('customers') }} c join {{ ref('orders' }} o on",
+          },
+        }),
+        modelNode('customers', {
+          columns: { customer_id: {} },
+          compiled_code: undefined,
+          extra: { raw_code: '{{{{{{ \'"`[' },
+        }),
       ],
     });
-    expect(() => buildErd({ manifest, catalog: {} }, { algo: 'test_relationship,inferred' })).not.toThrow();
+    expect(() =>
+      buildErd(
+        { manifest, catalog: {} },
+        { algo: 'test_relationship,inferred' },
+      ),
+    ).not.toThrow();
   });
 });

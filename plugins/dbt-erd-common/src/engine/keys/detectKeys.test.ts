@@ -12,8 +12,16 @@ import { detectTableKeys, isKeyTestId } from './detectKeys';
 
 const ORDERS = modelId('orders');
 
-function keysOf(nodes: ReturnType<typeof modelNode>[], sources: ReturnType<typeof modelNode>[] = []) {
-  return detectTableKeys(indexArtifacts({ manifest: buildManifest({ nodes, sources }), catalog: {} }));
+function keysOf(
+  nodes: ReturnType<typeof modelNode>[],
+  sources: ReturnType<typeof modelNode>[] = [],
+) {
+  return detectTableKeys(
+    indexArtifacts({
+      manifest: buildManifest({ nodes, sources }),
+      catalog: {},
+    }),
+  );
 }
 
 describe('detectTableKeys', () => {
@@ -32,10 +40,19 @@ describe('detectTableKeys', () => {
   it('reads dbt_utils.unique_combination_of_columns as a composite key', () => {
     const keys = keysOf([
       modelNode('orders'),
-      genericTest('unique_combination_of_columns', ORDERS, { combination_of_columns: ['Order_ID', 'line'] }, 'dbt_utils'),
+      genericTest(
+        'unique_combination_of_columns',
+        ORDERS,
+        { combination_of_columns: ['Order_ID', 'line'] },
+        'dbt_utils',
+      ),
     ]);
     expect(keys.get(ORDERS)).toEqual([
-      { columns: ['order_id', 'line'], kind: 'unique', source: 'combination_test' },
+      {
+        columns: ['order_id', 'line'],
+        kind: 'unique',
+        source: 'combination_test',
+      },
     ]);
   });
 
@@ -54,25 +71,49 @@ describe('detectTableKeys', () => {
 
   it('reads tests on sources, which have no attached node', () => {
     const id = 'source.shop.raw.customers';
-    const keys = keysOf([...primaryKeyTests(id, 'id')], [sourceNode('raw', 'customers')]);
-    expect(keys.get(id)).toEqual([{ columns: ['id'], kind: 'primary', source: 'test' }]);
+    const keys = keysOf(
+      [...primaryKeyTests(id, 'id')],
+      [sourceNode('raw', 'customers')],
+    );
+    expect(keys.get(id)).toEqual([
+      { columns: ['id'], kind: 'primary', source: 'test' },
+    ]);
   });
 
   it('names the test ids a streaming reader must parse for keys', () => {
     expect(isKeyTestId('test.shop.unique_orders_id.abc')).toBe(true);
-    expect(isKeyTestId('test.shop.source_not_null_raw_orders_id.abc')).toBe(true);
-    expect(isKeyTestId('test.shop.dbt_utils_unique_combination_o_1a2b3c')).toBe(true);
-    expect(isKeyTestId('test.shop.dbt_utils_source_unique_combination_of_columns_x.1')).toBe(true);
-    expect(isKeyTestId('test.shop.relationships_orders_customer_id__id__ref_customers_.x')).toBe(false);
-    expect(isKeyTestId('test.shop.accepted_values_orders_status.x')).toBe(false);
+    expect(isKeyTestId('test.shop.source_not_null_raw_orders_id.abc')).toBe(
+      true,
+    );
+    expect(isKeyTestId('test.shop.dbt_utils_unique_combination_o_1a2b3c')).toBe(
+      true,
+    );
+    expect(
+      isKeyTestId(
+        'test.shop.dbt_utils_source_unique_combination_of_columns_x.1',
+      ),
+    ).toBe(true);
+    expect(
+      isKeyTestId(
+        'test.shop.relationships_orders_customer_id__id__ref_customers_.x',
+      ),
+    ).toBe(false);
+    expect(isKeyTestId('test.shop.accepted_values_orders_status.x')).toBe(
+      false,
+    );
   });
 
   it('puts keys in the ERD extras, never in the JSON export', () => {
     const manifest = buildManifest({
-      nodes: [modelNode('orders', { columns: { order_id: {} } }), ...primaryKeyTests(ORDERS, 'order_id')],
+      nodes: [
+        modelNode('orders', { columns: { order_id: {} } }),
+        ...primaryKeyTests(ORDERS, 'order_id'),
+      ],
     });
     const { erd } = buildErd({ manifest, catalog: {} });
-    expect(erd.extras?.keys?.[ORDERS]).toEqual([{ columns: ['order_id'], kind: 'primary', source: 'test' }]);
+    expect(erd.extras?.keys?.[ORDERS]).toEqual([
+      { columns: ['order_id'], kind: 'primary', source: 'test' },
+    ]);
     expect(erd.nodes[0].columns[0].is_primary_key).toBe(false);
     expect(toJson(erd)).not.toContain('"kind"');
   });

@@ -58,7 +58,12 @@ function readKeyTests(tests: IndexedTest[]): Map<string, TestedColumns> {
     if (name === 'unique_combination_of_columns') {
       const combination = test.kwargs.combination_of_columns;
       const columns = (Array.isArray(combination) ? combination : [])
-        .map(c => c.replace(/["`[\]]/g, '').trim().toLowerCase())
+        .map(c =>
+          c
+            .replace(/["`[\]]/g, '')
+            .trim()
+            .toLowerCase(),
+        )
         .filter(Boolean);
       if (columns.length > 0) entry(nodeId).combinations.push(columns);
       continue;

@@ -84,9 +84,9 @@ export const dbmlTarget: ErdTarget = {
       // DBML refs take no note: a comment line above says the ref is a guess, and why.
       if (edge.provenance === 'inferred') {
         sections.push(
-          `//inferred (${edge.confidence ?? 'unknown'} confidence): ${dbmlComment(
-            (edge.evidence ?? []).join('; '),
-          )}`,
+          `//inferred (${
+            edge.confidence ?? 'unknown'
+          } confidence): ${dbmlComment((edge.evidence ?? []).join('; '))}`,
         );
       }
       sections.push(

@@ -17,7 +17,10 @@ const erd = () =>
       manifest: buildManifest({
         nodes: [
           modelNode('customers', { columns: { customer_id: {} } }),
-          modelNode('orders', { columns: { customer_id: {} }, compiled_code: JOIN }),
+          modelNode('orders', {
+            columns: { customer_id: {} },
+            compiled_code: JOIN,
+          }),
         ],
       }),
       catalog: {},
@@ -28,7 +31,9 @@ const erd = () =>
 describe('inferred edges in the diagram formats', () => {
   it('still parse as DBML with the comment that marks them', () => {
     const text = renderErd(erd(), 'dbml');
-    expect(text).toMatch(/^\/\/inferred \(medium confidence\): join in model\.shop\.orders/m);
+    expect(text).toMatch(
+      /^\/\/inferred \(medium confidence\): join in model\.shop\.orders/m,
+    );
     expect(() => Parser.parse(text, 'dbmlv2')).not.toThrow();
   });
 

@@ -28,13 +28,29 @@ const LAYER_PREFIXES = [
   'tbl',
   'obt',
 ];
-const LAYER_SUFFIXES = ['dim', 'fct', 'fact', 'snapshot', 'snap', 'view', 'tbl', 'base', 'stg', 'clean', 'cleaned', 'enriched', 'final'];
+const LAYER_SUFFIXES = [
+  'dim',
+  'fct',
+  'fact',
+  'snapshot',
+  'snap',
+  'view',
+  'tbl',
+  'base',
+  'stg',
+  'clean',
+  'cleaned',
+  'enriched',
+  'final',
+];
 
 /** `customers` -> `customer`, `categories` -> `category`, `addresses` -> `address`. */
 export function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (word.length > 4 && /(sses|xes|ches|shes)$/.test(word))
+    return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word))
+    return word.slice(0, -1);
   return word;
 }
 
@@ -44,8 +60,10 @@ export function tableEntity(name: string): string {
   const packageSplit = entity.lastIndexOf('__');
   if (packageSplit >= 0) entity = entity.slice(packageSplit + 2);
   let parts = entity.split('_').filter(Boolean);
-  while (parts.length > 1 && LAYER_PREFIXES.includes(parts[0])) parts = parts.slice(1);
-  while (parts.length > 1 && LAYER_SUFFIXES.includes(parts[parts.length - 1])) parts = parts.slice(0, -1);
+  while (parts.length > 1 && LAYER_PREFIXES.includes(parts[0]))
+    parts = parts.slice(1);
+  while (parts.length > 1 && LAYER_SUFFIXES.includes(parts[parts.length - 1]))
+    parts = parts.slice(0, -1);
   if (parts.length === 0) return entity;
   parts[parts.length - 1] = singular(parts[parts.length - 1]);
   return parts.join('_');
@@ -77,7 +95,10 @@ export function tableLayer(name: string): string {
  * `dim_crm_customer`), or the table's entity ends the column's
  * (`billing_customer` names `customer`).
  */
-export function entityMatches(entity: string, tableEntityName: string): boolean {
+export function entityMatches(
+  entity: string,
+  tableEntityName: string,
+): boolean {
   return (
     entity === tableEntityName ||
     tableEntityName.endsWith(`_${entity}`) ||

@@ -24,7 +24,10 @@ export interface JoinReadingCounts {
 const MAY_JOIN = /\b(join|where)\b/i;
 
 /** The model's SQL as plain SQL, with ref()/source() resolved when it is raw code. */
-function plainSql(node: IndexedNode, resolver: RelationResolver): string | null {
+function plainSql(
+  node: IndexedNode,
+  resolver: RelationResolver,
+): string | null {
   const sql = node.modelSql;
   if (!sql) return null;
   return sql.compiled ? sql.code : renderRawSql(sql.code, resolver);
@@ -66,7 +69,11 @@ export class ModelJoinReader {
       // tokenJoins is written not to throw; a bug there must not cost the whole ERD.
       tokens = { joins: [], ambiguous: true };
     }
-    if (tokens.ambiguous && this.useParser && sql.length <= MAX_PARSED_SQL_BYTES) {
+    if (
+      tokens.ambiguous &&
+      this.useParser &&
+      sql.length <= MAX_PARSED_SQL_BYTES
+    ) {
       try {
         const joins = parserJoins(sql, this.dialect, this.resolver);
         this.counts.parser++;

@@ -57,7 +57,10 @@ function wordSuffixes(entity: string): string[] {
   return words.map((_, i) => words.slice(i).join('_'));
 }
 
-function indexTables(index: ArtifactIndex, keys: Map<string, ErdTableKey[]>): Tables {
+function indexTables(
+  index: ArtifactIndex,
+  keys: Map<string, ErdTableKey[]>,
+): Tables {
   const tables: Tables = {
     byId: new Map(),
     entities: new Map(),
@@ -79,8 +82,12 @@ function indexTables(index: ArtifactIndex, keys: Map<string, ErdTableKey[]>): Ta
     const entity = tableEntity(node.name);
     tables.byId.set(node.uniqueId, node);
     tables.entities.set(node.uniqueId, entity);
-    tables.columnNames.set(node.uniqueId, new Set(node.columns.map(c => c.name)));
-    for (const suffix of wordSuffixes(entity)) pushTo(tables.byEntitySuffix, suffix, node.uniqueId);
+    tables.columnNames.set(
+      node.uniqueId,
+      new Set(node.columns.map(c => c.name)),
+    );
+    for (const suffix of wordSuffixes(entity))
+      pushTo(tables.byEntitySuffix, suffix, node.uniqueId);
   }
   return tables;
 }
@@ -106,13 +113,23 @@ function keyStrength(tables: Tables, nodeId: string, column: string): number {
 }
 
 function keyEvidence(strength: number): string {
-  return strength === 2 ? 'key on to side (unique test or constraint)' : 'key on to side (by name)';
+  return strength === 2
+    ? 'key on to side (unique test or constraint)'
+    : 'key on to side (by name)';
 }
 
 const CONFIDENCE_BY_STRENGTH: EdgeConfidence[] = ['low', 'medium', 'high'];
 
-function addCandidate(candidates: Map<string, Candidate>, candidate: Candidate) {
-  const key = [candidate.fromId, candidate.fromColumn, candidate.toId, candidate.toColumn].join('\u0000');
+function addCandidate(
+  candidates: Map<string, Candidate>,
+  candidate: Candidate,
+) {
+  const key = [
+    candidate.fromId,
+    candidate.fromColumn,
+    candidate.toId,
+    candidate.toColumn,
+  ].join('\u0000');
   const known = candidates.get(key);
   if (!known) {
     candidates.set(key, candidate);
@@ -120,28 +137,41 @@ function addCandidate(candidates: Map<string, Candidate>, candidate: Candidate) 
   }
   candidate.joinModels.forEach(m => known.joinModels.add(m));
   for (const line of candidate.evidence) {
-    if (known.evidence.length < MAX_EVIDENCE && !known.evidence.includes(line)) known.evidence.push(line);
+    if (known.evidence.length < MAX_EVIDENCE && !known.evidence.includes(line))
+      known.evidence.push(line);
   }
-  if (confidenceRank(candidate.confidence) > confidenceRank(known.confidence)) known.confidence = candidate.confidence;
+  if (confidenceRank(candidate.confidence) > confidenceRank(known.confidence))
+    known.confidence = candidate.confidence;
 }
 
 /** A join condition as a relationship: the key side is the "one" side. */
-function fromJoin(tables: Tables, join: SqlJoin, modelId: string): Candidate | null {
+function fromJoin(
+  tables: Tables,
+  join: SqlJoin,
+  modelId: string,
+): Candidate | null {
   const { left, right } = join;
   if (left.nodeId === right.nodeId && left.column === right.column) return null;
   const leftStrength = keyStrength(tables, left.nodeId, left.column);
   const rightStrength = keyStrength(tables, right.nodeId, right.column);
   let [from, to, strength] =
-    rightStrength >= leftStrength ? [left, right, rightStrength] : [right, left, leftStrength];
+    rightStrength >= leftStrength
+      ? [left, right, rightStrength]
+      : [right, left, leftStrength];
   if (leftStrength === rightStrength && leftStrength < 2) {
     // Neither side (or both, by name only) is a stated key: the side whose
     // table the column names is the one side (`orders.customer_id = customers.customer_id`).
     const entity = columnEntity(left.column) ?? columnEntity(right.column);
-    const leftNamed = entity !== null && entityMatches(entity, tables.entities.get(left.nodeId) ?? '');
-    const rightNamed = entity !== null && entityMatches(entity, tables.entities.get(right.nodeId) ?? '');
+    const leftNamed =
+      entity !== null &&
+      entityMatches(entity, tables.entities.get(left.nodeId) ?? '');
+    const rightNamed =
+      entity !== null &&
+      entityMatches(entity, tables.entities.get(right.nodeId) ?? '');
     if (leftNamed && !rightNamed) [from, to] = [right, left];
     else if (rightNamed && !leftNamed) [from, to] = [left, right];
-    strength = leftNamed !== rightNamed ? Math.max(strength, 1) : Math.min(strength, 0);
+    strength =
+      leftNamed !== rightNamed ? Math.max(strength, 1) : Math.min(strength, 0);
   }
   const bothStated = leftStrength === 2 && rightStrength === 2;
   const evidence = [`join in ${modelId}: ${join.condition}`];
@@ -162,7 +192,13 @@ function fromJoin(tables: Tables, join: SqlJoin, modelId: string): Candidate | n
 function keyColumnNames(column: string): string[] {
   const words = column.split('_');
   const names = words.slice(0, -1).map((_, i) => words.slice(i).join('_'));
-  return [...new Set([...names.filter(n => n.includes('_') || n === column), column, 'id'])];
+  return [
+    ...new Set([
+      ...names.filter(n => n.includes('_') || n === column),
+      column,
+      'id',
+    ]),
+  ];
 }
 
 /**
@@ -171,11 +207,20 @@ function keyColumnNames(column: string): string[] {
  * Lineage breaks ties: tables the model reads come first, then the same
  * layer and schema.
  */
-function fromName(tables: Tables, node: IndexedNode, column: string): Candidate | null {
+function fromName(
+  tables: Tables,
+  node: IndexedNode,
+  column: string,
+): Candidate | null {
   const entity = columnEntity(column);
   if (!entity || tables.entities.get(node.uniqueId) === entity) return null;
   const reads = new Set(node.dependsOn);
-  let best: { id: string; column: string; score: number; strength: number } | null = null;
+  let best: {
+    id: string;
+    column: string;
+    score: number;
+    strength: number;
+  } | null = null;
   let tie = false;
   for (const id of tablesNamedBy(tables, entity)) {
     if (id === node.uniqueId || isCopyOf(tables, node, id)) continue;
@@ -195,15 +240,23 @@ function fromName(tables: Tables, node: IndexedNode, column: string): Candidate 
     } else if (score === best.score) tie = true;
   }
   if (!best) return null;
-  const evidence = [`name match: ${column} -> ${tables.byId.get(best.id)!.name}`, keyEvidence(best.strength)];
-  if (reads.has(best.id)) evidence.push(`lineage: ${node.name} reads ${tables.byId.get(best.id)!.name}`);
+  const evidence = [
+    `name match: ${column} -> ${tables.byId.get(best.id)!.name}`,
+    keyEvidence(best.strength),
+  ];
+  if (reads.has(best.id))
+    evidence.push(
+      `lineage: ${node.name} reads ${tables.byId.get(best.id)!.name}`,
+    );
   const confident = best.strength === 2 && !tie;
   return {
     fromId: node.uniqueId,
     fromColumn: column,
     toId: best.id,
     toColumn: best.column,
-    cardinality: isSingleColumnKey(tables.keys.get(node.uniqueId), column) ? '11' : 'n1',
+    cardinality: isSingleColumnKey(tables.keys.get(node.uniqueId), column)
+      ? '11'
+      : 'n1',
     confidence: confident ? 'medium' : 'low',
     evidence,
     joinModels: new Set(),
@@ -218,7 +271,11 @@ const MAX_KEY_HOLDERS = 12;
  * keyed on `ticker`; `o_custkey` -> customer keyed on `c_custkey`), when
  * few tables have that key. Lineage, then layer and schema break ties.
  */
-function fromKeyName(tables: Tables, node: IndexedNode, column: string): Candidate | null {
+function fromKeyName(
+  tables: Tables,
+  node: IndexedNode,
+  column: string,
+): Candidate | null {
   // A table keyed on the same column is a peer: it points (one-to-one) at the hub only.
   const isPeer = isSingleColumnKey(tables.keys.get(node.uniqueId), column);
   // A name that says its entity (`claim_id`) points at that entity's table
@@ -250,7 +307,8 @@ function fromKeyName(tables: Tables, node: IndexedNode, column: string): Candida
 function isCopyOf(tables: Tables, node: IndexedNode, otherId: string): boolean {
   const other = tables.byId.get(otherId);
   return (
-    (node.dependsOn.includes(otherId) || (other?.dependsOn.includes(node.uniqueId) ?? false)) &&
+    (node.dependsOn.includes(otherId) ||
+      (other?.dependsOn.includes(node.uniqueId) ?? false)) &&
     tables.entities.get(otherId) === tables.entities.get(node.uniqueId)
   );
 }
@@ -275,9 +333,14 @@ function keyNameCandidate(
     runnerUp.score === best.score &&
     width(runnerUp.nodeId) * 1.5 > width(best.nodeId);
   const target = tables.byId.get(best.nodeId)!;
-  const evidence = [`name match: ${column} -> key ${target.name}.${best.column}`, keyEvidence(2)];
-  if (reads.has(best.nodeId)) evidence.push(`lineage: ${node.name} reads ${target.name}`);
-  else if (runnerUp && runnerUp.score === best.score) evidence.push(`widest table keyed on ${best.column}`);
+  const evidence = [
+    `name match: ${column} -> key ${target.name}.${best.column}`,
+    keyEvidence(2),
+  ];
+  if (reads.has(best.nodeId))
+    evidence.push(`lineage: ${node.name} reads ${target.name}`);
+  else if (runnerUp && runnerUp.score === best.score)
+    evidence.push(`widest table keyed on ${best.column}`);
   return {
     fromId: node.uniqueId,
     fromColumn: column,
@@ -291,7 +354,12 @@ function keyNameCandidate(
 }
 
 /** How well a target table fits a referencing one: read by it, same layer, same schema, same type. */
-function placementScore(tables: Tables, node: IndexedNode, targetId: string, reads: Set<string>): number {
+function placementScore(
+  tables: Tables,
+  node: IndexedNode,
+  targetId: string,
+  reads: Set<string>,
+): number {
   const other = tables.byId.get(targetId)!;
   return (
     (reads.has(targetId) ? 4 : 0) +
@@ -301,12 +369,17 @@ function placementScore(tables: Tables, node: IndexedNode, targetId: string, rea
   );
 }
 
+function byCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
 function rank(a: Candidate, b: Candidate): number {
   return (
     confidenceRank(b.confidence) - confidenceRank(a.confidence) ||
     b.joinModels.size - a.joinModels.size ||
-    (a.toId < b.toId ? -1 : a.toId > b.toId ? 1 : 0) ||
-    (a.fromColumn < b.fromColumn ? -1 : a.fromColumn > b.fromColumn ? 1 : 0)
+    byCodeUnits(a.toId, b.toId) ||
+    byCodeUnits(a.fromColumn, b.fromColumn)
   );
 }
 
@@ -324,7 +397,8 @@ function capPerTable(candidates: Candidate[]): Candidate[] {
     const pairs = new Set<string>();
     for (const candidate of list.sort(rank)) {
       if (kept.length > 0 && columns.size >= MAX_INFERRED_PER_TABLE) break;
-      if (columns.has(candidate.fromColumn) || pairs.has(candidate.toId)) continue;
+      if (columns.has(candidate.fromColumn) || pairs.has(candidate.toId))
+        continue;
       columns.add(candidate.fromColumn);
       pairs.add(candidate.toId);
       kept.push(candidate);
@@ -356,7 +430,8 @@ function toRelationship(candidate: Candidate): FoundRelationship {
  */
 export const inferredAlgorithm: ErdAlgorithm = {
   name: 'inferred',
-  description: 'Relationships inferred from joins in model SQL and key-like column names',
+  description:
+    'Relationships inferred from joins in model SQL and key-like column names',
   validate: options => {
     parseInferredRule(options.algo);
   },
@@ -369,18 +444,28 @@ export const inferredAlgorithm: ErdAlgorithm = {
     const tables = indexTables(index, keys);
 
     const resolver = new RelationResolver(index.nodes);
-    const reader = new ModelJoinReader(resolver, index.adapterType, rule.useParser);
+    const reader = new ModelJoinReader(
+      resolver,
+      index.adapterType,
+      rule.useParser,
+    );
     const candidates = new Map<string, Candidate>();
     for (const node of index.nodes) {
-      if (node.resourceType !== 'model' && node.resourceType !== 'snapshot') continue;
+      if (node.resourceType !== 'model' && node.resourceType !== 'snapshot')
+        continue;
       for (const join of reader.read(node)) {
         const candidate = fromJoin(tables, join, node.uniqueId);
         if (candidate) addCandidate(candidates, candidate);
       }
     }
-    const joined = new Set([...candidates.values()].map(c => `${c.fromId}\u0000${c.fromColumn}`));
+    const joined = new Set(
+      [...candidates.values()].map(c => `${c.fromId}\u0000${c.fromColumn}`),
+    );
     const joinedPairs = new Set(
-      [...candidates.values()].flatMap(c => [`${c.fromId}\u0000${c.toId}`, `${c.toId}\u0000${c.fromId}`]),
+      [...candidates.values()].flatMap(c => [
+        `${c.fromId}\u0000${c.toId}`,
+        `${c.toId}\u0000${c.fromId}`,
+      ]),
     );
     for (const node of index.nodes) {
       for (const column of node.columns) {
@@ -388,13 +473,19 @@ export const inferredAlgorithm: ErdAlgorithm = {
         const candidate =
           fromName(tables, node, column.name) ??
           fromKeyName(tables, node, column.name);
-        if (!candidate || joinedPairs.has(`${candidate.fromId}\u0000${candidate.toId}`)) continue;
+        if (
+          !candidate ||
+          joinedPairs.has(`${candidate.fromId}\u0000${candidate.toId}`)
+        )
+          continue;
         addCandidate(candidates, candidate);
       }
     }
 
     const all = [...candidates.values()];
-    const drawn = all.filter(c => confidenceRank(c.confidence) >= confidenceRank(rule.minConfidence));
+    const drawn = all.filter(
+      c => confidenceRank(c.confidence) >= confidenceRank(rule.minConfidence),
+    );
     return {
       relationships: capPerTable(drawn).map(toRelationship),
       inference: {

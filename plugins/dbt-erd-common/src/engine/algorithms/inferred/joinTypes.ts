@@ -31,7 +31,8 @@ export function resolveSourceColumn(
   let name = column;
   // Bounded: sources only nest as deep as the SQL text they came from.
   for (let depth = 0; current && depth < 64; depth++) {
-    if (current.kind === 'node') return { nodeId: current.nodeId, column: name };
+    if (current.kind === 'node')
+      return { nodeId: current.nodeId, column: name };
     name = current.renames.get(name) ?? name;
     current = current.base;
   }
@@ -42,5 +43,7 @@ const MAX_CONDITION = 120;
 
 export function shortCondition(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_CONDITION ? `${flat.slice(0, MAX_CONDITION - 1)}…` : flat;
+  return flat.length > MAX_CONDITION
+    ? `${flat.slice(0, MAX_CONDITION - 1)}…`
+    : flat;
 }

@@ -4,7 +4,13 @@ import { Parser as SnowflakeParser } from 'node-sql-parser/build/snowflake';
 import { Parser as TransactSqlParser } from 'node-sql-parser/build/transactsql';
 import { Parser as TrinoParser } from 'node-sql-parser/build/trino';
 import { RelationResolver } from './relationResolver';
-import { JoinSide, SqlJoin, SqlSource, resolveSourceColumn, shortCondition } from './joinTypes';
+import {
+  JoinSide,
+  SqlJoin,
+  SqlSource,
+  resolveSourceColumn,
+  shortCondition,
+} from './joinTypes';
 
 /**
  * node-sql-parser's grammar for each dbt adapter. Each grammar is a separate
@@ -35,10 +41,15 @@ const DIALECT_BY_ADAPTER: Record<string, Dialect> = {
 
 export function dialectFor(adapterType: string | null): Dialect {
   const adapter = (adapterType ?? '').toLowerCase();
-  return Object.hasOwn(DIALECT_BY_ADAPTER, adapter) ? DIALECT_BY_ADAPTER[adapter] : 'postgresql';
+  return Object.hasOwn(DIALECT_BY_ADAPTER, adapter)
+    ? DIALECT_BY_ADAPTER[adapter]
+    : 'postgresql';
 }
 
-const parsers = new Map<Dialect, { astify(sql: string, options: object): unknown }>();
+const parsers = new Map<
+  Dialect,
+  { astify(sql: string, options: object): unknown }
+>();
 
 function parserFor(dialect: Dialect) {
   let parser = parsers.get(dialect);
@@ -85,7 +96,8 @@ function tableSource(item: AstNode, scope: Scope): SqlSource | null {
   const parts = [item.catalog ?? item.db, item.schema, table]
     .map(nameOf)
     .filter((p): p is string => Boolean(p));
-  if (item.db && item.catalog && item.db === item.catalog && parts.length > 3) parts.splice(1, 1);
+  if (item.db && item.catalog && item.db === item.catalog && parts.length > 3)
+    parts.splice(1, 1);
   if (parts.length === 1) {
     const cte = scope.ctes.get(table.toLowerCase());
     if (cte !== undefined) return cte;
@@ -94,25 +106,46 @@ function tableSource(item: AstNode, scope: Scope): SqlSource | null {
   return nodeId ? { kind: 'node', nodeId } : null;
 }
 
-function columnRef(expression: unknown): { table: string; column: string } | null {
+function columnRef(
+  expression: unknown,
+): { table: string; column: string } | null {
   if (!isNode(expression) || expression.type !== 'column_ref') return null;
   const table = nameOf(expression.table);
   const column = nameOf(expression.column);
-  return table && column ? { table: table.toLowerCase(), column: column.toLowerCase() } : null;
+  return table && column
+    ? { table: table.toLowerCase(), column: column.toLowerCase() }
+    : null;
 }
 
-function addJoin(scope: Scope, left: JoinSide | null, right: JoinSide | null, condition: string) {
-  if (left && right) scope.joins.push({ left, right, condition: shortCondition(condition) });
+function addJoin(
+  scope: Scope,
+  left: JoinSide | null,
+  right: JoinSide | null,
+  condition: string,
+) {
+  if (left && right)
+    scope.joins.push({ left, right, condition: shortCondition(condition) });
 }
 
 /** Every `x.a = y.b` inside an expression tree (ON, WHERE, nested AND/OR). */
-function readEqualities(expression: unknown, aliases: Map<string, SqlSource | null>, scope: Scope, budget = { nodes: 10_000 }) {
+function readEqualities(
+  expression: unknown,
+  aliases: Map<string, SqlSource | null>,
+  scope: Scope,
+  budget = { nodes: 10_000 },
+) {
   if (!isNode(expression) || --budget.nodes < 0) return;
   if (expression.type === 'binary_expr') {
     if (expression.operator === '=') {
       const left = columnRef(expression.left);
       const right = columnRef(expression.right);
-      if (left && right && left.table !== right.table && aliases.has(left.table) && aliases.has(right.table)) {
+      if (
+        left &&
+        right &&
+        left.table !== right.table &&
+        aliases.has(left.table) &&
+        aliases.has(right.table)
+      ) {
         addJoin(
           scope,
           resolveSourceColumn(aliases.get(left.table) ?? null, left.column),
@@ -125,7 +158,8 @@ function readEqualities(expression: unknown, aliases: Map<string, SqlSource | nu
     readEqualities(expression.left, aliases, scope, budget);
     readEqualities(expression.right, aliases, scope, budget);
   } else if (Array.isArray(expression.value)) {
-    for (const item of expression.value) readEqualities(item, aliases, scope, budget);
+    for (const item of expression.value)
+      readEqualities(item, aliases, scope, budget);
   } else if (isNode(expression.expr)) {
     readEqualities(expression.expr, aliases, scope, budget);
   }
@@ -135,7 +169,10 @@ function renamesOf(select: AstNode): Map<string, string> {
   const renames = new Map<string, string>();
   for (const column of Array.isArray(select.columns) ? select.columns : []) {
     const alias = nameOf(column?.as);
-    const ref = isNode(column?.expr) && column.expr.type === 'column_ref' ? nameOf(column.expr.column) : null;
+    const ref =
+      isNode(column?.expr) && column.expr.type === 'column_ref'
+        ? nameOf(column.expr.column)
+        : null;
     if (alias && ref) renames.set(alias.toLowerCase(), ref.toLowerCase());
   }
   return renames;
@@ -153,7 +190,9 @@ function readSelect(select: AstNode, outer: Scope): SqlSource | null {
     if (!name || !body) continue;
     scope.ctes.set(name.toLowerCase(), readSelect(body, scope));
   }
-  const from: AstNode[] = Array.isArray(select.from) ? select.from.filter(isNode) : [];
+  const from: AstNode[] = Array.isArray(select.from)
+    ? select.from.filter(isNode)
+    : [];
   const aliases = new Map<string, SqlSource | null>();
   const sources: (SqlSource | null)[] = [];
   for (const item of from) {
@@ -162,14 +201,20 @@ function readSelect(select: AstNode, outer: Scope): SqlSource | null {
     const alias = nameOf(item.as) ?? nameOf(item.table);
     if (alias) aliases.set(alias.toLowerCase(), source);
     const table = nameOf(item.table);
-    if (table && !aliases.has(table.toLowerCase())) aliases.set(table.toLowerCase(), source);
+    if (table && !aliases.has(table.toLowerCase()))
+      aliases.set(table.toLowerCase(), source);
   }
   from.forEach((item, i) => {
     if (i > 0 && Array.isArray(item.using)) {
       for (const column of item.using) {
         const name = nameOf(column)?.toLowerCase();
         if (!name) continue;
-        addJoin(scope, resolveSourceColumn(sources[i - 1], name), resolveSourceColumn(sources[i], name), `using (${name})`);
+        addJoin(
+          scope,
+          resolveSourceColumn(sources[i - 1], name),
+          resolveSourceColumn(sources[i], name),
+          `using (${name})`,
+        );
       }
     }
     readEqualities(item.on, aliases, scope);
@@ -189,7 +234,11 @@ function readSelect(select: AstNode, outer: Scope): SqlSource | null {
  * parser throws on SQL its grammar does not cover; the caller falls back
  * to the tokenizer.
  */
-export function parserJoins(sql: string, dialect: Dialect, resolver: RelationResolver): SqlJoin[] {
+export function parserJoins(
+  sql: string,
+  dialect: Dialect,
+  resolver: RelationResolver,
+): SqlJoin[] {
   const ast = parserFor(dialect).astify(sql, { database: dialect });
   const scope: Scope = { ctes: new Map(), resolver, joins: [] };
   for (const statement of Array.isArray(ast) ? ast : [ast]) {

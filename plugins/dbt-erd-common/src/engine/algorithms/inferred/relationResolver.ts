@@ -31,7 +31,11 @@ export class RelationResolver {
           node.uniqueId,
         );
       }
-      add(this.bySchemaTable, `${node.schema.toLowerCase()}.${table}`, node.uniqueId);
+      add(
+        this.bySchemaTable,
+        `${node.schema.toLowerCase()}.${table}`,
+        node.uniqueId,
+      );
       add(this.byTable, table, node.uniqueId);
     }
   }
@@ -49,7 +53,9 @@ export class RelationResolver {
     if (full) return full;
     const table = flat[flat.length - 1];
     if (flat.length >= 2) {
-      const bySchema = this.bySchemaTable.get(`${flat[flat.length - 2]}.${table}`);
+      const bySchema = this.bySchemaTable.get(
+        `${flat[flat.length - 2]}.${table}`,
+      );
       if (bySchema) return bySchema;
     }
     return this.byTable.get(table) ?? null;

@@ -1,4 +1,8 @@
-import { buildManifest, modelNode, sourceNode } from '../../__testUtils__/artifacts';
+import {
+  buildManifest,
+  modelNode,
+  sourceNode,
+} from '../../__testUtils__/artifacts';
 import { indexArtifacts } from '../../artifacts/indexArtifacts';
 import { SqlJoin } from './joinTypes';
 import { parserJoins } from './parserJoins';
@@ -20,7 +24,12 @@ const index = indexArtifacts({
 const resolver = () => new RelationResolver(index.nodes);
 
 const short = (joins: SqlJoin[]) =>
-  joins.map(j => `${j.left.nodeId.split('.').pop()}.${j.left.column} = ${j.right.nodeId.split('.').pop()}.${j.right.column}`);
+  joins.map(
+    j =>
+      `${j.left.nodeId.split('.').pop()}.${j.left.column} = ${j.right.nodeId
+        .split('.')
+        .pop()}.${j.right.column}`,
+  );
 
 const CASES: [string, string, string[]][] = [
   [
@@ -68,13 +77,20 @@ describe('join conditions in model SQL', () => {
       r,
     );
     expect(sql).not.toContain('{');
-    expect(short(tokenJoins(sql, r).joins)).toEqual(['payments.order_id = orders.order_id']);
+    expect(short(tokenJoins(sql, r).joins)).toEqual([
+      'payments.order_id = orders.order_id',
+    ]);
   });
 
   it('leaves an unclosed Jinja block and unknown relations alone', () => {
     const r = resolver();
-    expect(renderRawSql('select 1 {{ ref("orders"', r)).toBe('select 1 {{ ref("orders"');
-    expect(tokenJoins('select * from nowhere a join elsewhere b on a.x = b.y', r).joins).toEqual([]);
+    expect(renderRawSql('select 1 {{ ref("orders"', r)).toBe(
+      'select 1 {{ ref("orders"',
+    );
+    expect(
+      tokenJoins('select * from nowhere a join elsewhere b on a.x = b.y', r)
+        .joins,
+    ).toEqual([]);
   });
 
   it('says when an alias names two relations, so that the parser reads the statement', () => {

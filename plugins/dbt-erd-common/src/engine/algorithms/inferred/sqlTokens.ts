@@ -19,7 +19,12 @@ export interface SqlToken {
 
 // Character codes, not regular expressions: this loop runs once per byte of SQL.
 function isWordStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 128;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    code === 95 ||
+    code >= 128
+  );
 }
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -65,7 +70,11 @@ export function tokenizeSql(sql: string): SqlToken[] {
       }
       tokens.push({ kind: 'string', text: sql.slice(i + 1, Math.min(j, n)) });
       i = j + 1;
-    } else if (c === '"' || c === '`' || (c === '[' && isWordStart(sql.charCodeAt(i + 1)))) {
+    } else if (
+      c === '"' ||
+      c === '`' ||
+      (c === '[' && isWordStart(sql.charCodeAt(i + 1)))
+    ) {
       const close = CLOSING_QUOTE[c];
       const end = sql.indexOf(close, i + 1);
       const stop = end < 0 ? n : end;
@@ -78,7 +87,14 @@ export function tokenizeSql(sql: string): SqlToken[] {
       i = j;
     } else if (isDigit(sql.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && (isDigit(sql.charCodeAt(j)) || sql[j] === '.' || sql[j] === 'e' || sql[j] === 'E')) j++;
+      while (
+        j < n &&
+        (isDigit(sql.charCodeAt(j)) ||
+          sql[j] === '.' ||
+          sql[j] === 'e' ||
+          sql[j] === 'E')
+      )
+        j++;
       tokens.push({ kind: 'number', text: sql.slice(i, j) });
       i = j;
     } else {
@@ -91,5 +107,7 @@ export function tokenizeSql(sql: string): SqlToken[] {
 
 /** A name token: a bare word or a quoted identifier. */
 export function isName(token: SqlToken | undefined): boolean {
-  return token !== undefined && (token.kind === 'word' || token.kind === 'quoted');
+  return (
+    token !== undefined && (token.kind === 'word' || token.kind === 'quoted')
+  );
 }

@@ -1,5 +1,10 @@
 import { RelationResolver } from './relationResolver';
-import { SqlJoin, SqlSource, resolveSourceColumn, shortCondition } from './joinTypes';
+import {
+  SqlJoin,
+  SqlSource,
+  resolveSourceColumn,
+  shortCondition,
+} from './joinTypes';
 import { SqlToken, isName, tokenizeSql } from './sqlTokens';
 
 /** Words that end a relation reference or cannot be an alias. */
@@ -13,7 +18,9 @@ const NOT_ALIAS = new Set(
 
 /** Words after which a comma no longer lists another FROM relation. */
 const FROM_CLAUSE_END = new Set(
-  'where group order having limit union except intersect qualify window select on using'.split(' '),
+  'where group order having limit union except intersect qualify window select on using'.split(
+    ' ',
+  ),
 );
 
 interface AliasDefinition {
@@ -48,7 +55,10 @@ function matchParentheses(tokens: SqlToken[]): Int32Array {
 }
 
 /** A dotted name starting at `at`: its parts and the index after it. */
-function readDottedName(tokens: SqlToken[], at: number): { parts: string[]; end: number } {
+function readDottedName(
+  tokens: SqlToken[],
+  at: number,
+): { parts: string[]; end: number } {
   const parts: string[] = [];
   let i = at;
   while (isName(tokens[i])) {
@@ -76,7 +86,11 @@ function sourceOfName(reading: Reading, parts: string[]): SqlSource | null {
  * when it reads only one (`select ... from ref` with no join), with the
  * renames of its select list.
  */
-function singleSource(reading: Reading, start: number, end: number): SqlSource | null {
+function singleSource(
+  reading: Reading,
+  start: number,
+  end: number,
+): SqlSource | null {
   const { tokens } = reading;
   let from: SqlSource | null = null;
   let froms = 0;
@@ -84,7 +98,11 @@ function singleSource(reading: Reading, start: number, end: number): SqlSource |
   let inSelect = false;
   for (let i = start; i < end; i++) {
     const token = tokens[i];
-    if (token.kind === 'symbol' && token.text === '(' && reading.closing[i] > i) {
+    if (
+      token.kind === 'symbol' &&
+      token.text === '(' &&
+      reading.closing[i] > i
+    ) {
       i = reading.closing[i];
       continue;
     }
@@ -99,7 +117,11 @@ function singleSource(reading: Reading, start: number, end: number): SqlSource |
     else if (inSelect && token.text === 'as' && isName(tokens[i + 1])) {
       // `x.id as customer_id` / `id as customer_id`
       const before = tokens[i - 1];
-      if (isName(before)) renames.set(tokens[i + 1].text.toLowerCase(), before.text.toLowerCase());
+      if (isName(before))
+        renames.set(
+          tokens[i + 1].text.toLowerCase(),
+          before.text.toLowerCase(),
+        );
     }
   }
   if (froms !== 1 || !from) return null;
@@ -114,16 +136,24 @@ function readCtes(reading: Reading) {
       isName(tokens[i]) &&
       tokens[i + 1]?.text === 'as' &&
       tokens[i + 2]?.text === '(' &&
-      (tokens[i - 1]?.text === 'with' || tokens[i - 1]?.text === ',' || tokens[i - 1]?.text === 'recursive')
+      (tokens[i - 1]?.text === 'with' ||
+        tokens[i - 1]?.text === ',' ||
+        tokens[i - 1]?.text === 'recursive')
     ) {
       const close = reading.closing[i + 2];
       if (close < 0) continue;
-      reading.ctes.set(tokens[i].text.toLowerCase(), singleSource(reading, i + 3, close));
+      reading.ctes.set(
+        tokens[i].text.toLowerCase(),
+        singleSource(reading, i + 3, close),
+      );
     }
   }
 }
 
-function readAlias(tokens: SqlToken[], at: number): { alias: string | null; end: number } {
+function readAlias(
+  tokens: SqlToken[],
+  at: number,
+): { alias: string | null; end: number } {
   let i = at;
   if (tokens[i]?.text === 'as' && tokens[i].kind === 'word') i++;
   const token = tokens[i];
@@ -133,10 +163,22 @@ function readAlias(tokens: SqlToken[], at: number): { alias: string | null; end:
   return { alias: null, end: at };
 }
 
-function addJoin(reading: Reading, left: SqlSource | null, leftColumn: string, right: SqlSource | null, rightColumn: string, condition: string) {
+function addJoin(
+  reading: Reading,
+  left: SqlSource | null,
+  leftColumn: string,
+  right: SqlSource | null,
+  rightColumn: string,
+  condition: string,
+) {
   const a = resolveSourceColumn(left, leftColumn.toLowerCase());
   const b = resolveSourceColumn(right, rightColumn.toLowerCase());
-  if (a && b) reading.joins.push({ left: a, right: b, condition: shortCondition(condition) });
+  if (a && b)
+    reading.joins.push({
+      left: a,
+      right: b,
+      condition: shortCondition(condition),
+    });
 }
 
 function define(reading: Reading, definition: AliasDefinition) {
@@ -159,9 +201,11 @@ function readRelations(reading: Reading) {
       else if (token.text === ')') depth = Math.max(0, depth - 1);
     }
     const startsRelation =
-      (token.kind === 'word' && (token.text === 'from' || token.text === 'join')) ||
+      (token.kind === 'word' &&
+        (token.text === 'from' || token.text === 'join')) ||
       (listing && token.text === ',');
-    if (token.kind === 'word' && FROM_CLAUSE_END.has(token.text)) listing = false;
+    if (token.kind === 'word' && FROM_CLAUSE_END.has(token.text))
+      listing = false;
     if (!startsRelation) continue;
     let source: SqlSource | null = null;
     let end: number;
@@ -178,18 +222,33 @@ function readRelations(reading: Reading) {
       end = name.end;
     }
     const { alias, end: afterAlias } = readAlias(tokens, end);
-    const definition: AliasDefinition = { alias: alias ?? defaultAlias ?? '', source, at: i };
+    const definition: AliasDefinition = {
+      alias: alias ?? defaultAlias ?? '',
+      source,
+      at: i,
+    };
     if (definition.alias) define(reading, definition);
-    if (alias && defaultAlias) define(reading, { alias: defaultAlias, source, at: i });
+    if (alias && defaultAlias)
+      define(reading, { alias: defaultAlias, source, at: i });
     if (token.text === 'from') listing = true;
 
-    if (tokens[afterAlias]?.text === 'using' && tokens[afterAlias + 1]?.text === '(') {
+    if (
+      tokens[afterAlias]?.text === 'using' &&
+      tokens[afterAlias + 1]?.text === '('
+    ) {
       const close = reading.closing[afterAlias + 1];
       const before = previous.get(depth);
       for (let j = afterAlias + 2; before && j < close; j++) {
         if (!isName(tokens[j])) continue;
         const column = tokens[j].text;
-        addJoin(reading, before.source, column, source, column, `using (${column})`);
+        addJoin(
+          reading,
+          before.source,
+          column,
+          source,
+          column,
+          `using (${column})`,
+        );
       }
     }
     previous.set(depth, definition);
@@ -202,7 +261,11 @@ function sameSource(a: SqlSource | null, b: SqlSource | null): boolean {
 }
 
 /** The source a qualifier names at token `at`: the nearest definition before it, else after it. */
-function sourceOfQualifier(reading: Reading, qualifier: string, at: number): { source: SqlSource | null; definitionAt: number } | null {
+function sourceOfQualifier(
+  reading: Reading,
+  qualifier: string,
+  at: number,
+): { source: SqlSource | null; definitionAt: number } | null {
   const definitions = reading.aliases.get(qualifier);
   if (!definitions) return null;
   // Binary search: the last definition at or before `at`.
@@ -217,26 +280,51 @@ function sourceOfQualifier(reading: Reading, qualifier: string, at: number): { s
     } else high = middle - 1;
   }
   const best = definitions[Math.max(found, 0)];
-  if (!reading.ambiguous && definitions.length > 1 && !reading.checkedAliases.has(qualifier)) {
+  if (
+    !reading.ambiguous &&
+    definitions.length > 1 &&
+    !reading.checkedAliases.has(qualifier)
+  ) {
     // Once per alias: a megabyte of joins reuses one alias 10^4 times.
     reading.checkedAliases.add(qualifier);
-    reading.ambiguous = definitions.some(d => !sameSource(d.source, definitions[0].source));
+    reading.ambiguous = definitions.some(
+      d => !sameSource(d.source, definitions[0].source),
+    );
   }
   return { source: best.source, definitionAt: best.at };
 }
 
 /** A qualified column ending at `end` (exclusive) or starting at `start`. */
-function qualifiedBefore(tokens: SqlToken[], end: number): { qualifier: string; column: string; start: number } | null {
+function qualifiedBefore(
+  tokens: SqlToken[],
+  end: number,
+): { qualifier: string; column: string; start: number } | null {
   const column = tokens[end - 1];
-  if (!isName(column) || tokens[end - 2]?.text !== '.' || !isName(tokens[end - 3])) return null;
-  return { qualifier: tokens[end - 3].text.toLowerCase(), column: column.text, start: end - 3 };
+  if (
+    !isName(column) ||
+    tokens[end - 2]?.text !== '.' ||
+    !isName(tokens[end - 3])
+  )
+    return null;
+  return {
+    qualifier: tokens[end - 3].text.toLowerCase(),
+    column: column.text,
+    start: end - 3,
+  };
 }
 
-function qualifiedAfter(tokens: SqlToken[], start: number): { qualifier: string; column: string; end: number } | null {
+function qualifiedAfter(
+  tokens: SqlToken[],
+  start: number,
+): { qualifier: string; column: string; end: number } | null {
   const name = readDottedName(tokens, start);
   if (name.parts.length < 2) return null;
   const parts = name.parts;
-  return { qualifier: parts[parts.length - 2].toLowerCase(), column: parts[parts.length - 1], end: name.end };
+  return {
+    qualifier: parts[parts.length - 2].toLowerCase(),
+    column: parts[parts.length - 1],
+    end: name.end,
+  };
 }
 
 function readEqualities(reading: Reading) {
@@ -254,7 +342,8 @@ function readEqualities(reading: Reading) {
     const b = sourceOfQualifier(reading, right.qualifier, i);
     if (!a || !b) continue;
     // Same alias on both sides compares a row with itself: no relationship.
-    if (a.definitionAt === b.definitionAt && left.qualifier === right.qualifier) continue;
+    if (a.definitionAt === b.definitionAt && left.qualifier === right.qualifier)
+      continue;
     addJoin(
       reading,
       a.source,
