@@ -144,6 +144,30 @@ function addCandidate(
     known.confidence = candidate.confidence;
 }
 
+/** A column that says the table holds lines of something (`claim_line_number`). */
+const LINE_GRAIN = /(^|_)line_(number|num|no|id|seq)$/;
+
+/**
+ * Does the column's entity name this table as the one side? Not when the
+ * table is at line grain (`medical_claim` with `claim_line_number`): its
+ * `claim_id` repeats.
+ */
+function namesOneSide(
+  tables: Tables,
+  entity: string | null,
+  nodeId: string,
+): boolean {
+  if (
+    entity === null ||
+    !entityMatches(entity, tables.entities.get(nodeId) ?? '')
+  )
+    return false;
+  for (const column of tables.columnNames.get(nodeId) ?? []) {
+    if (LINE_GRAIN.test(column)) return false;
+  }
+  return true;
+}
+
 /** A join condition as a relationship: the key side is the "one" side. */
 function fromJoin(
   tables: Tables,
@@ -162,12 +186,8 @@ function fromJoin(
     // Neither side (or both, by name only) is a stated key: the side whose
     // table the column names is the one side (`orders.customer_id = customers.customer_id`).
     const entity = columnEntity(left.column) ?? columnEntity(right.column);
-    const leftNamed =
-      entity !== null &&
-      entityMatches(entity, tables.entities.get(left.nodeId) ?? '');
-    const rightNamed =
-      entity !== null &&
-      entityMatches(entity, tables.entities.get(right.nodeId) ?? '');
+    const leftNamed = namesOneSide(tables, entity, left.nodeId);
+    const rightNamed = namesOneSide(tables, entity, right.nodeId);
     if (leftNamed && !rightNamed) [from, to] = [right, left];
     else if (rightNamed && !leftNamed) [from, to] = [left, right];
     strength =
