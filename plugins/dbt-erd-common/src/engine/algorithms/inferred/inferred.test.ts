@@ -119,6 +119,20 @@ describe('the inferred algorithm', () => {
     expect(sales.evidence).toContain('lineage: fct_sales reads dim_customer');
   });
 
+  it('does not take a table at line grain as the one side by name', () => {
+    const { relationships } = infer([
+      modelNode('medical_claim', {
+        columns: { claim_id: {}, claim_line_number: {} },
+      }),
+      modelNode('claim_dates', {
+        columns: { claim_id: {} },
+        compiled_code:
+          'select * from db.main.medical_claim m join db.main.claim_dates d on m.claim_id = d.claim_id',
+      }),
+    ]);
+    expect(relationships).toEqual([]);
+  });
+
   it('keeps low-confidence guesses out unless asked for', () => {
     const nodes = [
       modelNode('a', {
