@@ -44,6 +44,8 @@ interface Tables {
   byEntitySuffix: Map<string, string[]>;
   /** Stated one-column keys by bare column name (see bareColumnName): `custkey` -> customer.c_custkey. */
   keysByBareName: Map<string, { nodeId: string; column: string }[]>;
+  /** Tables with a `..._line_number`-like column: their entity id repeats. */
+  lineGrain: Set<string>;
 }
 
 function pushTo(map: Map<string, string[]>, key: string, id: string) {
@@ -68,6 +70,7 @@ function indexTables(
     columnNames: new Map(),
     byEntitySuffix: new Map(),
     keysByBareName: new Map(),
+    lineGrain: new Set(),
   };
   for (const [nodeId, tableKeys] of keys) {
     for (const key of tableKeys) {
@@ -86,6 +89,8 @@ function indexTables(
       node.uniqueId,
       new Set(node.columns.map(c => c.name)),
     );
+    if (node.columns.some(c => LINE_GRAIN.test(c.name)))
+      tables.lineGrain.add(node.uniqueId);
     for (const suffix of wordSuffixes(entity))
       pushTo(tables.byEntitySuffix, suffix, node.uniqueId);
   }
@@ -162,10 +167,7 @@ function namesOneSide(
     !entityMatches(entity, tables.entities.get(nodeId) ?? '')
   )
     return false;
-  for (const column of tables.columnNames.get(nodeId) ?? []) {
-    if (LINE_GRAIN.test(column)) return false;
-  }
-  return true;
+  return !tables.lineGrain.has(nodeId);
 }
 
 /** A join condition as a relationship: the key side is the "one" side. */
