@@ -23,6 +23,9 @@ import { RelationResolver } from './relationResolver';
 export const MAX_INFERRED_PER_TABLE = 8;
 const MAX_EVIDENCE = 4;
 
+/** A column that says the table holds lines of something (`claim_line_number`). */
+const LINE_GRAIN = /(^|_)line_(number|num|no|id|seq)$/;
+
 interface Candidate {
   fromId: string;
   fromColumn: string;
@@ -148,9 +151,6 @@ function addCandidate(
   if (confidenceRank(candidate.confidence) > confidenceRank(known.confidence))
     known.confidence = candidate.confidence;
 }
-
-/** A column that says the table holds lines of something (`claim_line_number`). */
-const LINE_GRAIN = /(^|_)line_(number|num|no|id|seq)$/;
 
 /**
  * Does the column's entity name this table as the one side? Not when the
