@@ -3,7 +3,9 @@
  *   1. engine.js   the engine against the JSON.parse floor (writes RESULTS.md)
  *   2. backend.js  first build through the HTTP API, cached ERD under 100 clients
  *   3. diff.js     diffing two 5,000-model ERDs beside building them
- *   4. browser/run.js  the ERD tab in headless Chromium against DependencyGraph
+ *   4. inferred.js  the `inferred` algorithm: recall/precision against declared
+ *      relationships of ../shared projects, coverage, time it adds
+ *   5. browser/run.js  the ERD tab in headless Chromium against DependencyGraph
  * Each later section is appended to RESULTS.md. Flags go to engine.js;
  * SKIP_BROWSER_BENCH=true leaves out the browser part.
  */
@@ -24,7 +26,12 @@ const run = (script, args = []) =>
 run('engine.js', process.argv.slice(2));
 run('backend.js');
 run('diff.js');
-const sections = [path.join(OUT, 'backend.md'), path.join(OUT, 'diff.md')];
+run('inferred.js');
+const sections = [
+  path.join(OUT, 'backend.md'),
+  path.join(OUT, 'diff.md'),
+  path.join(OUT, 'inferred.md'),
+];
 if (process.env.SKIP_BROWSER_BENCH !== 'true') {
   run('browser/run.js');
   sections.push(path.join(OUT, 'browser.md'));

@@ -47,7 +47,7 @@ export interface Config {
     }>;
     /** Engine options used when an entity's annotations do not set them. */
     defaults?: {
-      /** test_relationship (default), semantic, model_contract, or a custom test_relationship rule. */
+      /** test_relationship (default), semantic, model_contract, inferred, a custom rule, or several joined with commas (test_relationship,inferred). */
       algo?: string;
       /** model, source, seed, snapshot; default model. */
       resourceTypes?: string[];

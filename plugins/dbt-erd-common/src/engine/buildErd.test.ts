@@ -65,6 +65,7 @@ describe('buildErd', () => {
       'test_relationship',
       'semantic',
       'model_contract',
+      'inferred',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { getErdAlgorithm } from './algorithms/registry';
 import { FoundRelationship } from './algorithms/types';
 import { DbtArtifacts, indexArtifacts } from './artifacts/indexArtifacts';
 import { ArtifactIndex, IndexedNode } from './artifacts/types';
+import { detectTableKeys } from './keys/detectKeys';
 import { groupNodes } from './naming/entityGroup';
 import { entityName } from './naming/entityName';
 import { resolveErdOptions } from './options';
@@ -13,6 +14,7 @@ import {
   ErdNode,
   ErdNodeDetails,
   ErdOptions,
+  ErdTableKey,
 } from './types';
 
 /** dbterd's `$schema` / `dbterd_version` when no version is pinned. */
@@ -125,7 +127,7 @@ function toErdNode(
 }
 
 function toErdEdge(relationship: FoundRelationship): ErdEdge {
-  return {
+  const edge: ErdEdge = {
     id: relationship.name,
     from_id: relationship.fromId,
     to_id: relationship.toId,
@@ -136,6 +138,11 @@ function toErdEdge(relationship: FoundRelationship): ErdEdge {
     label: relationship.label,
     cardinality: relationship.cardinality,
   };
+  // Only when set: dbterd's own edges have none of these fields.
+  if (relationship.provenance) edge.provenance = relationship.provenance;
+  if (relationship.evidence) edge.evidence = relationship.evidence;
+  if (relationship.confidence) edge.confidence = relationship.confidence;
+  return edge;
 }
 
 function nodeDetails(tables: WorkingTable[]): Record<string, ErdNodeDetails> {
@@ -159,8 +166,10 @@ export function buildErdFromIndex(
   options: Partial<ErdOptions> = {},
 ): ErdBuildResult {
   const resolved = resolveErdOptions(options);
+  const keys = detectTableKeys(index);
   const found = getErdAlgorithm(resolved.algo).findRelationships(index, {
     algo: resolved.algo,
+    keys,
   });
 
   const tables = selectTables(index, resolved);
@@ -202,6 +211,13 @@ export function buildErdFromIndex(
     },
     extras: { nodeDetails: nodeDetails(sortedTables) },
   };
+  const drawnKeys: Record<string, ErdTableKey[]> = {};
+  for (const table of sortedTables) {
+    const tableKeys = keys.get(table.node.uniqueId);
+    if (tableKeys) drawnKeys[table.node.uniqueId] = tableKeys;
+  }
+  if (Object.keys(drawnKeys).length > 0) erd.extras!.keys = drawnKeys;
+  if (found.inference) erd.extras!.inference = found.inference;
   if (resolved.entityGroup) {
     erd.groups = groupNodes(nodes, resolved.entityGroup);
     erd.extras!.entityGroup = resolved.entityGroup;

@@ -33,6 +33,11 @@ export interface ErdNode {
   compiled_sql: string | null;
 }
 
+/** Which kind of evidence an edge comes from, when algorithms are combined. */
+export type EdgeProvenance = 'test' | 'semantic' | 'contract' | 'inferred';
+
+export type EdgeConfidence = 'high' | 'medium' | 'low';
+
 export interface ErdEdge {
   id: string;
   /** Node id of the referencing (FK) side. */
@@ -45,6 +50,14 @@ export interface ErdEdge {
   name: string;
   label: string | null;
   cardinality: Cardinality;
+  /**
+   * Absent in single-algorithm dbterd output (so it stays byte-identical);
+   * set on every edge when algorithms are combined or `inferred` is used.
+   */
+  provenance?: EdgeProvenance;
+  /** Inferred edges: why (`join in model.x.y: o.customer_id = c.customer_id`, `name match`...). */
+  evidence?: string[];
+  confidence?: EdgeConfidence;
 }
 
 export interface ErdGroup {
@@ -67,11 +80,41 @@ export interface ErdNodeDetails {
   exposures: string[];
 }
 
+/**
+ * A key the project states for a table. `primary`: a `primary_key`
+ * constraint or a column tested both `unique` and `not_null`; `unique`: a
+ * `unique` constraint or test alone, or a `unique_combination_of_columns`
+ * test (composite when it has several columns).
+ */
+export interface ErdTableKey {
+  /** Lower-cased column names; more than one for a composite key. */
+  columns: string[];
+  kind: 'primary' | 'unique';
+  /** Where it was stated: a contract constraint, dbt tests, or dbt_utils' combination test. */
+  source: 'constraint' | 'test' | 'combination_test';
+}
+
+/** What the `inferred` algorithm read, for headers and benchmarks. */
+export interface ErdInferenceSummary {
+  /** Models whose SQL node-sql-parser read. */
+  parsedModels: number;
+  /** Models read by the tokenizer fallback (parser failed, SQL too long, Jinja left in). */
+  tokenizedModels: number;
+  /** Models with no SQL or no join. */
+  skippedModels: number;
+  /** Relationships found, low confidence included, before the per-table cap. */
+  candidates: number;
+}
+
 /** Engine-only facts; never serialised by `toJson`. */
 export interface ErdExtras {
   /** The `entityGroup` option the groups were built from (DBML prints it). */
   entityGroup?: string;
   nodeDetails: Record<string, ErdNodeDetails>;
+  /** Keys by node id, for drawn nodes that state any (see ErdTableKey). */
+  keys?: Record<string, ErdTableKey[]>;
+  /** Set when the `inferred` algorithm ran. */
+  inference?: ErdInferenceSummary;
 }
 
 export interface Erd {

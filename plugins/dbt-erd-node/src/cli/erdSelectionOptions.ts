@@ -21,7 +21,9 @@ export function addErdSelectionOptions(command: Command): Command {
   return command
     .option(
       '-a, --algo <algo>',
-      `relationship detection: ${ERD_ALGORITHMS.join(', ')}`,
+      `relationship detection: ${ERD_ALGORITHMS.join(
+        ', ',
+      )}; join several with commas for their union (test_relationship,inferred)`,
       'test_relationship',
     )
     .option(

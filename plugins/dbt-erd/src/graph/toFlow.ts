@@ -3,6 +3,7 @@ import { ErdEdge } from 'backstage-plugin-dbt-erd-common';
 import { LayoutRequest, LayoutResult } from '../layout/types';
 import { ErdModel } from './erdModel';
 import { handleId } from './handles';
+import { isInferredEdge } from './inferredEdges';
 import { nodeSize } from './nodeSize';
 import {
   DiagramColumn,
@@ -189,6 +190,7 @@ export function toFlow(
           cardinality: edge.cardinality,
           label: relationshipLabel(edge),
           highlighted: false,
+          inferred: isInferredEdge(edge),
         },
         focusable: false,
       });

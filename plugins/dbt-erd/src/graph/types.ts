@@ -35,6 +35,8 @@ export interface RelationshipEdgeData extends Record<string, unknown> {
   cardinality: Cardinality;
   label: string;
   highlighted: boolean;
+  /** Drawn dashed: found by the `inferred` algorithm, not declared. */
+  inferred?: boolean;
 }
 
 /** A labelled area behind the tables of one schema or group. */

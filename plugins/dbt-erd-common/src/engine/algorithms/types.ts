@@ -1,5 +1,11 @@
 import { ArtifactIndex } from '../artifacts/types';
-import { Cardinality } from '../types';
+import {
+  Cardinality,
+  EdgeConfidence,
+  EdgeProvenance,
+  ErdInferenceSummary,
+  ErdTableKey,
+} from '../types';
 
 /** A relationship an algorithm found, between two node unique_ids. */
 export interface FoundRelationship {
@@ -13,6 +19,11 @@ export interface FoundRelationship {
   fromColumns: string[];
   cardinality: Cardinality;
   label: string | null;
+  /** Set when algorithms are combined, and always by `inferred`. */
+  provenance?: EdgeProvenance;
+  /** `inferred` only: why the relationship is believed. */
+  evidence?: string[];
+  confidence?: EdgeConfidence;
 }
 
 export interface AlgorithmResult {
@@ -20,11 +31,15 @@ export interface AlgorithmResult {
   /** node unique_id -> lower-cased primary key column names, when the algorithm knows them. */
   primaryKeys?: Map<string, Set<string>>;
   warnings?: string[];
+  /** `inferred` only: how the SQL was read and how much was found. */
+  inference?: ErdInferenceSummary;
 }
 
 export interface AlgorithmOptions {
   /** The whole `--algo` value, rule included (`test_relationship:(name:...)`). */
   algo: string;
+  /** The keys the project states, when the caller has detected them already. */
+  keys?: Map<string, ErdTableKey[]>;
 }
 
 export interface ErdAlgorithm {
@@ -47,4 +62,9 @@ export interface ErdAlgorithm {
    * Absent: it does.
    */
   readsNodes?: boolean;
+  /**
+   * Whether `findRelationships` reads `modelSql` and `dependsOn` of nodes,
+   * which a streaming reader otherwise leaves out. Absent: it does not.
+   */
+  readsModelSql?: boolean;
 }

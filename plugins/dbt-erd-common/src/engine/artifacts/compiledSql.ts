@@ -1,4 +1,5 @@
 import { JsonRecord, readString } from './readers';
+import { IndexedModelSql } from './types';
 
 /**
  * The SQL dbterd's JSON target publishes as `compiled_sql`: the compiled code
@@ -20,4 +21,25 @@ export function readCompiledSql(
   return `select\n            ${columnKeys.join(
     ',\n            ',
   )}\n        from ${database}.${schema}.undefined`;
+}
+
+/**
+ * The SQL of a model or snapshot as the `inferred` algorithm reads it: the
+ * compiled code when there is some, else the raw code (ref()/source() are
+ * resolved by the algorithm, which knows the nodes).
+ */
+export function readModelSql(
+  entry: JsonRecord,
+  resourceType: string,
+): IndexedModelSql | null {
+  if (resourceType !== 'model' && resourceType !== 'snapshot') return null;
+  for (const key of ['compiled_code', 'compiled_sql']) {
+    const code = readString(entry, key);
+    if (code) return { code, compiled: true };
+  }
+  for (const key of ['raw_code', 'raw_sql']) {
+    const code = readString(entry, key);
+    if (code) return { code, compiled: false };
+  }
+  return null;
 }

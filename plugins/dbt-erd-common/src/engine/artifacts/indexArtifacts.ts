@@ -116,6 +116,7 @@ export function indexArtifacts(artifacts: DbtArtifacts): ArtifactIndex {
     manifestVersion: version,
     generatedAt: readString(metadata, 'generated_at') ?? '',
     projectName: readString(metadata, 'project_name') ?? '',
+    adapterType: readString(metadata, 'adapter_type'),
     nodes,
     tests,
     semanticModels,

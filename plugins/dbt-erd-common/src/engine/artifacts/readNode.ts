@@ -1,5 +1,5 @@
 import { CatalogLookup } from './catalogIndex';
-import { readCompiledSql } from './compiledSql';
+import { readCompiledSql, readModelSql } from './compiledSql';
 import { ManifestColumn, mergeColumns } from './mergeColumns';
 import { readMeta } from './meta';
 import {
@@ -7,6 +7,7 @@ import {
   JsonRecord,
   asRecord,
   childPath,
+  readDependsOn,
   readRecord,
   readRecordList,
   readString,
@@ -149,6 +150,8 @@ export function readNode(
     relationName: readString(entry, 'relation_name'),
     description: readString(entry, 'description') ?? '',
     compiledSql: readCompiledSql(entry, resourceType, Object.keys(rawColumns)),
+    modelSql: readModelSql(entry, resourceType),
+    dependsOn: readDependsOn(entry, at),
     columns: mergeColumns(catalogColumns, manifestColumns),
     exposures: context.exposuresByNode.get(uniqueId) ?? [],
     meta: readNodeMeta(entry, at),

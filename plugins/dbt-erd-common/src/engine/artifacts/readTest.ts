@@ -54,5 +54,7 @@ export function readTest(
     relationshipType: readString(meta, 'relationship_type'),
     relationshipLabel: readString(meta, 'relationship_label'),
     ignoreInErd: meta.ignore_in_erd,
+    testName: readString(testMetadata, 'name'),
+    testNamespace: readString(testMetadata, 'namespace'),
   };
 }

@@ -37,6 +37,13 @@ export interface IndexedNodeMeta {
   relationshipTypes: Record<string, string>;
 }
 
+/** The SQL a model was written in, for algorithms that read it (`inferred`). */
+export interface IndexedModelSql {
+  /** `compiled_code`/`compiled_sql` when dbt compiled the model, else `raw_code`/`raw_sql` (Jinja left in). */
+  code: string;
+  compiled: boolean;
+}
+
 export interface IndexedNode {
   uniqueId: string;
   resourceType: IndexedResourceType;
@@ -50,6 +57,13 @@ export interface IndexedNode {
   relationName: string | null;
   description: string;
   compiledSql: string | null;
+  /**
+   * Models and snapshots only. Null when the streaming reader was not asked
+   * for SQL (only algorithms with `readsModelSql` get it).
+   */
+  modelSql: IndexedModelSql | null;
+  /** `depends_on.nodes`; empty when the streaming reader left SQL out. */
+  dependsOn: string[];
   /** Catalog columns first, then manifest-only columns. */
   columns: IndexedColumn[];
   exposures: string[];
@@ -68,6 +82,10 @@ export interface IndexedTest {
   relationshipType: string | null;
   relationshipLabel: string | null;
   ignoreInErd: unknown;
+  /** `test_metadata.name` (`unique`, `not_null`, `unique_combination_of_columns`...). */
+  testName: string | null;
+  /** `test_metadata.namespace` (`dbt_utils`...), null for dbt's own tests. */
+  testNamespace: string | null;
 }
 
 export interface IndexedSemanticEntity {
@@ -89,6 +107,8 @@ export interface ArtifactIndex {
   manifestVersion: number | null;
   generatedAt: string;
   projectName: string;
+  /** `metadata.adapter_type` (`snowflake`, `bigquery`...); null when not stated. */
+  adapterType: string | null;
   /** Models, seeds and snapshots in manifest order, then sources. */
   nodes: IndexedNode[];
   tests: IndexedTest[];

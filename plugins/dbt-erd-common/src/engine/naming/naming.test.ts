@@ -18,6 +18,8 @@ const node = (
   relationName: null,
   description: '',
   compiledSql: null,
+  modelSql: null,
+  dependsOn: [],
   columns: [],
   exposures: [],
   meta: {

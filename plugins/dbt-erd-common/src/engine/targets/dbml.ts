@@ -81,6 +81,14 @@ export const dbmlTarget: ErdTarget = {
     for (const edge of erd.edges) {
       const { from, to } = names(edge);
       const symbol = REF_SYMBOLS[edge.cardinality] ?? DEFAULT_REF_SYMBOL;
+      // DBML refs take no note: a comment line above says the ref is a guess, and why.
+      if (edge.provenance === 'inferred') {
+        sections.push(
+          `//inferred (${
+            edge.confidence ?? 'unknown'
+          } confidence): ${dbmlComment((edge.evidence ?? []).join('; '))}`,
+        );
+      }
       sections.push(
         `Ref: ${columnRef(
           from,

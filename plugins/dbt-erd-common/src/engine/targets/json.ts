@@ -1,10 +1,33 @@
-import { Erd, RenderOptions } from '../types';
+import { Erd, ErdEdge, RenderOptions } from '../types';
 import { pyJsonDumps } from './pyJson';
 import { ErdTarget } from './types';
 
 /** Where dbterd publishes the JSON Schema of this document. */
 export const ERD_JSON_SCHEMA_BASE_URL =
   'https://dbterd.datnguye.me/latest/schemas/erd';
+
+/**
+ * dbterd's edge fields, then provenance, evidence and confidence on edges
+ * that have them (combined or inferred algorithms only), so that dbterd's
+ * own documents stay byte-identical.
+ */
+function jsonEdge(edge: ErdEdge): Record<string, unknown> {
+  const document: Record<string, unknown> = {
+    id: edge.id,
+    from_id: edge.from_id,
+    to_id: edge.to_id,
+    from_columns: edge.from_columns,
+    to_columns: edge.to_columns,
+    relationship_type: edge.relationship_type,
+    name: edge.name,
+    label: edge.label,
+    cardinality: edge.cardinality,
+  };
+  if (edge.provenance) document.provenance = edge.provenance;
+  if (edge.evidence) document.evidence = edge.evidence;
+  if (edge.confidence) document.confidence = edge.confidence;
+  return document;
+}
 
 /**
  * The ERD itself, as dbterd's `json` target writes it: `$schema`, nodes,
@@ -31,17 +54,7 @@ export function toJson(erd: Erd, options: RenderOptions = {}): string {
       })),
       compiled_sql: node.compiled_sql,
     })),
-    edges: erd.edges.map(edge => ({
-      id: edge.id,
-      from_id: edge.from_id,
-      to_id: edge.to_id,
-      from_columns: edge.from_columns,
-      to_columns: edge.to_columns,
-      relationship_type: edge.relationship_type,
-      name: edge.name,
-      label: edge.label,
-      cardinality: edge.cardinality,
-    })),
+    edges: erd.edges.map(jsonEdge),
     metadata: {
       generated_at: erd.metadata.generated_at,
       dbt_project_name: erd.metadata.dbt_project_name,

@@ -57,7 +57,9 @@ function referenceText(edge: ErdEdge): string {
   if (edge.label) return mermaidLabelWord(mermaidName(edge.label));
   const to = edge.to_columns.map(mermaidName).join('_and_');
   const from = edge.from_columns.map(mermaidName).join('_and_');
-  return mermaidLabelWord(to === from ? to : `${to}--${from}`);
+  const word = mermaidLabelWord(to === from ? to : `${to}--${from}`);
+  // Inferred edges say so; a quoted label may hold the space (the word has no quotes).
+  return edge.provenance === 'inferred' ? `"${word} (inferred)"` : word;
 }
 
 /** Mermaid `erDiagram`. */

@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeProps, getBezierPath, useStore } from '@xyflow/react';
 import { memo } from 'react';
+import { INFERRED_DASH } from '../../graph/inferredEdges';
 import { RelationshipFlowEdge } from '../../graph/toFlow';
 import { CARDINALITY_ENDS, markerId } from './crowsFoot';
 import { useDiagramColors } from './useDiagramColors';
@@ -30,6 +31,7 @@ export const RelationshipEdge = memo((props: EdgeProps<RelationshipFlowEdge>) =>
         style={{
           stroke: highlighted ? colors.highlight : colors.edge,
           strokeWidth: highlighted ? 2 : 1.25,
+          strokeDasharray: data.inferred ? INFERRED_DASH : undefined,
         }}
       />
       {showLabel && data.label && (

@@ -18,6 +18,8 @@ const ALGORITHMS = [
   { value: 'test_relationship', label: 'Relationship tests' },
   { value: 'semantic', label: 'Semantic models' },
   { value: 'model_contract', label: 'Model contracts' },
+  { value: 'inferred', label: 'Inferred from SQL' },
+  { value: 'test_relationship,inferred', label: 'Relationship tests + inferred' },
 ];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);

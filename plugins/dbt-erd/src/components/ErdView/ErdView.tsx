@@ -6,6 +6,8 @@ import { useTheme } from '@material-ui/core/styles';
 import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
 import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
+import { showInferredByDefault, withInferred } from '../../graph/inferredEdges';
+import { InferredEdgesControl } from '../InferredEdges';
 import { neighbourhood } from '../../graph/neighbourhood';
 import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
 import { buildSearchIndex, SearchEntry } from '../../graph/searchIndex';
@@ -47,7 +49,10 @@ export const ErdView = ({
 }: ErdViewProps) => {
   const api = useApi(dbtErdApiRef);
   const theme = useTheme();
-  const model = useMemo(() => buildErdModel(erd), [erd]);
+  const [showInferred, setShowInferred] = useState<boolean>();
+  const inferredShown = showInferred ?? showInferredByDefault(erd);
+  const drawnErd = useMemo(() => withInferred(erd, inferredShown), [erd, inferredShown]);
+  const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
   const [drawerId, setDrawerId] = useState<string>();
@@ -155,6 +160,7 @@ export const ErdView = ({
         }
         onChange={onStateChange}
       />
+      <InferredEdgesControl erd={erd} shown={inferredShown} onChange={setShowInferred} />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
           {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema. Zoom in to read table names, search, or click a table to see it with its relationships.`}

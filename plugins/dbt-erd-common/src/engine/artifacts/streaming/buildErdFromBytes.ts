@@ -1,5 +1,6 @@
 import { getErdAlgorithm } from '../../algorithms/registry';
 import { buildErdFromIndex } from '../../buildErd';
+import { isKeyTestId } from '../../keys/detectKeys';
 import { resolveErdOptions } from '../../options';
 import { ErdBuildResult, ErdOptions } from '../../types';
 import { ByteInput } from './byteInput';
@@ -35,12 +36,17 @@ export async function buildErdFromBytes(
   // Options first: a typo in a rule should not cost a scan of a large manifest.
   const resolved = resolveErdOptions(options);
   const algorithm = getErdAlgorithm(resolved.algo);
+  const algorithmTests = algorithm.relevantTests?.({ algo: resolved.algo });
   const index = await indexManifestBytes(
     artifacts.manifest,
     artifacts.catalog,
     {
       keepCompiledSql: bytesOptions.keepCompiledSql,
-      isTestWanted: algorithm.relevantTests?.({ algo: resolved.algo }),
+      keepModelSql: algorithm.readsModelSql,
+      // Key tests too: every ERD carries the keys the project states (extras.keys).
+      isTestWanted: algorithmTests
+        ? id => algorithmTests(id) || isKeyTestId(id)
+        : undefined,
       // Nodes of other types are never drawn; only some algorithms look at them.
       resourceTypes:
         algorithm.readsNodes === false ? resolved.resourceTypes : undefined,

@@ -39,6 +39,16 @@ export const TABLE_WITH_SQL_PLAN = FieldPlan.of({
   compiled_sql: true,
 });
 
+/** Models and snapshots with the SQL and lineage the `inferred` algorithm reads. */
+export const TABLE_WITH_MODEL_SQL_PLAN = FieldPlan.of({
+  ...TABLE_FIELDS,
+  compiled_code: true,
+  compiled_sql: true,
+  raw_code: true,
+  raw_sql: true,
+  depends_on: { nodes: true },
+});
+
 export const TEST_PLAN = FieldPlan.of({
   ...META,
   test_metadata: true,

@@ -28,7 +28,12 @@ const samples = fs.existsSync(SAMPLES_DIR) ? fs.readdirSync(SAMPLES_DIR) : [];
 function withoutCompiledSql(index: ArtifactIndex): ArtifactIndex {
   return {
     ...index,
-    nodes: index.nodes.map(node => ({ ...node, compiledSql: null })),
+    nodes: index.nodes.map(node => ({
+      ...node,
+      compiledSql: null,
+      modelSql: null,
+      dependsOn: [],
+    })),
   };
 }
 
@@ -54,6 +59,7 @@ describe('indexManifestBytes on real dbt projects', () => {
     it('matches indexArtifacts, compiled SQL kept', async () => {
       const index = await indexManifestBytes(manifestBytes, catalogBytes, {
         keepCompiledSql: true,
+        keepModelSql: true,
       });
       expect(index).toStrictEqual(expected);
     });
@@ -67,7 +73,7 @@ describe('indexManifestBytes on real dbt projects', () => {
       const index = await indexManifestBytes(
         chunksOf(manifestBytes, 65536),
         chunksOf(catalogBytes, 65536),
-        { keepCompiledSql: true },
+        { keepCompiledSql: true, keepModelSql: true },
       );
       expect(index).toStrictEqual(expected);
     });
@@ -76,7 +82,7 @@ describe('indexManifestBytes on real dbt projects', () => {
       const index = await indexManifestBytes(
         randomChunks(manifestBytes, 7, 4000),
         randomChunks(catalogBytes, 11, 300),
-        { keepCompiledSql: true },
+        { keepCompiledSql: true, keepModelSql: true },
       );
       expect(index).toStrictEqual(expected);
     });
@@ -96,7 +102,7 @@ describe('indexManifestBytes on generated projects', () => {
       const index = indexManifestBytesSync(
         jsonBytes(artifacts.manifest),
         jsonBytes(artifacts.catalog),
-        { keepCompiledSql: true },
+        { keepCompiledSql: true, keepModelSql: true },
       );
       expect(index).toStrictEqual(expected);
     });
@@ -105,7 +111,7 @@ describe('indexManifestBytes on generated projects', () => {
       const index = await indexManifestBytes(
         chunksOf(jsonBytes(artifacts.manifest, 2), 7),
         chunksOf(jsonBytes(artifacts.catalog, 2), 7),
-        { keepCompiledSql: true },
+        { keepCompiledSql: true, keepModelSql: true },
       );
       expect(index).toStrictEqual(expected);
     });
@@ -114,7 +120,7 @@ describe('indexManifestBytes on generated projects', () => {
       const index = await indexManifestBytes(
         jsonBytes(artifacts.manifest),
         artifacts.catalog,
-        { keepCompiledSql: true },
+        { keepCompiledSql: true, keepModelSql: true },
       );
       expect(index).toStrictEqual(expected);
     });

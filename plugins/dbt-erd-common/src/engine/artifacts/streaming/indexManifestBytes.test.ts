@@ -9,7 +9,7 @@ import {
 
 const { manifest, catalog } = trickyArtifacts();
 const expected = indexArtifacts({ manifest, catalog });
-const KEEP_SQL = { keepCompiledSql: true };
+const KEEP_SQL = { keepCompiledSql: true, keepModelSql: true };
 
 async function* reusingOneBuffer(
   bytes: Uint8Array,
@@ -123,7 +123,12 @@ describe('indexManifestBytes', () => {
 function withoutCompiledSql(index: ArtifactIndex): ArtifactIndex {
   return {
     ...index,
-    nodes: index.nodes.map(n => ({ ...n, compiledSql: null })),
+    nodes: index.nodes.map(n => ({
+      ...n,
+      compiledSql: null,
+      modelSql: null,
+      dependsOn: [],
+    })),
   };
 }
 
@@ -138,6 +143,7 @@ describe('indexManifestBytes options', () => {
   it('indexes only the tests and resource types asked for', () => {
     const index = indexManifestBytesSync(bytes, catalog, {
       keepCompiledSql: true,
+      keepModelSql: true,
       isTestWanted: id => !id.includes('relationships'),
       resourceTypes: ['model', 'source'],
     });

@@ -25,6 +25,7 @@ import {
   EXPOSURE_PLAN,
   SEMANTIC_MODEL_PLAN,
   TABLE_PLAN,
+  TABLE_WITH_MODEL_SQL_PLAN,
   TABLE_WITH_SQL_PLAN,
   TEST_PLAN,
 } from './entryPlans';
@@ -203,6 +204,7 @@ export class ManifestIndexReader implements DocumentReader {
   }
 
   private get tablePlan(): FieldPlan {
+    if (this.options.keepModelSql) return TABLE_WITH_MODEL_SQL_PLAN;
     return this.options.keepCompiledSql ? TABLE_WITH_SQL_PLAN : TABLE_PLAN;
   }
 
@@ -225,6 +227,10 @@ export class ManifestIndexReader implements DocumentReader {
       exposuresByNode: NO_EXPOSURES,
     });
     if (!this.options.keepCompiledSql) node.compiledSql = null;
+    if (!this.options.keepModelSql) {
+      node.modelSql = null;
+      node.dependsOn = [];
+    }
     this.strings.internNode(node);
     return node;
   }
@@ -253,6 +259,7 @@ export class ManifestIndexReader implements DocumentReader {
       manifestVersion: versionCheck.version,
       generatedAt: readString(metadata, 'generated_at') ?? '',
       projectName: readString(metadata, 'project_name') ?? '',
+      adapterType: readString(metadata, 'adapter_type'),
       nodes,
       tests: [...this.tests.values()].filter(
         (test): test is IndexedTest => test !== null,

@@ -7,6 +7,12 @@ export interface ManifestReadOptions {
    */
   keepCompiledSql?: boolean;
   /**
+   * Keep each model's SQL (compiled, else raw) and `depends_on`, which only
+   * algorithms with `readsModelSql` (`inferred`) read. Independent of
+   * `keepCompiledSql`: `compiledSql` stays null unless that is set too.
+   */
+  keepModelSql?: boolean;
+  /**
    * Which tests to index, by unique_id; by default every generic test.
    * `buildErdFromBytes` passes the algorithm's own filter, so the tests it
    * would ignore are never parsed.

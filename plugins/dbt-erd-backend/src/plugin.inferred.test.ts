@@ -1,0 +1,77 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
+import { dbtErdPlugin } from './plugin';
+
+const project = (name: string, algo: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'getdbt.com/artifacts-location': 'local:demo',
+      'getdbt.com/erd-algo': algo,
+    },
+  },
+  spec: { type: 'dbt-project', lifecycle: 'production', owner: 'data' },
+});
+
+async function startBackend() {
+  const { server } = await startTestBackend({
+    features: [
+      dbtErdPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
+        },
+      }),
+      catalogServiceMock.factory({
+        entities: [
+          project('combined', 'test_relationship,inferred'),
+          project('misspelt', 'test_relationship,infered'),
+        ],
+      }),
+    ],
+  });
+  return server;
+}
+
+describe('dbt-erd backend with the inferred algorithm', () => {
+  it('serves the union for the annotation getdbt.com/erd-algo: test_relationship,inferred', async () => {
+    const server = await startBackend();
+    const res = await request(server).get(
+      '/api/dbt-erd/entities/default/component/combined/erd',
+    );
+    expect(res.status).toBe(200);
+    const provenances = new Set(
+      res.body.edges.map((e: { provenance: string }) => e.provenance),
+    );
+    expect(provenances).toContain('test');
+    expect(provenances).toContain('inferred');
+    for (const edge of res.body.edges.filter(
+      (e: { provenance: string }) => e.provenance === 'inferred',
+    )) {
+      expect(['high', 'medium']).toContain(edge.confidence);
+      expect(edge.evidence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers 400 naming the algorithms for a misspelt one, in the annotation or the query', async () => {
+    const server = await startBackend();
+    const fromAnnotation = await request(server).get(
+      '/api/dbt-erd/entities/default/component/misspelt/erd',
+    );
+    expect(fromAnnotation.status).toBe(400);
+    expect(fromAnnotation.body.error.message).toContain('inferred');
+    const fromQuery = await request(server)
+      .get('/api/dbt-erd/entities/default/component/combined/erd')
+      .query({ algo: 'inferred:(confidence:maybe)' });
+    expect(fromQuery.status).toBe(400);
+    expect(fromQuery.body.error.message).toContain(
+      'confidence: high, medium or low',
+    );
+  });
+});

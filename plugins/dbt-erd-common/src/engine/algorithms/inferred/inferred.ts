@@ -1,0 +1,521 @@
+import { ArtifactIndex, IndexedNode } from '../../artifacts/types';
+import { detectTableKeys, isSingleColumnKey } from '../../keys/detectKeys';
+import { Cardinality, EdgeConfidence, ErdTableKey } from '../../types';
+import { ErdAlgorithm, FoundRelationship } from '../types';
+import {
+  bareColumnName,
+  columnEntity,
+  entityMatches,
+  tableEntity,
+  tableLayer,
+} from './entityNames';
+import { ModelJoinReader } from './extractJoins';
+import { confidenceRank, parseInferredRule } from './inferredRule';
+import { SqlJoin } from './joinTypes';
+import { RelationResolver } from './relationResolver';
+
+/**
+ * At most this many inferred relationships leave one table (its FK side).
+ * A star schema's fact table has more dimensions than the issue's "3 per
+ * table", which bench/inferred.js reads as a project's average; this cap
+ * only stops one wide table from becoming a hairball of guesses.
+ */
+export const MAX_INFERRED_PER_TABLE = 8;
+const MAX_EVIDENCE = 4;
+
+/** A column that says the table holds lines of something (`claim_line_number`). */
+const LINE_GRAIN = /(^|_)line_(number|num|no|id|seq)$/;
+
+interface Candidate {
+  fromId: string;
+  fromColumn: string;
+  toId: string;
+  toColumn: string;
+  cardinality: Cardinality;
+  confidence: EdgeConfidence;
+  evidence: string[];
+  /** Models whose SQL shows the join. */
+  joinModels: Set<string>;
+}
+
+interface Tables {
+  byId: Map<string, IndexedNode>;
+  entities: Map<string, string>;
+  keys: Map<string, ErdTableKey[]>;
+  columnNames: Map<string, Set<string>>;
+  /** Node ids by every word-suffix of their entity (`crm_customer`: `customer`, `crm_customer`). */
+  byEntitySuffix: Map<string, string[]>;
+  /** Stated one-column keys by bare column name (see bareColumnName): `custkey` -> customer.c_custkey. */
+  keysByBareName: Map<string, { nodeId: string; column: string }[]>;
+  /** Tables with a `..._line_number`-like column: their entity id repeats. */
+  lineGrain: Set<string>;
+}
+
+function pushTo(map: Map<string, string[]>, key: string, id: string) {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+function wordSuffixes(entity: string): string[] {
+  const words = entity.split('_');
+  return words.map((_, i) => words.slice(i).join('_'));
+}
+
+function indexTables(
+  index: ArtifactIndex,
+  keys: Map<string, ErdTableKey[]>,
+): Tables {
+  const tables: Tables = {
+    byId: new Map(),
+    entities: new Map(),
+    keys,
+    columnNames: new Map(),
+    byEntitySuffix: new Map(),
+    keysByBareName: new Map(),
+    lineGrain: new Set(),
+  };
+  for (const [nodeId, tableKeys] of keys) {
+    for (const key of tableKeys) {
+      if (key.columns.length !== 1) continue;
+      const bare = bareColumnName(key.columns[0]);
+      const list = tables.keysByBareName.get(bare) ?? [];
+      list.push({ nodeId, column: key.columns[0] });
+      tables.keysByBareName.set(bare, list);
+    }
+  }
+  for (const node of index.nodes) {
+    const entity = tableEntity(node.name);
+    tables.byId.set(node.uniqueId, node);
+    tables.entities.set(node.uniqueId, entity);
+    tables.columnNames.set(
+      node.uniqueId,
+      new Set(node.columns.map(c => c.name)),
+    );
+    if (node.columns.some(c => LINE_GRAIN.test(c.name)))
+      tables.lineGrain.add(node.uniqueId);
+    for (const suffix of wordSuffixes(entity))
+      pushTo(tables.byEntitySuffix, suffix, node.uniqueId);
+  }
+  return tables;
+}
+
+/** Tables `entity` may name (see entityMatches), without scanning them all. */
+function tablesNamedBy(tables: Tables, entity: string): Set<string> {
+  const ids = new Set(tables.byEntitySuffix.get(entity) ?? []);
+  for (const suffix of wordSuffixes(entity).slice(1)) {
+    for (const id of tables.byEntitySuffix.get(suffix) ?? []) {
+      if (tables.entities.get(id) === suffix) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/** 2: a stated key; 1: a key by name (`id`, or `order_id` on `orders`); 0: neither. */
+function keyStrength(tables: Tables, nodeId: string, column: string): number {
+  if (isSingleColumnKey(tables.keys.get(nodeId), column)) return 2;
+  if (column === 'id') return 1;
+  const entity = columnEntity(column);
+  const own = tables.entities.get(nodeId);
+  return entity && own && entity === own ? 1 : 0;
+}
+
+function keyEvidence(strength: number): string {
+  return strength === 2
+    ? 'key on to side (unique test or constraint)'
+    : 'key on to side (by name)';
+}
+
+const CONFIDENCE_BY_STRENGTH: EdgeConfidence[] = ['low', 'medium', 'high'];
+
+function addCandidate(
+  candidates: Map<string, Candidate>,
+  candidate: Candidate,
+) {
+  const key = [
+    candidate.fromId,
+    candidate.fromColumn,
+    candidate.toId,
+    candidate.toColumn,
+  ].join('\u0000');
+  const known = candidates.get(key);
+  if (!known) {
+    candidates.set(key, candidate);
+    return;
+  }
+  candidate.joinModels.forEach(m => known.joinModels.add(m));
+  for (const line of candidate.evidence) {
+    if (known.evidence.length < MAX_EVIDENCE && !known.evidence.includes(line))
+      known.evidence.push(line);
+  }
+  if (confidenceRank(candidate.confidence) > confidenceRank(known.confidence))
+    known.confidence = candidate.confidence;
+}
+
+/**
+ * Does the column's entity name this table as the one side? Not when the
+ * table is at line grain (`medical_claim` with `claim_line_number`): its
+ * `claim_id` repeats.
+ */
+function namesOneSide(
+  tables: Tables,
+  entity: string | null,
+  nodeId: string,
+): boolean {
+  if (
+    entity === null ||
+    !entityMatches(entity, tables.entities.get(nodeId) ?? '')
+  )
+    return false;
+  return !tables.lineGrain.has(nodeId);
+}
+
+/** A join condition as a relationship: the key side is the "one" side. */
+function fromJoin(
+  tables: Tables,
+  join: SqlJoin,
+  modelId: string,
+): Candidate | null {
+  const { left, right } = join;
+  if (left.nodeId === right.nodeId && left.column === right.column) return null;
+  const leftStrength = keyStrength(tables, left.nodeId, left.column);
+  const rightStrength = keyStrength(tables, right.nodeId, right.column);
+  let [from, to, strength] =
+    rightStrength >= leftStrength
+      ? [left, right, rightStrength]
+      : [right, left, leftStrength];
+  if (leftStrength === rightStrength && leftStrength < 2) {
+    // Neither side (or both, by name only) is a stated key: the side whose
+    // table the column names is the one side (`orders.customer_id = customers.customer_id`).
+    const entity = columnEntity(left.column) ?? columnEntity(right.column);
+    const leftNamed = namesOneSide(tables, entity, left.nodeId);
+    const rightNamed = namesOneSide(tables, entity, right.nodeId);
+    if (leftNamed && !rightNamed) [from, to] = [right, left];
+    else if (rightNamed && !leftNamed) [from, to] = [left, right];
+    strength =
+      leftNamed !== rightNamed ? Math.max(strength, 1) : Math.min(strength, 0);
+  }
+  const bothStated = leftStrength === 2 && rightStrength === 2;
+  const evidence = [`join in ${modelId}: ${join.condition}`];
+  if (strength > 0) evidence.push(keyEvidence(strength));
+  return {
+    fromId: from.nodeId,
+    fromColumn: from.column,
+    toId: to.nodeId,
+    toColumn: to.column,
+    cardinality: bothStated ? '11' : 'n1',
+    confidence: CONFIDENCE_BY_STRENGTH[strength],
+    evidence,
+    joinModels: new Set([modelId]),
+  };
+}
+
+/** The column itself, then its role-prefixes dropped (two words at least), then `id`. */
+function keyColumnNames(column: string): string[] {
+  const words = column.split('_');
+  const names = words.slice(0, -1).map((_, i) => words.slice(i).join('_'));
+  return [
+    ...new Set([
+      ...names.filter(n => n.includes('_') || n === column),
+      column,
+      'id',
+    ]),
+  ];
+}
+
+/**
+ * A key-like column (`customer_id`, `fk_customer`) pointing at the table
+ * its entity names, when that table has the column (or `id`) as a key.
+ * Lineage breaks ties: tables the model reads come first, then the same
+ * layer and schema.
+ */
+function fromName(
+  tables: Tables,
+  node: IndexedNode,
+  column: string,
+): Candidate | null {
+  const entity = columnEntity(column);
+  if (!entity || tables.entities.get(node.uniqueId) === entity) return null;
+  const reads = new Set(node.dependsOn);
+  let best: {
+    id: string;
+    column: string;
+    score: number;
+    strength: number;
+  } | null = null;
+  let tie = false;
+  for (const id of tablesNamedBy(tables, entity)) {
+    if (id === node.uniqueId || isCopyOf(tables, node, id)) continue;
+    const names = tables.columnNames.get(id)!;
+    // `readmission_patient_id` -> `patient_id` of core__patient, else its `id`.
+    const target = keyColumnNames(column).find(name => names.has(name)) ?? null;
+    if (!target) continue;
+    const strength = keyStrength(tables, id, target);
+    if (strength === 0) continue;
+    const score =
+      (strength === 2 ? 4 : 0) +
+      placementScore(tables, node, id, reads) +
+      (tables.entities.get(id) === entity ? 2 : 0);
+    if (!best || score > best.score) {
+      best = { id, column: target, score, strength };
+      tie = false;
+    } else if (score === best.score) tie = true;
+  }
+  if (!best) return null;
+  const evidence = [
+    `name match: ${column} -> ${tables.byId.get(best.id)!.name}`,
+    keyEvidence(best.strength),
+  ];
+  if (reads.has(best.id))
+    evidence.push(
+      `lineage: ${node.name} reads ${tables.byId.get(best.id)!.name}`,
+    );
+  const confident = best.strength === 2 && !tie;
+  return {
+    fromId: node.uniqueId,
+    fromColumn: column,
+    toId: best.id,
+    toColumn: best.column,
+    cardinality: isSingleColumnKey(tables.keys.get(node.uniqueId), column)
+      ? '11'
+      : 'n1',
+    confidence: confident ? 'medium' : 'low',
+    evidence,
+    joinModels: new Set(),
+  };
+}
+
+/** Above this many tables keyed on one name, the name says nothing about which (`id`). */
+const MAX_KEY_HOLDERS = 12;
+
+/**
+ * A column named like another table's stated key (`ticker` -> organization
+ * keyed on `ticker`; `o_custkey` -> customer keyed on `c_custkey`), when
+ * few tables have that key. Lineage, then layer and schema break ties.
+ */
+function fromKeyName(
+  tables: Tables,
+  node: IndexedNode,
+  column: string,
+): Candidate | null {
+  // A table keyed on the same column is a peer: it points (one-to-one) at the hub only.
+  const isPeer = isSingleColumnKey(tables.keys.get(node.uniqueId), column);
+  // A name that says its entity (`claim_id`) points at that entity's table
+  // or nowhere: another table keyed on `claim_id` is a sibling, not the claim.
+  const entity = columnEntity(column);
+  if (entity && tablesNamedBy(tables, entity).size > 0) return null;
+  // The whole name first, then role-playing prefixes dropped:
+  // `pickup_location_id` -> `location_id`, `reimbursement_transaction_id` -> `transaction_id`.
+  const words = bareColumnName(column).split('_');
+  for (let start = 0; start < words.length - 1 || start === 0; start++) {
+    const name = words.slice(start).join('_');
+    const holders = (tables.keysByBareName.get(name) ?? []).filter(
+      h =>
+        // A table refers to itself only through a prefixed name.
+        (h.nodeId !== node.uniqueId || (start > 0 && h.column !== column)) &&
+        !isCopyOf(tables, node, h.nodeId),
+    );
+    if (holders.length === 0) continue;
+    if (holders.length > MAX_KEY_HOLDERS) return null;
+    const candidate = keyNameCandidate(tables, node, column, holders);
+    if (!isPeer) return candidate;
+    if (start > 0 || candidate.confidence === 'low') return null;
+    return { ...candidate, cardinality: '11' };
+  }
+  return null;
+}
+
+/** `stg_orders` reading `orders` (or read by it): the same entity one layer on, not a relationship. */
+function isCopyOf(tables: Tables, node: IndexedNode, otherId: string): boolean {
+  const other = tables.byId.get(otherId);
+  return (
+    (node.dependsOn.includes(otherId) ||
+      (other?.dependsOn.includes(node.uniqueId) ?? false)) &&
+    tables.entities.get(otherId) === tables.entities.get(node.uniqueId)
+  );
+}
+
+function keyNameCandidate(
+  tables: Tables,
+  node: IndexedNode,
+  column: string,
+  holders: { nodeId: string; column: string }[],
+): Candidate {
+  const reads = new Set(node.dependsOn);
+  const width = (id: string) => tables.columnNames.get(id)!.size;
+  const scored = holders
+    .map(h => ({ ...h, score: placementScore(tables, node, h.nodeId, reads) }))
+    // Equal placement: the widest table keyed on the name is the entity's
+    // own (organization keyed on `ticker`, beside narrow per-ticker facts).
+    .sort((a, b) => b.score - a.score || width(b.nodeId) - width(a.nodeId));
+  const best = scored[0];
+  const runnerUp = scored[1];
+  const tie =
+    runnerUp !== undefined &&
+    runnerUp.score === best.score &&
+    width(runnerUp.nodeId) * 1.5 > width(best.nodeId);
+  const target = tables.byId.get(best.nodeId)!;
+  const evidence = [
+    `name match: ${column} -> key ${target.name}.${best.column}`,
+    keyEvidence(2),
+  ];
+  if (reads.has(best.nodeId))
+    evidence.push(`lineage: ${node.name} reads ${target.name}`);
+  else if (runnerUp && runnerUp.score === best.score)
+    evidence.push(`widest table keyed on ${best.column}`);
+  return {
+    fromId: node.uniqueId,
+    fromColumn: column,
+    toId: best.nodeId,
+    toColumn: best.column,
+    cardinality: 'n1',
+    confidence: tie ? 'low' : 'medium',
+    evidence,
+    joinModels: new Set(),
+  };
+}
+
+/** How well a target table fits a referencing one: read by it, same layer, same schema, same type. */
+function placementScore(
+  tables: Tables,
+  node: IndexedNode,
+  targetId: string,
+  reads: Set<string>,
+): number {
+  const other = tables.byId.get(targetId)!;
+  return (
+    (reads.has(targetId) ? 4 : 0) +
+    (tableLayer(other.name) === tableLayer(node.name) ? 5 : 0) +
+    (other.schema === node.schema ? 1 : 0) +
+    (other.resourceType === node.resourceType ? 1 : 0)
+  );
+}
+
+function byCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+function rank(a: Candidate, b: Candidate): number {
+  return (
+    confidenceRank(b.confidence) - confidenceRank(a.confidence) ||
+    b.joinModels.size - a.joinModels.size ||
+    byCodeUnits(a.toId, b.toId) ||
+    byCodeUnits(a.fromColumn, b.fromColumn)
+  );
+}
+
+/** The best few per FK table, one per FK column. */
+function capPerTable(candidates: Candidate[]): Candidate[] {
+  const byTable = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const list = byTable.get(candidate.fromId) ?? [];
+    list.push(candidate);
+    byTable.set(candidate.fromId, list);
+  }
+  const kept: Candidate[] = [];
+  for (const list of byTable.values()) {
+    const columns = new Set<string>();
+    const pairs = new Set<string>();
+    for (const candidate of list.sort(rank)) {
+      if (kept.length > 0 && columns.size >= MAX_INFERRED_PER_TABLE) break;
+      if (columns.has(candidate.fromColumn) || pairs.has(candidate.toId))
+        continue;
+      columns.add(candidate.fromColumn);
+      pairs.add(candidate.toId);
+      kept.push(candidate);
+      if (columns.size >= MAX_INFERRED_PER_TABLE) break;
+    }
+  }
+  return kept;
+}
+
+function toRelationship(candidate: Candidate): FoundRelationship {
+  return {
+    name: `inferred.${candidate.fromId}.${candidate.fromColumn}.${candidate.toId}.${candidate.toColumn}`,
+    fromId: candidate.fromId,
+    toId: candidate.toId,
+    fromColumns: [candidate.fromColumn],
+    toColumns: [candidate.toColumn],
+    cardinality: candidate.cardinality,
+    label: null,
+    provenance: 'inferred',
+    evidence: candidate.evidence,
+    confidence: candidate.confidence,
+  };
+}
+
+/**
+ * Relationships the project does not declare, from the evidence in its own
+ * artifacts: joins in model SQL first, then key-like column names pointing
+ * at tables with that key, lineage breaking ties. See README "inferred".
+ */
+export const inferredAlgorithm: ErdAlgorithm = {
+  name: 'inferred',
+  description:
+    'Relationships inferred from joins in model SQL and key-like column names',
+  validate: options => {
+    parseInferredRule(options.algo);
+  },
+  // Key tests only (see keys/detectKeys): relationships tests are not evidence here.
+  relevantTests: () => () => false,
+  readsModelSql: true,
+  findRelationships(index: ArtifactIndex, options) {
+    const rule = parseInferredRule(options.algo);
+    const keys = options.keys ?? detectTableKeys(index);
+    const tables = indexTables(index, keys);
+
+    const resolver = new RelationResolver(index.nodes);
+    const reader = new ModelJoinReader(
+      resolver,
+      index.adapterType,
+      rule.useParser,
+    );
+    const candidates = new Map<string, Candidate>();
+    for (const node of index.nodes) {
+      if (node.resourceType !== 'model' && node.resourceType !== 'snapshot')
+        continue;
+      for (const join of reader.read(node)) {
+        const candidate = fromJoin(tables, join, node.uniqueId);
+        if (candidate) addCandidate(candidates, candidate);
+      }
+    }
+    const joined = new Set(
+      [...candidates.values()].map(c => `${c.fromId}\u0000${c.fromColumn}`),
+    );
+    const joinedPairs = new Set(
+      [...candidates.values()].flatMap(c => [
+        `${c.fromId}\u0000${c.toId}`,
+        `${c.toId}\u0000${c.fromId}`,
+      ]),
+    );
+    for (const node of index.nodes) {
+      for (const column of node.columns) {
+        if (joined.has(`${node.uniqueId}\u0000${column.name}`)) continue;
+        const candidate =
+          fromName(tables, node, column.name) ??
+          fromKeyName(tables, node, column.name);
+        if (
+          !candidate ||
+          joinedPairs.has(`${candidate.fromId}\u0000${candidate.toId}`)
+        )
+          continue;
+        addCandidate(candidates, candidate);
+      }
+    }
+
+    const all = [...candidates.values()];
+    const drawn = all.filter(
+      c => confidenceRank(c.confidence) >= confidenceRank(rule.minConfidence),
+    );
+    return {
+      relationships: capPerTable(drawn).map(toRelationship),
+      inference: {
+        parsedModels: reader.counts.parser,
+        tokenizedModels: reader.counts.tokenizer,
+        skippedModels: reader.counts.skipped,
+        candidates: all.length,
+      },
+    };
+  },
+};

@@ -1,0 +1,2 @@
+export { InferredEdgesControl } from './InferredEdgesControl';
+export { InferredEvidence } from './InferredEvidence';
