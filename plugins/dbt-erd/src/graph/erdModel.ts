@@ -1,4 +1,5 @@
 import { Erd, ErdEdge, ErdNode } from 'backstage-plugin-dbt-erd-common';
+import { groupColors } from './groupColors';
 import { groupTables, TableGroup } from './grouping';
 
 /**
@@ -16,6 +17,8 @@ export interface ErdModel {
   referencedColumns: Map<string, Set<string>>;
   groups: TableGroup[];
   groupOf: Map<string, string>;
+  /** Colour of each group, by group name. */
+  colorOf: Map<string, string>;
 }
 
 export function buildErdModel(erd: Erd): ErdModel {
@@ -41,5 +44,6 @@ export function buildErdModel(erd: Erd): ErdModel {
   const groups = groupTables(erd);
   const groupOf = new Map<string, string>();
   groups.forEach(g => g.nodeIds.forEach(id => groupOf.set(id, g.name)));
-  return { erd, nodeById, adjacency, edgesByNode, referencedColumns, groups, groupOf };
+  const colorOf = groupColors(groups.map(g => g.name));
+  return { erd, nodeById, adjacency, edgesByNode, referencedColumns, groups, groupOf, colorOf };
 }

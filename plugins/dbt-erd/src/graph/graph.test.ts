@@ -58,10 +58,11 @@ describe('neighbourhood', () => {
 describe('search', () => {
   const index = buildSearchIndex(shopErd());
   it('ranks exact and prefix table matches before columns', () => {
-    expect(searchErd(index, 'orders').map(r => r.label)).toEqual(['model.shop.orders']);
+    expect(searchErd(index, 'orders').map(r => r.label)).toEqual(['orders']);
     const results = searchErd(index, 'order');
-    expect(results.slice(0, 2).map(r => r.label)).toEqual(['model.shop.orders', 'model.shop.order_items']);
-    expect(results.map(r => r.label)).toContain('model.shop.payments.order_id');
+    expect(results.slice(0, 2).map(r => r.label)).toEqual(['orders', 'order_items']);
+    // a column shows its own name first, its table's short name after
+    expect(results.map(r => [r.label, r.detail])).toContainEqual(['order_id', 'payments']);
   });
   it('finds columns, also by table and column together', () => {
     expect(searchErd(index, 'ordered_at')[0]).toMatchObject({
@@ -200,6 +201,36 @@ describe('large projects', () => {
     const flow = toFlow(model, all, layout, { showMode: 'names', drawEdges: false });
     expect(flow.nodes.filter(n => n.type === 'table')).toHaveLength(5000);
     expect(flow.edges).toHaveLength(0);
-    expect(Object.keys(layout.groups)).toHaveLength(8);
+    expect(layout.groups.size).toBe(8);
+  });
+});
+
+describe('artifact names that are special on JavaScript objects', () => {
+  it('lays out and draws schemas and tables named __proto__ and constructor', () => {
+    const erd = shopErd();
+    erd.nodes.push(
+      { ...table('__proto__', [column('id', { pk: true })]), id: '__proto__', name: '__proto__', database: '', schema_name: '__proto__' },
+      { ...table('constructor', [column('id')]), id: 'constructor', name: 'constructor', database: '', schema_name: 'constructor' },
+    );
+    erd.groups = [
+      { name: '__proto__', node_ids: ['__proto__', id('orders')] },
+      { name: 'constructor', node_ids: ['constructor'] },
+    ];
+    erd.edges.push({ ...erd.edges[0], id: 'hasOwnProperty', from_id: 'constructor', to_id: '__proto__', from_columns: ['id'], to_columns: ['id'] });
+    const model = buildErdModel(erd);
+    const all = new Set(model.nodeById.keys());
+    for (const showMode of ['all', 'names'] as const) {
+      const layout = gridLayout(buildLayoutRequest(model, all, showMode, true));
+      const flow = toFlow(model, all, layout, { showMode, drawEdges: true });
+      const drawn = flow.nodes.filter(n => n.type === 'table');
+      expect(drawn.map(n => n.id)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+      expect(drawn.every(n => Number.isFinite(n.position.x) && Number.isFinite(n.position.y))).toBe(true);
+      expect(flow.nodes.filter(n => n.type === 'erdGroup').map(n => n.id)).toEqual(
+        expect.arrayContaining(['group:__proto__', 'group:constructor']),
+      );
+      expect(flow.edges.map(e => e.id)).toContain('hasOwnProperty');
+    }
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(buildSearchIndex(erd).filter(e => e.tableId === '__proto__')[0].label).toBe('__proto__');
   });
 });

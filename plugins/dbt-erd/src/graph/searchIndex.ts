@@ -1,13 +1,17 @@
 import { Erd } from 'backstage-plugin-dbt-erd-common';
+import { shortName } from './shortName';
 
 /** One thing the search can find: a table, or a column of a table. */
 export interface SearchEntry {
   kind: 'table' | 'column';
   tableId: string;
+  /** The table's short name (see shortName). */
   tableName: string;
   column?: string;
-  /** What the result list shows. */
+  /** What the result list shows first: the table's short name, or the column's name. */
   label: string;
+  /** Shown after the label: the dbt id of a table, the short name of a column's table. */
+  detail: string;
   /** Lower-cased text matched against. */
   key: string;
 }
@@ -17,21 +21,24 @@ export type SearchIndex = SearchEntry[];
 export function buildSearchIndex(erd: Erd): SearchIndex {
   const entries: SearchIndex = [];
   for (const node of erd.nodes) {
-    // The short name (after the last dot) is what people type.
+    // The short name is what people type; the dbterd name still matches.
+    const name = shortName(node);
     entries.push({
       kind: 'table',
       tableId: node.id,
-      tableName: node.name,
-      label: node.name,
-      key: `${node.name} ${node.label ?? ''}`.toLowerCase(),
+      tableName: name,
+      label: name,
+      detail: node.id,
+      key: `${name} ${node.name} ${node.label ?? ''}`.toLowerCase(),
     });
     for (const column of node.columns) {
       entries.push({
         kind: 'column',
         tableId: node.id,
-        tableName: node.name,
+        tableName: name,
         column: column.name,
-        label: `${node.name}.${column.name}`,
+        label: column.name,
+        detail: name,
         key: column.name.toLowerCase(),
       });
     }
@@ -83,7 +90,8 @@ export function searchErd(index: SearchIndex, query: string, limit = 20): Search
     (a, b) =>
       a.score - b.score ||
       a.entry.label.length - b.entry.label.length ||
-      a.entry.label.localeCompare(b.entry.label),
+      a.entry.label.localeCompare(b.entry.label) ||
+      a.entry.detail.localeCompare(b.entry.detail),
   );
   return scored.slice(0, limit).map(s => s.entry);
 }

@@ -10,6 +10,8 @@ export interface ErdViewState {
   view: ErdViewKind;
   showMode: ShowMode;
   focus?: string;
+  /** The table whose details drawer is open. */
+  drawer?: string;
   hops: number;
   /** Filters sent to the backend. */
   query: ErdQuery;
@@ -35,6 +37,7 @@ export function parseViewState(params: URLSearchParams): ErdViewState {
     view: params.get('view') === 'table' ? 'table' : 'diagram',
     showMode: show && SHOW_MODES.includes(show) ? show : 'all',
     focus: params.get('focus') || undefined,
+    drawer: params.get('drawer') || undefined,
     hops: Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
     query,
   };
@@ -53,6 +56,7 @@ export function writeViewState(
   if ('view' in patch) set('view', patch.view, 'diagram');
   if ('showMode' in patch) set('show', patch.showMode, 'all');
   if ('focus' in patch) set('focus', patch.focus);
+  if ('drawer' in patch) set('drawer', patch.drawer);
   if ('hops' in patch) set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
   if (patch.query) {
     for (const key of QUERY_KEYS) {
@@ -67,8 +71,8 @@ export function writeViewState(
 /**
  * The tab's view state in the URL (focus table, hops, filters, show mode,
  * diagram or table view), so that a copied link reproduces what one sees.
- * Focus changes push a history entry (Back leaves the focus); the rest
- * replace the current one.
+ * Focus and drawer changes push a history entry (Back leaves the focus or
+ * closes the drawer); the rest replace the current one.
  */
 export function useErdViewState(): [ErdViewState, (patch: Partial<ErdViewState>) => void] {
   const [params, setParams] = useSearchParams();
@@ -76,7 +80,7 @@ export function useErdViewState(): [ErdViewState, (patch: Partial<ErdViewState>)
   const update = useCallback(
     (patch: Partial<ErdViewState>) =>
       setParams(current => writeViewState(current, patch), {
-        replace: !('focus' in patch),
+        replace: !('focus' in patch) && !('drawer' in patch),
       }),
     [setParams],
   );

@@ -5,11 +5,14 @@ import {
   Controls,
   MiniMap,
   Node,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
+import Button from '@material-ui/core/Button';
 import {
   KeyboardEvent,
   useCallback,
@@ -26,6 +29,9 @@ import { TableNode } from './TableNode';
 import { useTableNodeStyles } from './tableNodeStyles';
 import { useDiagramColors } from './useDiagramColors';
 import { intersects, selectOverviewWindow, windowRect } from './overviewWindow';
+import { NODE_METRICS } from '../../graph/nodeSize';
+import { boundsOf, readableViewport } from './readableView';
+import { DiagramLegend, LegendEntry } from './DiagramLegend';
 
 // Stable objects: React Flow warns (and re-renders) when these change.
 const nodeTypes = { table: TableNode, erdGroup: GroupNode };
@@ -38,6 +44,8 @@ function motionDuration(ms: number): number {
     window.matchMedia?.('(prefers-reduced-motion: no-preference)').matches;
   return ok ? ms : 0;
 }
+
+const MAX_ZOOM = 2;
 
 /** Culling pays off only past a few dozen nodes; small diagrams render whole. */
 const CULL_ABOVE = 60;
@@ -53,15 +61,32 @@ export interface ErdDiagramProps {
   centreOn?: { tableId: string; nonce: number };
   /** A new layout is being computed: the view is not settled yet. */
   busy?: boolean;
+  /**
+   * Where a first view that cannot show everything legibly opens: the most
+   * connected table.
+   */
+  startAt?: string;
+  /** The groups and their colours, for the legend. */
+  legend?: LegendEntry[];
   onTableActivate(tableId: string): void;
 }
 
 const ErdCanvas = (props: ErdDiagramProps) => {
-  const { nodes, edges, overview, layoutKey, centreOn, busy, onTableActivate } =
-    props;
+  const {
+    nodes,
+    edges,
+    overview,
+    layoutKey,
+    centreOn,
+    busy,
+    startAt,
+    legend,
+    onTableActivate,
+  } = props;
   const colors = useDiagramColors();
   const tableStyles = useTableNodeStyles();
   const flow = useReactFlow();
+  const store = useStoreApi();
   const windowKey = useStore(selectOverviewWindow);
 
   // Overview of a large project: group areas when zoomed out, otherwise only
@@ -84,6 +109,8 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   // The layout last fitted into view; with no layout pending, the view is
   // settled (data-settled, which the browser bench and tests wait for).
   const [fittedKey, setFittedKey] = useState<string>();
+  // The first view shows only part of the diagram, at a readable size.
+  const [partial, setPartial] = useState(false);
   useEffect(() => {
     const pick = centreOn && nodes.find(n => n.id === centreOn.tableId);
     const centre = pick && done.current.nonce !== centreOn!.nonce;
@@ -104,13 +131,40 @@ const ErdCanvas = (props: ErdDiagramProps) => {
             duration: motionDuration(300),
           },
         );
-      } else {
-        flow.fitView({ padding: 0.1, duration: 0 });
+        setFittedKey(layoutKey);
+        return;
       }
+      const { width, height } = store.getState();
+      const rect = (n: ErdFlowNode) => ({
+        x: n.position.x,
+        y: n.position.y,
+        width: n.width ?? 0,
+        height: n.height ?? 0,
+      });
+      const bounds = boundsOf(nodes.map(rect));
+      const start = startAt ? nodes.find(n => n.id === startAt) : undefined;
+      const readable =
+        bounds && width > 0 && height > 0
+          ? readableViewport(
+              bounds,
+              start && rect(start),
+              { width, height },
+              NODE_METRICS.titleFontPx,
+              MAX_ZOOM,
+            )
+          : undefined;
+      if (readable) flow.setViewport(readable, { duration: 0 });
+      else flow.fitView({ padding: 0.1, duration: 0 });
+      setPartial(!!readable);
       setFittedKey(layoutKey);
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, layoutKey, centreOn, nodes]);
+  }, [flow, store, layoutKey, centreOn, nodes, startAt]);
+
+  const showWhole = useCallback(() => {
+    flow.fitView({ padding: 0.1, duration: motionDuration(300) });
+    setPartial(false);
+  }, [flow]);
 
   const onNodeClick = useCallback(
     (_: unknown, node: Node) => {
@@ -134,10 +188,15 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     [onTableActivate],
   );
 
+  // The group's colour, as on the table headers and in the legend.
   const minimapColor = useCallback(
-    (node: Node) => (node.type === 'erdGroup' ? colors.group : colors.edge),
+    (node: Node) =>
+      node.type === 'erdGroup'
+        ? colors.group
+        : ((node.data as { color?: string }).color ?? colors.edge),
     [colors],
   );
+  const tableCount = nodes.length - groupNodes.length;
 
   return (
     <div
@@ -159,9 +218,9 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
-        onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
+        onlyRenderVisibleElements={shownNodes.length > CULL_ABOVE}
         minZoom={0.02}
-        maxZoom={2}
+        maxZoom={MAX_ZOOM}
         defaultViewport={{ x: 0, y: 0, zoom: overview ? 0.05 : 1 }}
         aria-label="Entity-relationship diagram"
         style={{ background: colors.background }}
@@ -169,6 +228,25 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         <CrowsFootMarkers color={colors.edge} highlight={colors.highlight} />
         <Background color={colors.border} gap={24} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
+        {legend && legend.length > 0 && (
+          <Panel position="top-left">
+            <DiagramLegend entries={legend} />
+          </Panel>
+        )}
+        <Panel position="top-right">
+          {partial && (
+            <Button
+              variant="contained"
+              size="small"
+              color="primary"
+              onClick={showWhole}
+              data-testid="erd-whole-project"
+              title="Zoom out to every table (names get small); the minimap shows where you are"
+            >
+              {`Whole project (${tableCount} tables)`}
+            </Button>
+          )}
+        </Panel>
         <MiniMap
           pannable
           zoomable

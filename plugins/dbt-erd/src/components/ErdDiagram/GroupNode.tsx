@@ -2,6 +2,7 @@ import { NodeProps, useStore } from '@xyflow/react';
 import { makeStyles } from '@material-ui/core/styles';
 import { memo } from 'react';
 import { GroupFlowNode } from '../../graph/toFlow';
+import { groupLabel } from '../../layout/packedLayout';
 
 const useStyles = makeStyles(theme => ({
   group: {
@@ -34,9 +35,14 @@ export const GroupNode = memo(({ data }: NodeProps<GroupFlowNode>) => {
   const classes = useStyles();
   const scale = useStore(selectLabelScale);
   return (
-    <div className={classes.group} data-testid="erd-group" aria-label={`Group ${data.name}`}>
+    <div
+      className={classes.group}
+      style={data.color ? { borderColor: data.color, borderWidth: 2 } : undefined}
+      data-testid="erd-group"
+      aria-label={`Group ${data.name}`}
+    >
       <div className={classes.label} style={{ fontSize: 13 * scale }}>
-        {data.name} · {data.tableCount} {data.tableCount === 1 ? 'table' : 'tables'}
+        {groupLabel(data.name, data.tableCount)}
       </div>
     </div>
   );

@@ -61,8 +61,10 @@ export const useTableNodeStyles = makeStyles(theme => {
         padding: '0 10px',
         background: dark ? theme.palette.grey[800] : theme.palette.grey[100],
         borderBottom: `1px solid ${theme.palette.divider}`,
+        // The group's colour (set per node), as in the legend and minimap.
+        borderLeft: '6px solid transparent',
         fontWeight: 600,
-        fontSize: 13,
+        fontSize: NODE_METRICS.titleFontPx,
       },
       [c(TABLE.name)]: {
         overflow: 'hidden',
@@ -70,11 +72,18 @@ export const useTableNodeStyles = makeStyles(theme => {
         whiteSpace: 'nowrap',
         flex: 1,
       },
+      // The resource type as a small badge.
       [c(TABLE.type)]: {
-        fontSize: 10,
-        fontWeight: 400,
+        fontSize: 9,
+        fontWeight: 600,
+        lineHeight: '14px',
+        padding: '0 5px',
+        borderRadius: 7,
+        flexShrink: 0,
         color: theme.palette.text.secondary,
+        border: `1px solid ${theme.palette.divider}`,
         textTransform: 'uppercase',
+        letterSpacing: 0.3,
       },
       [c(TABLE.row)]: {
         height: NODE_METRICS.rowHeight,

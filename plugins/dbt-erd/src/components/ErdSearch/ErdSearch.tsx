@@ -21,6 +21,18 @@ const useStyles = makeStyles(theme => ({
     overflow: 'auto',
   },
   kind: { color: theme.palette.text.secondary, fontSize: 11, marginLeft: 8 },
+  // The name searched for is never cut; the secondary part gives way.
+  line: { display: 'flex', alignItems: 'baseline', minWidth: 0 },
+  label: { flexShrink: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
+  detail: {
+    color: theme.palette.text.secondary,
+    fontSize: 12,
+    marginLeft: 8,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    minWidth: 0,
+  },
 }));
 
 /** True when the key press is meant for a text field, not for the shortcut. */
@@ -131,7 +143,7 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
             )}
             {results.map((entry, i) => (
               <ListItem
-                key={`${entry.kind}:${entry.label}:${entry.tableId}`}
+                key={`${entry.kind}:${entry.column ?? ''}:${entry.tableId}`}
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === active}
@@ -142,10 +154,13 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
               >
                 <ListItemText
                   primary={
-                    <>
-                      {entry.label}
+                    <span className={classes.line} title={`${entry.label} · ${entry.detail}`}>
+                      <span className={classes.label}>{entry.label}</span>
+                      <span className={classes.detail}>
+                        {entry.kind === 'column' ? `in ${entry.detail}` : entry.detail}
+                      </span>
                       <span className={classes.kind}>{entry.kind}</span>
-                    </>
+                    </span>
                   }
                 />
               </ListItem>

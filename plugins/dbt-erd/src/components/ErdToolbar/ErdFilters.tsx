@@ -7,6 +7,7 @@ import FormGroup from '@material-ui/core/FormGroup';
 import FormLabel from '@material-ui/core/FormLabel';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { FormEvent, useEffect, useState } from 'react';
@@ -88,10 +89,13 @@ export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query:
         </FormGroup>
       </FormControl>
       <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
-        <InputLabel id="erd-algo-label">Algorithm</InputLabel>
+        {/* Always shrunk: "Entity default" is a value shown for '', not an empty field. */}
+        <InputLabel id="erd-algo-label" shrink>
+          Algorithm
+        </InputLabel>
         <Select
           labelId="erd-algo-label"
-          label="Algorithm"
+          input={<OutlinedInput notched label="Algorithm" />}
           value={algo}
           onChange={e => setAlgo(String(e.target.value))}
           displayEmpty

@@ -10,7 +10,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import FilterListIcon from '@material-ui/icons/FilterList';
-import { ReactNode, useState } from 'react';
+import { KeyboardEvent, ReactNode, useRef, useState } from 'react';
 import { ErdQuery } from '../../api';
 import { ShowMode } from '../../graph/types';
 import { ErdViewKind, MAX_HOPS, MIN_HOPS } from '../../hooks/useErdViewState';
@@ -47,6 +47,14 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
   const activeFilters =
     (query.select?.length ?? 0) + (query.exclude?.length ?? 0) + (query.resourceTypes?.length ?? 0) + (query.algo ? 1 : 0);
   const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0);
+  const filtersButton = useRef<HTMLButtonElement>(null);
+  // Escape inside the panel closes it (an open select menu takes its own Escape first).
+  const onFiltersKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !filtersOpen) return;
+    event.stopPropagation();
+    setFiltersOpen(false);
+    filtersButton.current?.focus();
+  };
 
   return (
     <Box mb={1}>
@@ -91,13 +99,14 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
           variant="outlined"
           startIcon={<FilterListIcon />}
           aria-expanded={filtersOpen}
+          ref={filtersButton}
           onClick={() => setFiltersOpen(o => !o)}
         >
           Filters{activeFilters ? ` (${activeFilters})` : ''}
         </Button>
         {exportMenu}
       </Box>
-      <Collapse in={filtersOpen}>
+      <Collapse in={filtersOpen} onKeyDown={onFiltersKeyDown}>
         <ErdFilters query={query} onApply={q => onChange({ query: q })} />
       </Collapse>
       {focusName && view === 'diagram' && (

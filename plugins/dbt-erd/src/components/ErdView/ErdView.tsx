@@ -3,16 +3,25 @@ import { useApi } from '@backstage/core-plugin-api';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
 import { neighbourhood } from '../../graph/neighbourhood';
 import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
 import { buildSearchIndex, SearchEntry } from '../../graph/searchIndex';
+import { shortName } from '../../graph/shortName';
 import { applyHighlight, buildLayoutRequest, toFlow } from '../../graph/toFlow';
+import { useCanvasAspectRatio } from '../../hooks/useCanvasAspectRatio';
 import { useErdLayout } from '../../hooks/useErdLayout';
 import { ErdViewState } from '../../hooks/useErdViewState';
 import { ErdDiagram } from '../ErdDiagram';
+import { LegendEntry } from '../ErdDiagram/DiagramLegend';
 import { ErdSearch } from '../ErdSearch';
 import { ErdTableView } from '../ErdTableView';
 import { ErdToolbar } from '../ErdToolbar';
@@ -25,6 +34,36 @@ function layoutKey(layout: object | undefined): string {
   if (!layout) return '';
   if (!layoutKeys.has(layout)) layoutKeys.set(layout, String(Math.random()));
   return layoutKeys.get(layout)!;
+}
+
+function shortNameOf(model: ReturnType<typeof buildErdModel>, id: string) {
+  const node = model.nodeById.get(id);
+  return node && shortName(node);
+}
+
+/** The most connected table (where a partial first view opens) and the legend's groups. */
+function firstViewHints(
+  model: ReturnType<typeof buildErdModel>,
+  visibleIds: ReadonlySet<string>,
+): { startAt?: string; legend: LegendEntry[] } {
+  let startAt: string | undefined;
+  let degree = -1;
+  const counts = new Map<string, number>();
+  for (const id of visibleIds) {
+    const d = model.adjacency.get(id)?.size ?? 0;
+    if (d > degree) {
+      degree = d;
+      startAt = id;
+    }
+    const group = model.groupOf.get(id);
+    if (group) counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  const legend = [...counts].map(([name, tableCount]) => ({
+    name,
+    tableCount,
+    color: model.colorOf.get(name) ?? 'transparent',
+  }));
+  return { startAt, legend };
 }
 
 export interface ErdViewProps {
@@ -50,7 +89,11 @@ export const ErdView = ({
   const model = useMemo(() => buildErdModel(erd), [erd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
-  const [drawerId, setDrawerId] = useState<string>();
+  // The drawer renders just after the focused diagram, without holding up
+  // that frame (its slide-in measures the page).
+  const drawerParam =
+    state.drawer && model.nodeById.has(state.drawer) ? state.drawer : undefined;
+  const drawerId = useDeferredValue(drawerParam);
   const [pick, setPick] = useState<{
     tableId: string;
     column?: string;
@@ -68,13 +111,22 @@ export const ErdView = ({
         : new Set(model.nodeById.keys()),
     [model, focus, state.hops],
   );
+  const diagram = state.view === 'diagram';
+  const aspectRatio = useCanvasAspectRatio(diagramRef, diagram);
   const request = useMemo(
-    () => buildLayoutRequest(model, visibleIds, showMode, true),
-    [model, visibleIds, showMode],
+    () =>
+      aspectRatio === undefined
+        ? undefined
+        : buildLayoutRequest(model, visibleIds, showMode, true, aspectRatio),
+    [model, visibleIds, showMode, aspectRatio],
   );
   const { layout, pending } = useErdLayout(
     request,
     overview ? 'grid' : 'layered',
+  );
+  const { startAt, legend } = useMemo(
+    () => firstViewHints(model, visibleIds),
+    [model, visibleIds],
   );
   const baseFlow = useMemo(
     () =>
@@ -95,12 +147,7 @@ export const ErdView = ({
   );
 
   const activate = useCallback(
-    (tableId: string) => {
-      onStateChange({ focus: tableId });
-      // The focused diagram first; the drawer (its slide-in measures the
-      // page) renders right after, without holding up that frame.
-      startTransition(() => setDrawerId(tableId));
-    },
+    (tableId: string) => onStateChange({ focus: tableId, drawer: tableId }),
     [onStateChange],
   );
 
@@ -136,14 +183,13 @@ export const ErdView = ({
     [entityRef.name, theme.palette.background.default],
   );
 
-  const diagram = state.view === 'diagram';
   return (
     <>
       <ErdToolbar
         view={state.view}
         showMode={state.showMode}
         showModeLocked={overview}
-        focusName={focus ? model.nodeById.get(focus)?.name : undefined}
+        focusName={focus ? shortNameOf(model, focus) : undefined}
         hops={state.hops}
         query={state.query}
         search={<ErdSearch index={searchIndex} onPick={onPick} />}
@@ -157,7 +203,7 @@ export const ErdView = ({
       />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
-          {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema. Zoom in to read table names, search, or click a table to see it with its relationships.`}
+          {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema, names only, opened where names are readable. "Whole project" zooms out to every schema; search, or click a table to see it with its relationships.`}
         </Typography>
       )}
       {erd.nodes.length === 0 && (
@@ -198,6 +244,8 @@ export const ErdView = ({
               layoutKey={layoutKey(layout)}
               centreOn={pick}
               busy={pending}
+              startAt={startAt}
+              legend={legend}
               onTableActivate={activate}
             />
           )}
@@ -209,7 +257,7 @@ export const ErdView = ({
         model={model}
         tableId={drawerId}
         source={erd.source}
-        onClose={() => setDrawerId(undefined)}
+        onClose={() => onStateChange({ drawer: undefined })}
         onFocusTable={activate}
       />
     </>
