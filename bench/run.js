@@ -3,6 +3,7 @@
  *   1. engine.js   the engine against the JSON.parse floor (writes RESULTS.md)
  *   2. backend.js  first build through the HTTP API, cached ERD under 100 clients
  *   3. browser/run.js  the ERD tab in headless Chromium against DependencyGraph
+ *   4. browser/readability.js  what the tab's first view shows, legibly, per project
  * Each later section is appended to RESULTS.md. Flags go to engine.js;
  * SKIP_BROWSER_BENCH=true leaves out the browser part.
  */
@@ -26,6 +27,8 @@ const sections = [path.join(OUT, 'backend.md')];
 if (process.env.SKIP_BROWSER_BENCH !== 'true') {
   run('browser/run.js');
   sections.push(path.join(OUT, 'browser.md'));
+  run('browser/readability.js');
+  sections.push(path.join(OUT, 'readability.md'));
 }
 const report = [fs.readFileSync(RESULTS, 'utf8').trimEnd()];
 for (const section of sections) report.push(fs.readFileSync(section, 'utf8').trim());

@@ -15,7 +15,7 @@ function runDagre(
   rankdir: Rankdir,
 ): ComponentLayout {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir, nodesep: 30, ranksep: 90, edgesep: 10, marginx: 0, marginy: 0 });
+  graph.setGraph({ rankdir, nodesep: 30, ranksep: 70, edgesep: 10, marginx: 0, marginy: 0 });
   graph.setDefaultEdgeLabel(() => ({}));
   // graphlib keeps nodes in plain objects: artifact ids (`__proto__`...)
   // never reach it, only their indices.

@@ -98,7 +98,7 @@ describe.each([
       const boxes = boxesOf(result, req);
       expect(overlapping(boxes)).toBe(0);
       expect(overlapping([...result.groups.values()])).toBe(0);
-      nodes.forEach((n, i) => expect(contains(result.groups.get(n.group)!, boxes[i])).toBe(true));
+      nodes.forEach((n, i) => expect(contains(result.groups.get(n.group!)!, boxes[i])).toBe(true));
       const ratio = shape(result, req) / aspectRatio;
       expect(ratio).toBeGreaterThan(0.5);
       expect(ratio).toBeLessThan(2);

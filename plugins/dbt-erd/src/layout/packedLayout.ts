@@ -20,8 +20,8 @@ export type LayOutComponent = (
 
 /** A 1440×900 window's canvas, when the caller does not say. */
 export const DEFAULT_ASPECT_RATIO = 2;
-const COMPONENT_GAP = 40;
-const GROUP_GAP = 80;
+const COMPONENT_GAP = 30;
+const GROUP_GAP = 50;
 export const GROUP_PADDING = 20;
 export const GROUP_LABEL = 36;
 /** Width per character of a group's 13 px label, a safe over-estimate. */

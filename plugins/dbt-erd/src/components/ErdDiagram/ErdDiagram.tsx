@@ -31,6 +31,7 @@ import { useDiagramColors } from './useDiagramColors';
 import { intersects, selectOverviewWindow, windowRect } from './overviewWindow';
 import { NODE_METRICS } from '../../graph/nodeSize';
 import { boundsOf, readableViewport } from './readableView';
+import { useTitleLevelOfDetail } from './useTitleLevelOfDetail';
 import { DiagramLegend, LegendEntry } from './DiagramLegend';
 
 // Stable objects: React Flow warns (and re-renders) when these change.
@@ -149,8 +150,11 @@ const ErdCanvas = (props: ErdDiagramProps) => {
               bounds,
               start && rect(start),
               { width, height },
-              NODE_METRICS.titleFontPx,
-              MAX_ZOOM,
+              {
+                titleFontPx: NODE_METRICS.titleFontPx,
+                maxZoom: MAX_ZOOM,
+                levelOfDetail: !overview,
+              },
             )
           : undefined;
       if (readable) flow.setViewport(readable, { duration: 0 });
@@ -159,7 +163,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
       setFittedKey(layoutKey);
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, store, layoutKey, centreOn, nodes, startAt]);
+  }, [flow, store, layoutKey, centreOn, nodes, startAt, overview]);
 
   const showWhole = useCallback(() => {
     flow.fitView({ padding: 0.1, duration: motionDuration(300) });
@@ -197,9 +201,12 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     [colors],
   );
   const tableCount = nodes.length - groupNodes.length;
+  const rootRef = useRef<HTMLDivElement>(null);
+  useTitleLevelOfDetail(rootRef);
 
   return (
     <div
+      ref={rootRef}
       className={tableStyles.root}
       style={{ width: '100%', height: '100%' }}
       onKeyDownCapture={onKeyDown}
@@ -228,12 +235,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         <CrowsFootMarkers color={colors.edge} highlight={colors.highlight} />
         <Background color={colors.border} gap={24} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
-        {legend && legend.length > 0 && (
-          <Panel position="top-left">
-            <DiagramLegend entries={legend} />
-          </Panel>
-        )}
-        <Panel position="top-right">
+        <Panel position="top-right" className={tableStyles.panelStack}>
           {partial && (
             <Button
               variant="contained"
@@ -246,6 +248,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
               {`Whole project (${tableCount} tables)`}
             </Button>
           )}
+          {legend && legend.length > 0 && <DiagramLegend entries={legend} />}
         </Panel>
         <MiniMap
           pannable

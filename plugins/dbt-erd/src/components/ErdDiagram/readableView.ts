@@ -4,6 +4,13 @@ import { Rect } from '../../graph/types';
 export const LEGIBLE_PX = 9;
 /** The zoom a first view opens at when fitting everything would be unreadable. */
 export const READABLE_ZOOM = 0.7;
+/**
+ * Down to this zoom, level of detail keeps names legible (drawn larger over
+ * the table, wrapped): a diagram that fits at this zoom is shown whole.
+ */
+export const LOD_MIN_ZOOM = 0.35;
+/** The zoom a partial first view of tables with columns opens at: names by level of detail. */
+export const LOD_REGION_ZOOM = 0.5;
 const PADDING = 0.1;
 
 export interface Viewport {
@@ -45,21 +52,21 @@ function clampAxis(centre: number, size: number, start: number, extent: number):
 
 /**
  * The first view of a layout: everything, when that keeps table names at
- * least LEGIBLE_PX on screen (undefined: the caller fits the view);
- * otherwise READABLE_ZOOM around `focus` (the most connected table), kept
- * inside the diagram so no side of the canvas is wasted.
+ * least LEGIBLE_PX on screen, by level of detail where tables have rows to
+ * draw names over (undefined: the caller fits the view); otherwise a region
+ * around `focus` (the most connected table) at a zoom where names are
+ * legible, kept inside the diagram so no side of the canvas is wasted.
  */
 export function readableViewport(
   bounds: Rect,
   focus: Rect | undefined,
   canvas: { width: number; height: number },
-  titleFontPx: number,
-  maxZoom: number,
+  options: { titleFontPx: number; maxZoom: number; levelOfDetail: boolean },
 ): Viewport | undefined {
-  if (fitZoom(bounds, canvas.width, canvas.height, maxZoom) * titleFontPx >= LEGIBLE_PX) {
-    return undefined;
-  }
-  const zoom = Math.max(READABLE_ZOOM, LEGIBLE_PX / titleFontPx);
+  const fit = fitZoom(bounds, canvas.width, canvas.height, options.maxZoom);
+  const legible = LEGIBLE_PX / options.titleFontPx;
+  if (fit >= legible || (options.levelOfDetail && fit >= LOD_MIN_ZOOM)) return undefined;
+  const zoom = options.levelOfDetail ? LOD_REGION_ZOOM : Math.max(READABLE_ZOOM, legible);
   const viewWidth = canvas.width / zoom;
   const viewHeight = canvas.height / zoom;
   const centre = focus ?? bounds;

@@ -106,8 +106,10 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
         </Button>
         {exportMenu}
       </Box>
-      <Collapse in={filtersOpen} onKeyDown={onFiltersKeyDown}>
-        <ErdFilters query={query} onApply={q => onChange({ query: q })} />
+      <Collapse in={filtersOpen}>
+        <div onKeyDown={onFiltersKeyDown}>
+          <ErdFilters query={query} onApply={q => onChange({ query: q })} />
+        </div>
       </Collapse>
       {focusName && view === 'diagram' && (
         <Box display="flex" alignItems="center" mt={1} style={{ gap: 16 }}>
