@@ -31,7 +31,12 @@ if (process.env.SKIP_BROWSER_BENCH !== 'true') {
   sections.push(path.join(OUT, 'readability.md'));
 }
 const report = [fs.readFileSync(RESULTS, 'utf8').trimEnd()];
-for (const section of sections) report.push(fs.readFileSync(section, 'utf8').trim());
-report.push(`The whole \`yarn bench\` took ${Math.round((Date.now() - started) / 1000)} s.`);
+for (const section of sections)
+  report.push(fs.readFileSync(section, 'utf8').trim());
+report.push(
+  `The whole \`yarn bench\` took ${Math.round(
+    (Date.now() - started) / 1000,
+  )} s.`,
+);
 fs.writeFileSync(RESULTS, `${report.join('\n\n')}\n`);
 console.log(`\nWrote ${RESULTS}`);

@@ -32,17 +32,25 @@ const GENERATED = [50, 500, 2000];
 /** The dbt-wild projects present, or why there are none. */
 function wildProjects() {
   if (!fs.existsSync(WILD)) {
-    return { skipped: `../shared/dbt-wild is absent (looked in ${WILD})`, projects: [] };
+    return {
+      skipped: `../shared/dbt-wild is absent (looked in ${WILD})`,
+      projects: [],
+    };
   }
   const projects = fs
     .readdirSync(WILD, { withFileTypes: true })
-    .filter(d => d.isDirectory() && fs.existsSync(path.join(WILD, d.name, 'manifest.json')))
+    .filter(
+      d =>
+        d.isDirectory() &&
+        fs.existsSync(path.join(WILD, d.name, 'manifest.json')),
+    )
     .map(d => d.name)
     .sort();
   return { projects };
 }
 
-const entityName = project => `wild-${project.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 63);
+const entityName = project =>
+  `wild-${project.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 63);
 
 /** A dev-app overlay and catalog file serving each dbt-wild project as `local:<entity>`. */
 function writeWildConfig(projects) {
@@ -69,21 +77,34 @@ function writeWildConfig(projects) {
   fs.writeFileSync(entitiesFile, `${entities}\n`);
   const base = ['demo', 'hostile'].map(n => ({
     name: n,
-    path: path.join(REPO, n === 'demo' ? 'examples/dbt/target' : 'examples/dbt/hostile'),
+    path: path.join(
+      REPO,
+      n === 'demo' ? 'examples/dbt/target' : 'examples/dbt/hostile',
+    ),
   }));
-  const bench = [50, 500, 2000, 5000].map(n => ({ name: `bench-${n}`, path: path.join(OUT, String(n)) }));
-  const wild = projects.map(p => ({ name: entityName(p), path: path.join(WILD, p) }));
+  const bench = [50, 500, 2000, 5000].map(n => ({
+    name: `bench-${n}`,
+    path: path.join(OUT, String(n)),
+  }));
+  const wild = projects.map(p => ({
+    name: entityName(p),
+    path: path.join(WILD, p),
+  }));
   const yaml = [
     '# Written by bench/browser/readability.js: the bench projects and ../shared/dbt-wild.',
     'catalog:',
     '  locations:',
-    ...['catalog-info.yaml', 'examples/entities.yaml', 'bench/entities.yaml'].map(
-      f => `    - { type: file, target: '${path.join(REPO, f)}' }`,
-    ),
+    ...[
+      'catalog-info.yaml',
+      'examples/entities.yaml',
+      'bench/entities.yaml',
+    ].map(f => `    - { type: file, target: '${path.join(REPO, f)}' }`),
     `    - { type: file, target: '${entitiesFile}' }`,
     'dbtErd:',
     '  localProjects:',
-    ...[...base, ...bench, ...wild].map(p => `    - { name: '${p.name}', path: '${p.path}' }`),
+    ...[...base, ...bench, ...wild].map(
+      p => `    - { name: '${p.name}', path: '${p.path}' }`,
+    ),
     '',
   ].join('\n');
   const configFile = path.join(dir, 'app-config.readability.yaml');
@@ -96,23 +117,35 @@ function readView() {
   const diagram = document.querySelector('[data-testid="erd-diagram"]');
   const canvas = diagram.getBoundingClientRect();
   const inside = r =>
-    r.right > canvas.left && r.left < canvas.right && r.bottom > canvas.top && r.top < canvas.bottom;
+    r.right > canvas.left &&
+    r.left < canvas.right &&
+    r.bottom > canvas.top &&
+    r.top < canvas.bottom;
   let titles = [...document.querySelectorAll('[data-testid="erd-node-title"]')];
   // Builds before the test id (for before/after figures) name the class only.
-  if (!titles.length) titles = [...document.querySelectorAll('.erd-table-name')];
+  if (!titles.length)
+    titles = [...document.querySelectorAll('.erd-table-name')];
   const onCanvas = titles.filter(t => inside(t.getBoundingClientRect()));
   const sizes = onCanvas.map(t => {
     const scale = t.getBoundingClientRect().height / (t.offsetHeight || 1);
     return parseFloat(getComputedStyle(t).fontSize) * scale;
   });
-  const nodes = [...document.querySelectorAll('[data-testid="erd-node"]')].map(n => n.getBoundingClientRect());
+  const nodes = [...document.querySelectorAll('[data-testid="erd-node"]')].map(
+    n => n.getBoundingClientRect(),
+  );
   const shown = nodes.filter(inside);
   let overlaps = 0;
   for (let i = 0; i < shown.length; i++) {
     for (let j = i + 1; j < shown.length; j++) {
       const a = shown[i];
       const b = shown[j];
-      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
+      if (
+        a.left < b.right - 1 &&
+        b.left < a.right - 1 &&
+        a.top < b.bottom - 1 &&
+        b.top < a.bottom - 1
+      )
+        overlaps++;
     }
   }
   const clip = {
@@ -122,21 +155,30 @@ function readView() {
     bottom: Math.min(canvas.bottom, Math.max(...shown.map(r => r.bottom))),
   };
   const coverage = shown.length
-    ? (Math.max(0, clip.right - clip.left) * Math.max(0, clip.bottom - clip.top)) / (canvas.width * canvas.height)
+    ? (Math.max(0, clip.right - clip.left) *
+        Math.max(0, clip.bottom - clip.top)) /
+      (canvas.width * canvas.height)
     : 0;
-  const transform = document.querySelector('.react-flow__viewport')?.style.transform ?? '';
+  const transform =
+    document.querySelector('.react-flow__viewport')?.style.transform ?? '';
   const zoom = Number(/scale\(([\d.e-]+)\)/.exec(transform)?.[1] ?? 0);
-  const summary = document.querySelector('[data-testid="erd-summary"]')?.textContent ?? '';
+  const summary =
+    document.querySelector('[data-testid="erd-summary"]')?.textContent ?? '';
   const sorted = [...sizes].sort((a, b) => a - b);
   return {
     tables: Number(/(\d+) tables?/.exec(summary)?.[1] ?? NaN),
     titles: onCanvas.length,
-    legible: sizes.length ? sizes.filter(px => px >= 9).length / sizes.length : 0,
+    legible: sizes.length
+      ? sizes.filter(px => px >= 9).length / sizes.length
+      : 0,
     medianPx: sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0,
     coverage,
     overlaps,
     zoom,
-    canvas: { width: Math.round(canvas.width), height: Math.round(canvas.height) },
+    canvas: {
+      width: Math.round(canvas.width),
+      height: Math.round(canvas.height),
+    },
   };
 }
 
@@ -147,18 +189,26 @@ async function measure(browser, entity) {
   try {
     await page.goto(APP);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByText('Acme analytics (dbt)').first().waitFor({ timeout: 120_000 });
+    await page
+      .getByText('Acme analytics (dbt)')
+      .first()
+      .waitFor({ timeout: 120_000 });
     await page.goto(`${APP}/catalog/default/component/${entity}/dbt-erd`);
     const began = Date.now();
-    await page.waitForSelector('[data-testid="erd-diagram"][data-settled="true"] .react-flow__node', {
-      timeout: 180_000,
-    });
+    await page.waitForSelector(
+      '[data-testid="erd-diagram"][data-settled="true"] .react-flow__node',
+      {
+        timeout: 180_000,
+      },
+    );
     // A quiet moment: the settled view painted.
     await page.waitForTimeout(300);
     const view = await page.evaluate(readView);
     view.openS = (Date.now() - began) / 1000;
     if (process.env.READABILITY_SCREENSHOTS) {
-      await page.screenshot({ path: path.join(process.env.READABILITY_SCREENSHOTS, `${entity}.png`) });
+      await page.screenshot({
+        path: path.join(process.env.READABILITY_SCREENSHOTS, `${entity}.png`),
+      });
     }
     return view;
   } finally {
@@ -171,7 +221,8 @@ function verdict(v) {
   const titlesOk = v.titles >= Math.min(TARGET.titles, v.tables);
   const everyTableFull = v.titles >= v.tables && v.zoom >= 1;
   const coverageOk = v.coverage >= TARGET.coverage || everyTableFull;
-  const ok = titlesOk && v.legible >= TARGET.legible && coverageOk && v.overlaps === 0;
+  const ok =
+    titlesOk && v.legible >= TARGET.legible && coverageOk && v.overlaps === 0;
   return ok ? 'met' : 'MISSED';
 }
 
@@ -192,9 +243,11 @@ function markdown(results, context) {
       continue;
     }
     lines.push(
-      `| ${r.name} | ${r.tables} | ${r.zoom.toFixed(2)} | ${r.titles} | ${pct(r.legible)} | ${r.medianPx.toFixed(1)} px | ${pct(
-        r.coverage,
-      )} | ${r.overlaps} | ${verdict(r)} |`,
+      `| ${r.name} | ${r.tables} | ${r.zoom.toFixed(2)} | ${r.titles} | ${pct(
+        r.legible,
+      )} | ${r.medianPx.toFixed(1)} px | ${pct(r.coverage)} | ${
+        r.overlaps
+      } | ${verdict(r)} |`,
     );
   }
   lines.push('', context, '');
@@ -203,12 +256,17 @@ function markdown(results, context) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
-  const out = args.includes('--out') ? path.resolve(args[args.indexOf('--out') + 1]) : path.join(OUT, '..', 'readability.md');
+  const only = args.includes('--only')
+    ? args[args.indexOf('--only') + 1].split(',')
+    : undefined;
+  const out = args.includes('--out')
+    ? path.resolve(args[args.indexOf('--out') + 1])
+    : path.join(OUT, '..', 'readability.md');
   const began = Date.now();
   [...GENERATED, 5000].forEach(ensureProject);
   const wild = wildProjects();
-  if (wild.skipped) console.log(`readability: dbt-wild projects skipped: ${wild.skipped}`);
+  if (wild.skipped)
+    console.log(`readability: dbt-wild projects skipped: ${wild.skipped}`);
   const targets = [
     { name: 'demo', entity: 'acme-analytics-dbt' },
     ...GENERATED.map(n => ({ name: `generated ${n}`, entity: `bench-${n}` })),
@@ -219,7 +277,12 @@ async function main() {
   try {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+      ],
     });
     try {
       for (const t of targets) {
@@ -238,10 +301,14 @@ async function main() {
   } finally {
     await app.stop();
   }
-  const context = `Measured ${new Date().toISOString().slice(0, 10)} at ${VIEWPORT.width}×${VIEWPORT.height} on ${
-    os.cpus().length
-  } CPU(s); the run took ${Math.round((Date.now() - began) / 1000)} s. Generated projects: \`generate-dbt-artifacts scale --models N\`. ${
-    wild.skipped ? `dbt-wild: skipped, ${wild.skipped}.` : `dbt-wild: the ${wild.projects.length} projects of ../shared/dbt-wild, served as local projects.`
+  const context = `Measured ${new Date().toISOString().slice(0, 10)} at ${
+    VIEWPORT.width
+  }×${VIEWPORT.height} on ${os.cpus().length} CPU(s); the run took ${Math.round(
+    (Date.now() - began) / 1000,
+  )} s. Generated projects: \`generate-dbt-artifacts scale --models N\`. ${
+    wild.skipped
+      ? `dbt-wild: skipped, ${wild.skipped}.`
+      : `dbt-wild: the ${wild.projects.length} projects of ../shared/dbt-wild, served as local projects.`
   } "titles on canvas" counts \`data-testid="erd-node-title"\` elements inside the canvas; on-screen size is the computed font size × the title's rendered scale.`;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, markdown(results, context));

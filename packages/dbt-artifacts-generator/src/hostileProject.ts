@@ -26,30 +26,45 @@ export const PROTOTYPE_NAMES = ['__proto__', 'constructor'] as const;
  * table).
  */
 function addPrototypeNamedModels(manifest: any, catalog: any) {
-  const original = Object.values<any>(manifest.nodes).find(n => n.resource_type === 'model');
+  const original = Object.values<any>(manifest.nodes).find(
+    n => n.resource_type === 'model',
+  );
   if (!original) return;
   PROTOTYPE_NAMES.forEach((name, i) => {
     const schema = PROTOTYPE_NAMES[(i + 1) % PROTOTYPE_NAMES.length];
-    const uniqueId = `model.${original.package_name}.${name}`;
+    // Their own package, so they sort after the demo's models.
+    const packageName = 'prototype_names';
+    const uniqueId = `model.${packageName}.${name}`;
     const node = structuredClone(original);
     Object.assign(node, {
       unique_id: uniqueId,
+      package_name: packageName,
       name,
       alias: name,
       schema,
-      fqn: [original.package_name, schema, name],
+      fqn: [packageName, schema, name],
       path: `${schema}/${name}.sql`,
       original_file_path: `models/${schema}/${name}.sql`,
       relation_name: `"${original.database}"."${schema}"."${name}"`,
     });
     // JSON.parse makes `__proto__` an own key; so must this.
-    Object.defineProperty(manifest.nodes, uniqueId, { value: node, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(manifest.nodes, uniqueId, {
+      value: node,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     const entry = catalog.nodes[original.unique_id];
     if (entry) {
       const copy = structuredClone(entry);
       copy.unique_id = uniqueId;
       copy.metadata = { ...copy.metadata, schema, name };
-      Object.defineProperty(catalog.nodes, uniqueId, { value: copy, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(catalog.nodes, uniqueId, {
+        value: copy,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   });
 }

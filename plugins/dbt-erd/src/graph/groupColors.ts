@@ -16,6 +16,10 @@ const PALETTE = [
 ];
 
 /** One colour per group (in the groups' order), shared by tables, areas, legend and minimap. */
-export function groupColors(groupNames: readonly string[]): Map<string, string> {
-  return new Map(groupNames.map((name, i) => [name, PALETTE[i % PALETTE.length]]));
+export function groupColors(
+  groupNames: readonly string[],
+): Map<string, string> {
+  return new Map(
+    groupNames.map((name, i) => [name, PALETTE[i % PALETTE.length]]),
+  );
 }

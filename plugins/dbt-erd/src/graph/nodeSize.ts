@@ -47,7 +47,9 @@ export function nodeSize(
     Math.max(
       NODE_METRICS.minWidth,
       Math.ceil(header),
-      Math.ceil(longestRow * NODE_METRICS.charWidth + NODE_METRICS.horizontalPadding),
+      Math.ceil(
+        longestRow * NODE_METRICS.charWidth + NODE_METRICS.horizontalPadding,
+      ),
     ),
   );
   const height =

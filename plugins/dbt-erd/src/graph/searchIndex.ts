@@ -51,7 +51,8 @@ function rank(entry: SearchEntry, query: string): number {
   const at = entry.key.indexOf(query);
   if (at < 0) return -1;
   const tableBonus = entry.kind === 'table' ? 0 : 1;
-  if (entry.key === query || entry.key.startsWith(`${query} `)) return tableBonus;
+  if (entry.key === query || entry.key.startsWith(`${query} `))
+    return tableBonus;
   const previous = entry.key[at - 1];
   if (at === 0 || previous === '.' || previous === '_' || previous === ' ') {
     return 2 + tableBonus;
@@ -64,7 +65,11 @@ function rank(entry: SearchEntry, query: string): number {
  * (case-insensitive), best first. A linear scan: 5,000 tables with 20
  * columns each is 100k short strings, a few milliseconds.
  */
-export function searchErd(index: SearchIndex, query: string, limit = 20): SearchEntry[] {
+export function searchErd(
+  index: SearchIndex,
+  query: string,
+  limit = 20,
+): SearchEntry[] {
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return [];
   const scored: Array<{ entry: SearchEntry; score: number }> = [];
@@ -76,7 +81,11 @@ export function searchErd(index: SearchIndex, query: string, limit = 20): Search
       const r = rank(entry, term);
       // a column entry also matches on its table name, "orders id"
       const viaTable =
-        r < 0 && entry.kind === 'column' && entry.tableName.toLowerCase().includes(term) ? 6 : r;
+        r < 0 &&
+        entry.kind === 'column' &&
+        entry.tableName.toLowerCase().includes(term)
+          ? 6
+          : r;
       if (viaTable < 0) {
         score = -1;
         break;

@@ -10,5 +10,7 @@ export function shortName(node: Pick<ErdNode, 'id' | 'name'>): string {
   const parts = node.id.split('.');
   if (parts.length < 3) return node.name;
   const last = parts[parts.length - 1];
-  return /^v\d+$/.test(last) && parts.length > 3 ? `${parts[parts.length - 2]}.${last}` : last;
+  return /^v\d+$/.test(last) && parts.length > 3
+    ? `${parts[parts.length - 2]}.${last}`
+    : last;
 }

@@ -174,7 +174,10 @@ export function toFlow(
       );
     };
     for (const edge of visibleEdges(model, visibleIds)) {
-      if (!layout.positions.has(edge.from_id) || !layout.positions.has(edge.to_id))
+      if (
+        !layout.positions.has(edge.from_id) ||
+        !layout.positions.has(edge.to_id)
+      )
         continue;
       const selfLoop = edge.from_id === edge.to_id;
       const rightwards =

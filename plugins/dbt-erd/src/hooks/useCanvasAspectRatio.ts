@@ -17,7 +17,11 @@ export function useCanvasAspectRatio(
     const width = ref.current?.clientWidth ?? 0;
     const height = ref.current?.clientHeight ?? 0;
     // Rounded: a slightly different window must not mean a new layout.
-    setRatio(width > 0 && height > 0 ? Math.round((width / height) * 10) / 10 : DEFAULT_ASPECT_RATIO);
+    setRatio(
+      width > 0 && height > 0
+        ? Math.round((width / height) * 10) / 10
+        : DEFAULT_ASPECT_RATIO,
+    );
   }, [ref, mounted, ratio]);
   return ratio;
 }

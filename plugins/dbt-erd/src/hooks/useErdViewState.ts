@@ -38,7 +38,8 @@ export function parseViewState(params: URLSearchParams): ErdViewState {
     showMode: show && SHOW_MODES.includes(show) ? show : 'all',
     focus: params.get('focus') || undefined,
     drawer: params.get('drawer') || undefined,
-    hops: Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
+    hops:
+      Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
     query,
   };
 }
@@ -50,14 +51,16 @@ export function writeViewState(
 ): URLSearchParams {
   const next = new URLSearchParams(params);
   const set = (key: string, value: string | undefined, fallback?: string) => {
-    if (value === undefined || value === '' || value === fallback) next.delete(key);
+    if (value === undefined || value === '' || value === fallback)
+      next.delete(key);
     else next.set(key, value);
   };
   if ('view' in patch) set('view', patch.view, 'diagram');
   if ('showMode' in patch) set('show', patch.showMode, 'all');
   if ('focus' in patch) set('focus', patch.focus);
   if ('drawer' in patch) set('drawer', patch.drawer);
-  if ('hops' in patch) set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
+  if ('hops' in patch)
+    set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
   if (patch.query) {
     for (const key of QUERY_KEYS) {
       next.delete(key);
@@ -74,7 +77,10 @@ export function writeViewState(
  * Focus and drawer changes push a history entry (Back leaves the focus or
  * closes the drawer); the rest replace the current one.
  */
-export function useErdViewState(): [ErdViewState, (patch: Partial<ErdViewState>) => void] {
+export function useErdViewState(): [
+  ErdViewState,
+  (patch: Partial<ErdViewState>) => void,
+] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseViewState(params), [params]);
   const update = useCallback(

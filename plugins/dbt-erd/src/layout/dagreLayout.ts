@@ -15,7 +15,14 @@ function runDagre(
   rankdir: Rankdir,
 ): ComponentLayout {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir, nodesep: 30, ranksep: 70, edgesep: 10, marginx: 0, marginy: 0 });
+  graph.setGraph({
+    rankdir,
+    nodesep: 30,
+    ranksep: 70,
+    edgesep: 10,
+    marginx: 0,
+    marginy: 0,
+  });
   graph.setDefaultEdgeLabel(() => ({}));
   // graphlib keeps nodes in plain objects: artifact ids (`__proto__`...)
   // never reach it, only their indices.
@@ -66,16 +73,24 @@ function withLeafBlocks(
   nodes: Parameters<LayOutComponent>[0],
   edges: Parameters<LayOutComponent>[1],
   aspectRatio: number,
-  layOut: (n: Parameters<LayOutComponent>[0], e: Parameters<LayOutComponent>[1]) => ComponentLayout,
+  layOut: (
+    n: Parameters<LayOutComponent>[0],
+    e: Parameters<LayOutComponent>[1],
+  ) => ComponentLayout,
 ): ComponentLayout {
-  const neighbours = new Map<string, Set<string>>(nodes.map(n => [n.id, new Set()]));
+  const neighbours = new Map<string, Set<string>>(
+    nodes.map(n => [n.id, new Set()]),
+  );
   for (const e of edges) {
     neighbours.get(e.source)?.add(e.target);
     neighbours.get(e.target)?.add(e.source);
   }
   const sources = new Set(edges.map(e => e.source));
   // Leaves by (hub, side): "out" when the leaf references the hub.
-  const blocks = new Map<string, { hub: string; out: boolean; members: typeof nodes }>();
+  const blocks = new Map<
+    string,
+    { hub: string; out: boolean; members: typeof nodes }
+  >();
   const blockOf = new Map<string, string>();
   for (const node of nodes) {
     const near = neighbours.get(node.id)!;
@@ -88,7 +103,10 @@ function withLeafBlocks(
     block.members.push(node);
     blocks.set(key, block);
   }
-  const packedBlocks = new Map<string, { ids: string[]; packed: ReturnType<typeof packBoxes> }>();
+  const packedBlocks = new Map<
+    string,
+    { ids: string[]; packed: ReturnType<typeof packBoxes> }
+  >();
   const reducedNodes = [...nodes];
   let blockIndex = 0;
   for (const block of blocks.values()) {
@@ -104,13 +122,23 @@ function withLeafBlocks(
     reducedNodes.filter(n => !blockOf.has(n.id)),
     edges
       .filter(e => !(blockOf.has(e.source) && blockOf.has(e.target)))
-      .map(e => ({ ...e, source: blockOf.get(e.source) ?? e.source, target: blockOf.get(e.target) ?? e.target })),
+      .map(e => ({
+        ...e,
+        source: blockOf.get(e.source) ?? e.source,
+        target: blockOf.get(e.target) ?? e.target,
+      })),
   );
   const positions = new Map<string, Point>();
   for (const [id, p] of reduced.positions) {
     const block = packedBlocks.get(id);
     if (!block) positions.set(id, p);
-    else block.ids.forEach((member, i) => positions.set(member, { x: p.x + block.packed.positions[i].x, y: p.y + block.packed.positions[i].y }));
+    else
+      block.ids.forEach((member, i) =>
+        positions.set(member, {
+          x: p.x + block.packed.positions[i].x,
+          y: p.y + block.packed.positions[i].y,
+        }),
+      );
   }
   return { positions, width: reduced.width, height: reduced.height };
 }
@@ -123,11 +151,16 @@ function withLeafBlocks(
  */
 export const dagreComponent: LayOutComponent = (nodes, edges, aspectRatio) => {
   const run = (rankdir: Rankdir) =>
-    withLeafBlocks(nodes, edges, aspectRatio, (n, e) => runDagre(n, e, rankdir));
+    withLeafBlocks(nodes, edges, aspectRatio, (n, e) =>
+      runDagre(n, e, rankdir),
+    );
   const lr = run('LR');
-  if (nodes.length > TRY_BOTH_MAX || misfit(lr, aspectRatio) < Math.log(2)) return lr;
+  if (nodes.length > TRY_BOTH_MAX || misfit(lr, aspectRatio) < Math.log(2))
+    return lr;
   const tb = run('TB');
-  return misfit(tb, aspectRatio) + Math.log(2) < misfit(lr, aspectRatio) ? tb : lr;
+  return misfit(tb, aspectRatio) + Math.log(2) < misfit(lr, aspectRatio)
+    ? tb
+    : lr;
 };
 
 /**

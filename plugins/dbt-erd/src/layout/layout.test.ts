@@ -22,16 +22,26 @@ const boxesOf = (result: LayoutResult, req: LayoutRequest): Rect[] =>
   req.nodes.map(n => ({ ...n, ...result.positions.get(n.id)! }));
 
 const overlap = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  a.x < b.x + b.width &&
+  b.x < a.x + a.width &&
+  a.y < b.y + b.height &&
+  b.y < a.y + a.height;
 
 function overlapping(boxes: Rect[]): number {
   let count = 0;
-  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => (count += overlap(a, b) ? 1 : 0)));
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach(b => (count += overlap(a, b) ? 1 : 0)),
+  );
   return count;
 }
 
 function contains(rect: Rect, n: Rect) {
-  return n.x >= rect.x && n.y >= rect.y && n.x + n.width <= rect.x + rect.width && n.y + n.height <= rect.y + rect.height;
+  return (
+    n.x >= rect.x &&
+    n.y >= rect.y &&
+    n.x + n.width <= rect.x + rect.width &&
+    n.y + n.height <= rect.y + rect.height
+  );
 }
 
 /** Width / height of everything drawn: tables and group areas. */
@@ -58,10 +68,20 @@ describe.each([
 ])('%s layout', (_, layout) => {
   it('places every node without overlaps, inside its group area', () => {
     const result = layout(request);
-    expect([...result.positions.keys()].sort()).toEqual(['customers', 'events', 'orders', 'products']);
+    expect([...result.positions.keys()].sort()).toEqual([
+      'customers',
+      'events',
+      'orders',
+      'products',
+    ]);
     expect(overlapping(boxesOf(result, request))).toBe(0);
     for (const node of request.nodes) {
-      expect(contains(result.groups.get(node.group!)!, { ...node, ...result.positions.get(node.id)! })).toBe(true);
+      expect(
+        contains(result.groups.get(node.group!)!, {
+          ...node,
+          ...result.positions.get(node.id)!,
+        }),
+      ).toBe(true);
     }
   });
 
@@ -83,7 +103,9 @@ describe.each([
     it('5 groups of 1 to 60 tables, some joined: no overlaps between tables or groups', () => {
       const sizes = [1, 5, 15, 30, 60];
       const nodes = sizes.flatMap((size, g) =>
-        Array.from({ length: size }, (__, i) => table(`g${g}t${i}`, i + g, `schema_${g}`)),
+        Array.from({ length: size }, (__, i) =>
+          table(`g${g}t${i}`, i + g, `schema_${g}`),
+        ),
       );
       // A chain in each group's first third, and a star on its first table.
       const edges = sizes.flatMap((size, g) =>
@@ -93,12 +115,19 @@ describe.each([
           target: i % 2 ? `g${g}t${i}` : `g${g}t0`,
         })),
       );
-      const req: LayoutRequest = { nodes, edges, groupAreas: true, aspectRatio };
+      const req: LayoutRequest = {
+        nodes,
+        edges,
+        groupAreas: true,
+        aspectRatio,
+      };
       const result = layout(req);
       const boxes = boxesOf(result, req);
       expect(overlapping(boxes)).toBe(0);
       expect(overlapping([...result.groups.values()])).toBe(0);
-      nodes.forEach((n, i) => expect(contains(result.groups.get(n.group!)!, boxes[i])).toBe(true));
+      nodes.forEach((n, i) =>
+        expect(contains(result.groups.get(n.group!)!, boxes[i])).toBe(true),
+      );
       const ratio = shape(result, req) / aspectRatio;
       expect(ratio).toBeGreaterThan(0.5);
       expect(ratio).toBeLessThan(2);
@@ -112,12 +141,21 @@ describe.each([
         { id: 'constructor', width: 180, height: 60, group: 'constructor' },
         { id: 'hasOwnProperty', width: 180, height: 60, group: '__proto__' },
       ],
-      edges: [{ id: '__proto__', source: '__proto__', target: 'hasOwnProperty' }],
+      edges: [
+        { id: '__proto__', source: '__proto__', target: 'hasOwnProperty' },
+      ],
       groupAreas: true,
     };
     const result = layout(hostile);
-    expect([...result.positions.keys()].sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty']);
-    expect([...result.groups.keys()].sort()).toEqual(['__proto__', 'constructor']);
+    expect([...result.positions.keys()].sort()).toEqual([
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+    ]);
+    expect([...result.groups.keys()].sort()).toEqual([
+      '__proto__',
+      'constructor',
+    ]);
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect(overlapping(boxesOf(result, hostile))).toBe(0);
@@ -126,14 +164,27 @@ describe.each([
 
 it('dagre puts referencing tables left of referenced ones', () => {
   const result = dagreLayout({ ...request, groupAreas: false });
-  expect(result.positions.get('orders')!.x).toBeLessThan(result.positions.get('customers')!.x);
+  expect(result.positions.get('orders')!.x).toBeLessThan(
+    result.positions.get('customers')!.x,
+  );
   expect(result.groups.size).toBe(0);
 });
 
 it('dagre lays a star (one dimension, 40 facts) out top to bottom rather than as a tower', () => {
-  const nodes = Array.from({ length: 41 }, (_, i) => ({ id: `t${i}`, width: 200, height: 120 }));
-  const edges = nodes.slice(1).map(n => ({ id: n.id, source: n.id, target: 't0' }));
-  const req: LayoutRequest = { nodes, edges, groupAreas: false, aspectRatio: 2 };
+  const nodes = Array.from({ length: 41 }, (_, i) => ({
+    id: `t${i}`,
+    width: 200,
+    height: 120,
+  }));
+  const edges = nodes
+    .slice(1)
+    .map(n => ({ id: n.id, source: n.id, target: 't0' }));
+  const req: LayoutRequest = {
+    nodes,
+    edges,
+    groupAreas: false,
+    aspectRatio: 2,
+  };
   const ratio = shape(dagreLayout(req), req) / 2;
   expect(ratio).toBeGreaterThan(0.5);
   expect(ratio).toBeLessThan(2);

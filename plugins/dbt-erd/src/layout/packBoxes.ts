@@ -4,7 +4,11 @@ import { Point, Size } from '../graph/types';
 type Packed = { positions: Point[]; width: number; height: number };
 
 /** potpack (mapbox's bin packer, which aims at a square) in a space stretched by `ratio`. */
-function packStretched(boxes: readonly Size[], ratio: number, gap: number): Packed {
+function packStretched(
+  boxes: readonly Size[],
+  ratio: number,
+  gap: number,
+): Packed {
   const scaled = boxes.map((box, index) => ({
     index,
     w: (box.width + gap) / ratio,
@@ -39,12 +43,18 @@ const TRY_STRETCHES_MAX = 200;
  * and the packing that fits a canvas of that shape at the largest zoom
  * wins. Returns each box's top-left corner, in input order, and the extent.
  */
-export function packBoxes(boxes: readonly Size[], aspectRatio: number, gap: number): Packed {
-  const ratio = Number.isFinite(aspectRatio) && aspectRatio > 0 ? aspectRatio : 1;
+export function packBoxes(
+  boxes: readonly Size[],
+  aspectRatio: number,
+  gap: number,
+): Packed {
+  const ratio =
+    Number.isFinite(aspectRatio) && aspectRatio > 0 ? aspectRatio : 1;
   // The side that limits the zoom when fitting into a canvas of this shape.
   const extent = (p: Packed) => Math.max(p.width / ratio, p.height);
   let best: Packed | undefined;
-  const tries = boxes.length > 1 && boxes.length <= TRY_STRETCHES_MAX ? STRETCHES : [1];
+  const tries =
+    boxes.length > 1 && boxes.length <= TRY_STRETCHES_MAX ? STRETCHES : [1];
   for (const stretch of tries) {
     const packed = packStretched(boxes, ratio * stretch, gap);
     if (!best || extent(packed) < extent(best)) best = packed;

@@ -55,7 +55,9 @@ function layOutGroup(
     ? connectedComponents(nodes, inside)
     : nodes.map(n => [n]);
   const componentOf = new Map<string, number>();
-  components.forEach((members, i) => members.forEach(m => componentOf.set(m.id, i)));
+  components.forEach((members, i) =>
+    members.forEach(m => componentOf.set(m.id, i)),
+  );
   const edgesOf = components.map((): LayoutEdge[] => []);
   for (const edge of inside) edgesOf[componentOf.get(edge.source)!].push(edge);
   const laid = components.map((members, i) =>
@@ -96,9 +98,22 @@ export function packedLayout(
   }
 
   const framed = [...byGroup].map(([name, nodes]) => {
-    const inner = layOutGroup(nodes, request.edges, aspectRatio, layOutComponent);
-    if (!name) return { name, inner, width: inner.width, height: inner.height, offset: { x: 0, y: 0 } };
-    const label = groupLabel(name, nodes.length).length * LABEL_CHAR + 2 * GROUP_PADDING;
+    const inner = layOutGroup(
+      nodes,
+      request.edges,
+      aspectRatio,
+      layOutComponent,
+    );
+    if (!name)
+      return {
+        name,
+        inner,
+        width: inner.width,
+        height: inner.height,
+        offset: { x: 0, y: 0 },
+      };
+    const label =
+      groupLabel(name, nodes.length).length * LABEL_CHAR + 2 * GROUP_PADDING;
     return {
       name,
       inner,
@@ -110,12 +125,23 @@ export function packedLayout(
   const packed = packBoxes(framed, aspectRatio, GROUP_GAP);
 
   const positions = new Map<string, Point>();
-  const groups = new Map<string, { x: number; y: number; width: number; height: number }>();
+  const groups = new Map<
+    string,
+    { x: number; y: number; width: number; height: number }
+  >();
   framed.forEach((group, i) => {
     const at = packed.positions[i];
-    if (group.name) groups.set(group.name, { ...at, width: group.width, height: group.height });
+    if (group.name)
+      groups.set(group.name, {
+        ...at,
+        width: group.width,
+        height: group.height,
+      });
     for (const [id, p] of group.inner.positions) {
-      positions.set(id, { x: at.x + group.offset.x + p.x, y: at.y + group.offset.y + p.y });
+      positions.set(id, {
+        x: at.x + group.offset.x + p.x,
+        y: at.y + group.offset.y + p.y,
+      });
     }
   });
   return { positions, groups };

@@ -42,14 +42,23 @@ export const DiagramLegend = ({ entries }: { entries: LegendEntry[] }) => {
     .slice(0, MAX_ENTRIES);
   const rest = entries.length - shown.length;
   return (
-    <ul className={classes.legend} aria-label="Legend: group colours" data-testid="erd-legend">
+    <ul
+      className={classes.legend}
+      aria-label="Legend: group colours"
+      data-testid="erd-legend"
+    >
       {shown.map(entry => (
         <li key={entry.name} className={classes.entry} title={entry.name}>
-          <span className={classes.swatch} style={{ background: entry.color }} />
+          <span
+            className={classes.swatch}
+            style={{ background: entry.color }}
+          />
           {`${entry.name} (${entry.tableCount})`}
         </li>
       ))}
-      {rest > 0 && <li className={classes.rest}>{`and ${rest} more groups`}</li>}
+      {rest > 0 && (
+        <li className={classes.rest}>{`and ${rest} more groups`}</li>
+      )}
     </ul>
   );
 };

@@ -15,6 +15,7 @@ import {
 import Button from '@material-ui/core/Button';
 import {
   KeyboardEvent,
+  MutableRefObject,
   useCallback,
   useEffect,
   useMemo,
@@ -32,6 +33,18 @@ import { intersects, selectOverviewWindow, windowRect } from './overviewWindow';
 import { NODE_METRICS } from '../../graph/nodeSize';
 import { boundsOf, readableViewport } from './readableView';
 import { useTitleLevelOfDetail } from './useTitleLevelOfDetail';
+import { exportScale, exportWholeDiagram } from '../ExportMenu/exportImage';
+
+/** What the diagram offers its page: an image of all of it. */
+export interface DiagramExporter {
+  exportImage(
+    format: 'svg' | 'png',
+    fileBase: string,
+    backgroundColor: string,
+  ): Promise<void>;
+}
+
+const nextFrame = () => new Promise(resolve => requestAnimationFrame(resolve));
 import { DiagramLegend, LegendEntry } from './DiagramLegend';
 
 // Stable objects: React Flow warns (and re-renders) when these change.
@@ -69,6 +82,8 @@ export interface ErdDiagramProps {
   startAt?: string;
   /** The groups and their colours, for the legend. */
   legend?: LegendEntry[];
+  /** Filled with the whole-diagram image export while the diagram is mounted. */
+  exporter?: MutableRefObject<DiagramExporter | undefined>;
   onTableActivate(tableId: string): void;
 }
 
@@ -82,6 +97,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     busy,
     startAt,
     legend,
+    exporter,
     onTableActivate,
   } = props;
   const colors = useDiagramColors();
@@ -96,12 +112,14 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     () => nodes.filter(n => n.type === 'erdGroup'),
     [nodes],
   );
+  // While exporting an image, every node is drawn (no culling).
+  const [exportAll, setExportAll] = useState(false);
   const shownNodes = useMemo(() => {
-    if (!overview) return nodes;
+    if (!overview || exportAll) return nodes;
     const rect = windowRect(windowKey);
     if (!rect) return groupNodes;
     return nodes.filter(n => n.type === 'erdGroup' || intersects(rect, n));
-  }, [overview, nodes, groupNodes, windowKey]);
+  }, [overview, nodes, groupNodes, windowKey, exportAll]);
   const shownEdges = overview ? [] : edges;
 
   // One effect for both camera moves, so that a search pick that changes
@@ -197,12 +215,63 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     (node: Node) =>
       node.type === 'erdGroup'
         ? colors.group
-        : ((node.data as { color?: string }).color ?? colors.edge),
+        : (node.data as { color?: string }).color ?? colors.edge,
     [colors],
   );
   const tableCount = nodes.length - groupNodes.length;
   const rootRef = useRef<HTMLDivElement>(null);
   useTitleLevelOfDetail(rootRef);
+
+  // The whole diagram as an image: every table drawn, at zoom 1 (columns
+  // shown), captured, then the view put back.
+  useEffect(() => {
+    if (!exporter) return undefined;
+    exporter.current = {
+      async exportImage(format, fileBase, backgroundColor) {
+        const bounds = boundsOf(
+          nodes.map(n => ({
+            x: n.position.x,
+            y: n.position.y,
+            width: n.width ?? 0,
+            height: n.height ?? 0,
+          })),
+        );
+        const viewport = rootRef.current?.querySelector<HTMLElement>(
+          '.react-flow__viewport',
+        );
+        if (!bounds || !viewport) throw new Error('no diagram is shown');
+        const scale = exportScale(bounds, format, tableCount);
+        const before = flow.getViewport();
+        setExportAll(true);
+        await flow.setViewport({ x: 0, y: 0, zoom: 1 });
+        try {
+          // Until React Flow has drawn every table (at most ~2 s).
+          for (let i = 0; i < 120; i++) {
+            await nextFrame();
+            if (
+              viewport.querySelectorAll('[data-testid="erd-node"]').length >=
+              tableCount
+            )
+              break;
+          }
+          await exportWholeDiagram(
+            viewport,
+            bounds,
+            scale,
+            format,
+            fileBase,
+            backgroundColor,
+          );
+        } finally {
+          setExportAll(false);
+          await flow.setViewport(before);
+        }
+      },
+    };
+    return () => {
+      exporter.current = undefined;
+    };
+  }, [exporter, nodes, flow, tableCount]);
 
   return (
     <div
@@ -212,6 +281,8 @@ const ErdCanvas = (props: ErdDiagramProps) => {
       onKeyDownCapture={onKeyDown}
       data-testid="erd-diagram"
       data-settled={!busy && fittedKey === layoutKey}
+      // Tables in the layout, drawn or culled (a partial view draws fewer).
+      data-table-count={tableCount}
     >
       <ReactFlow
         nodes={shownNodes}
@@ -225,7 +296,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
-        onlyRenderVisibleElements={shownNodes.length > CULL_ABOVE}
+        onlyRenderVisibleElements={!exportAll && shownNodes.length > CULL_ABOVE}
         minZoom={0.02}
         maxZoom={MAX_ZOOM}
         defaultViewport={{ x: 0, y: 0, zoom: overview ? 0.05 : 1 }}

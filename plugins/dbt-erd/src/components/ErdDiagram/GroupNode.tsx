@@ -11,7 +11,10 @@ const useStyles = makeStyles(theme => ({
     boxSizing: 'border-box',
     border: `1px dashed ${theme.palette.divider}`,
     borderRadius: 10,
-    background: theme.palette.type === 'dark' ? 'rgba(255,255,255,0.035)' : 'rgba(0,0,0,0.025)',
+    background:
+      theme.palette.type === 'dark'
+        ? 'rgba(255,255,255,0.035)'
+        : 'rgba(0,0,0,0.025)',
     pointerEvents: 'none',
   },
   label: {
@@ -37,7 +40,9 @@ export const GroupNode = memo(({ data }: NodeProps<GroupFlowNode>) => {
   return (
     <div
       className={classes.group}
-      style={data.color ? { borderColor: data.color, borderWidth: 2 } : undefined}
+      style={
+        data.color ? { borderColor: data.color, borderWidth: 2 } : undefined
+      }
       data-testid="erd-group"
       aria-label={`Group ${data.name}`}
     >

@@ -10,7 +10,7 @@ export const READABLE_ZOOM = 0.7;
  */
 export const LOD_MIN_ZOOM = 0.35;
 /** The zoom a partial first view of tables with columns opens at: names by level of detail. */
-export const LOD_REGION_ZOOM = 0.5;
+export const LOD_REGION_ZOOM = 0.38;
 const PADDING = 0.1;
 
 export interface Viewport {
@@ -36,7 +36,12 @@ export function boundsOf(rects: Rect[]): Rect | undefined {
 }
 
 /** The zoom at which `bounds` fits a canvas of `width` × `height` with padding. */
-export function fitZoom(bounds: Rect, width: number, height: number, maxZoom: number): number {
+export function fitZoom(
+  bounds: Rect,
+  width: number,
+  height: number,
+  maxZoom: number,
+): number {
   const zoom = Math.min(
     width / (bounds.width * (1 + 2 * PADDING)),
     height / (bounds.height * (1 + 2 * PADDING)),
@@ -45,7 +50,12 @@ export function fitZoom(bounds: Rect, width: number, height: number, maxZoom: nu
 }
 
 /** Keeps a view of `size` inside [start, start + extent] on one axis, centred on `centre` if possible. */
-function clampAxis(centre: number, size: number, start: number, extent: number): number {
+function clampAxis(
+  centre: number,
+  size: number,
+  start: number,
+  extent: number,
+): number {
   if (extent <= size) return start + extent / 2 - size / 2;
   return Math.min(Math.max(centre - size / 2, start), start + extent - size);
 }
@@ -65,12 +75,31 @@ export function readableViewport(
 ): Viewport | undefined {
   const fit = fitZoom(bounds, canvas.width, canvas.height, options.maxZoom);
   const legible = LEGIBLE_PX / options.titleFontPx;
-  if (fit >= legible || (options.levelOfDetail && fit >= LOD_MIN_ZOOM)) return undefined;
-  const zoom = options.levelOfDetail ? LOD_REGION_ZOOM : Math.max(READABLE_ZOOM, legible);
+  if (fit >= legible || (options.levelOfDetail && fit >= LOD_MIN_ZOOM))
+    return undefined;
+  const zoom = options.levelOfDetail
+    ? LOD_REGION_ZOOM
+    : Math.max(READABLE_ZOOM, legible);
   const viewWidth = canvas.width / zoom;
   const viewHeight = canvas.height / zoom;
-  const centre = focus ?? bounds;
-  const left = clampAxis(centre.x + centre.width / 2, viewWidth, bounds.x, bounds.width);
-  const top = clampAxis(centre.y + centre.height / 2, viewHeight, bounds.y, bounds.height);
+  // Without a most connected table, start reading at the top left, as on a
+  // page; with one, centre on it, but never so that its name (at its top
+  // left) is out of view.
+  const target = focus ?? { ...bounds, width: 0, height: 0 };
+  const margin = 24 / zoom;
+  const onAxis = (start: number, size: number, view: number) =>
+    Math.min(start + size / 2, start - margin + view / 2);
+  const left = clampAxis(
+    onAxis(target.x, target.width, viewWidth),
+    viewWidth,
+    bounds.x,
+    bounds.width,
+  );
+  const top = clampAxis(
+    onAxis(target.y, target.height, viewHeight),
+    viewHeight,
+    bounds.y,
+    bounds.height,
+  );
   return { x: -left * zoom, y: -top * zoom, zoom };
 }

@@ -17,5 +17,7 @@ export const LABEL_ZOOM = 0.7;
  */
 export const MAP_ZOOM = 0.6;
 
-export const selectShowColumns = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
-export const selectShowLabels = (s: ReactFlowState) => s.transform[2] >= LABEL_ZOOM;
+export const selectShowColumns = (s: ReactFlowState) =>
+  s.transform[2] >= DETAIL_ZOOM;
+export const selectShowLabels = (s: ReactFlowState) =>
+  s.transform[2] >= LABEL_ZOOM;

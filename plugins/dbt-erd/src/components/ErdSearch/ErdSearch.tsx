@@ -6,7 +6,15 @@ import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
-import { KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  KeyboardEvent,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { SearchEntry, SearchIndex, searchErd } from '../../graph/searchIndex';
 
 const useStyles = makeStyles(theme => ({
@@ -38,7 +46,12 @@ const useStyles = makeStyles(theme => ({
 /** True when the key press is meant for a text field, not for the shortcut. */
 function typingElsewhere(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.isContentEditable)
+  );
 }
 
 export interface ErdSearchProps {
@@ -59,11 +72,15 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const deferredQuery = useDeferredValue(query);
-  const results = useMemo(() => searchErd(index, deferredQuery), [index, deferredQuery]);
+  const results = useMemo(
+    () => searchErd(index, deferredQuery),
+    [index, deferredQuery],
+  );
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      const ctrlK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
+      const ctrlK =
+        (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
       const slash = event.key === '/' && !typingElsewhere(event.target);
       if (ctrlK || slash) {
         event.preventDefault();
@@ -123,7 +140,8 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
           'aria-expanded': expanded,
           'aria-controls': listId,
           'aria-autocomplete': 'list',
-          'aria-activedescendant': expanded && results[active] ? optionId(active) : undefined,
+          'aria-activedescendant':
+            expanded && results[active] ? optionId(active) : undefined,
         }}
         InputProps={{
           startAdornment: (
@@ -154,10 +172,15 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
               >
                 <ListItemText
                   primary={
-                    <span className={classes.line} title={`${entry.label} · ${entry.detail}`}>
+                    <span
+                      className={classes.line}
+                      title={`${entry.label} · ${entry.detail}`}
+                    >
                       <span className={classes.label}>{entry.label}</span>
                       <span className={classes.detail}>
-                        {entry.kind === 'column' ? `in ${entry.detail}` : entry.detail}
+                        {entry.kind === 'column'
+                          ? `in ${entry.detail}`
+                          : entry.detail}
                       </span>
                       <span className={classes.kind}>{entry.kind}</span>
                     </span>

@@ -27,7 +27,13 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
  * The ERD options a user may narrow in the tab (dbterd's select, exclude,
  * resource types and algorithm). Applied on submit, as each change refetches.
  */
-export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query: ErdQuery): void }) => {
+export const ErdFilters = ({
+  query,
+  onApply,
+}: {
+  query: ErdQuery;
+  onApply(query: ErdQuery): void;
+}) => {
   const [select, setSelect] = useState((query.select ?? []).join(' '));
   const [exclude, setExclude] = useState((query.exclude ?? []).join(' '));
   const [types, setTypes] = useState<string[]>(query.resourceTypes ?? []);
@@ -49,7 +55,16 @@ export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query:
     });
   };
   return (
-    <Box component="form" onSubmit={submit} aria-label="ERD filters" display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }} py={1}>
+    <Box
+      component="form"
+      onSubmit={submit}
+      aria-label="ERD filters"
+      display="flex"
+      flexWrap="wrap"
+      alignItems="center"
+      style={{ gap: 16 }}
+      py={1}
+    >
       <TextField
         id="erd-filter-select"
         label="Select"
@@ -80,7 +95,9 @@ export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query:
                   size="small"
                   checked={types.includes(type)}
                   onChange={(_, checked) =>
-                    setTypes(t => (checked ? [...t, type] : t.filter(x => x !== type)))
+                    setTypes(t =>
+                      checked ? [...t, type] : t.filter(x => x !== type),
+                    )
                   }
                 />
               }

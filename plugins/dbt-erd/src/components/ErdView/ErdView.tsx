@@ -25,7 +25,8 @@ import { LegendEntry } from '../ErdDiagram/DiagramLegend';
 import { ErdSearch } from '../ErdSearch';
 import { ErdTableView } from '../ErdTableView';
 import { ErdToolbar } from '../ErdToolbar';
-import { exportImage, ExportMenu } from '../ExportMenu';
+import { ExportMenu } from '../ExportMenu';
+import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
 import { TableDrawer } from '../TableDrawer';
 
 /** A fresh key per layout result: each new layout is fitted into view once. */
@@ -41,13 +42,15 @@ function shortNameOf(model: ReturnType<typeof buildErdModel>, id: string) {
   return node && shortName(node);
 }
 
-/** The most connected table (where a partial first view opens) and the legend's groups. */
+/** Where a partial first view opens (the focus, else the most connected table) and the legend's groups. */
 function firstViewHints(
   model: ReturnType<typeof buildErdModel>,
   visibleIds: ReadonlySet<string>,
+  focus: string | undefined,
 ): { startAt?: string; legend: LegendEntry[] } {
   let startAt: string | undefined;
-  let degree = -1;
+  // A table joined to nothing is no better start than the top left.
+  let degree = 0;
   const counts = new Map<string, number>();
   for (const id of visibleIds) {
     const d = model.adjacency.get(id)?.size ?? 0;
@@ -63,7 +66,8 @@ function firstViewHints(
     tableCount,
     color: model.colorOf.get(name) ?? 'transparent',
   }));
-  return { startAt, legend };
+  // A focused neighbourhood opens on the focused table.
+  return { startAt: focus ?? startAt, legend };
 }
 
 export interface ErdViewProps {
@@ -125,8 +129,8 @@ export const ErdView = ({
     overview ? 'grid' : 'layered',
   );
   const { startAt, legend } = useMemo(
-    () => firstViewHints(model, visibleIds),
-    [model, visibleIds],
+    () => firstViewHints(model, visibleIds, focus),
+    [model, visibleIds, focus],
   );
   const baseFlow = useMemo(
     () =>
@@ -170,11 +174,11 @@ export const ErdView = ({
       api.downloadExport(entityRef, format, state.query),
     [api, entityRef, state.query],
   );
+  const exporter = useRef<DiagramExporter>();
   const onExportImage = useCallback(
     async (format: 'svg' | 'png') => {
-      if (!diagramRef.current) throw new Error('no diagram is shown');
-      await exportImage(
-        diagramRef.current,
+      if (!exporter.current) throw new Error('no diagram is shown');
+      await exporter.current.exportImage(
         format,
         entityRef.name,
         theme.palette.background.default,
@@ -246,6 +250,7 @@ export const ErdView = ({
               busy={pending}
               startAt={startAt}
               legend={legend}
+              exporter={exporter}
               onTableActivate={activate}
             />
           )}
