@@ -6,6 +6,7 @@
  *   4. inferred.js  the `inferred` algorithm: recall/precision against declared
  *      relationships of ../shared projects, coverage, time it adds
  *   5. browser/run.js  the ERD tab in headless Chromium against DependencyGraph
+ *   6. browser/readability.js  what the tab's first view shows, legibly, per project
  * Each later section is appended to RESULTS.md. Flags go to engine.js;
  * SKIP_BROWSER_BENCH=true leaves out the browser part.
  */
@@ -35,6 +36,8 @@ const sections = [
 if (process.env.SKIP_BROWSER_BENCH !== 'true') {
   run('browser/run.js');
   sections.push(path.join(OUT, 'browser.md'));
+  run('browser/readability.js');
+  sections.push(path.join(OUT, 'readability.md'));
 }
 const report = [fs.readFileSync(RESULTS, 'utf8').trimEnd()];
 for (const section of sections)

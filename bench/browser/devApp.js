@@ -14,9 +14,32 @@ const GENERATOR = path.join(
   REPO,
   'packages/dbt-artifacts-generator/bin/generate-dbt-artifacts',
 );
-const APP = 'http://localhost:3000';
-const BACKEND = 'http://localhost:7007';
+// Other ports (BENCH_APP_PORT, BENCH_BACKEND_PORT) let the bench run beside
+// a dev app someone else uses on 3000/7007; that one is then left alone.
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3000);
+const BACKEND_PORT = Number(process.env.BENCH_BACKEND_PORT ?? 7007);
+const DEFAULT_PORTS = APP_PORT === 3000 && BACKEND_PORT === 7007;
+const APP = `http://localhost:${APP_PORT}`;
+const BACKEND = `http://localhost:${BACKEND_PORT}`;
 const BENCH_CONFIG = 'app-config.bench.yaml';
+
+/** A config overlay moving the dev app to the bench's ports. */
+function portsConfig() {
+  const file = path.join(OUT, 'app-config.ports.yaml');
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(
+    file,
+    [
+      `app: { baseUrl: '${APP}' }`,
+      'backend:',
+      `  baseUrl: '${BACKEND}'`,
+      `  listen: { port: ${BACKEND_PORT} }`,
+      `  cors: { origin: '${APP}', methods: [GET, HEAD, PATCH, POST, PUT, DELETE], credentials: true }`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
 
 /** Generates the N-model project once; later runs reuse it (bench/out is git-ignored). */
 function ensureProject(models) {
@@ -62,7 +85,7 @@ function psArgs() {
 }
 
 /** Dev apps (`yarn start` / `backstage-cli repo start`) of this repo, by process group. */
-function runningDevApps() {
+function runningDevApps(configs) {
   const groups = new Map();
   for (const p of psArgs()) {
     if (p.pid === process.pid) continue;
@@ -74,7 +97,7 @@ function runningDevApps() {
   }
   return [...groups.values()].map(g => ({
     ...g,
-    bench: g.args.some(a => a.includes(BENCH_CONFIG)),
+    bench: configs.every(c => g.args.some(a => a.includes(c))),
   }));
 }
 
@@ -96,10 +119,16 @@ async function waitUntil(check, timeoutMs, what, log) {
  * Reuses a dev app started with the bench config, or starts one in its own
  * process group. A dev app started without the bench config holds the ports
  * but cannot serve the bench projects: it is stopped (its group only).
- * Returns `stop()`, which stops only what this call started.
+ * Returns `stop()`, which stops only what this call started. `extraConfigs`
+ * (absolute paths) are overlaid after the bench config.
  */
-async function ensureDevApp() {
-  const apps = runningDevApps();
+async function ensureDevApp(extraConfigs = []) {
+  const overlays = [
+    path.join(REPO, BENCH_CONFIG),
+    ...extraConfigs,
+    ...(DEFAULT_PORTS ? [] : [portsConfig()]),
+  ];
+  const apps = runningDevApps(overlays);
   if (
     apps.some(a => a.bench) &&
     (await isUp(`${BACKEND}/api/dbt-erd/health`))
@@ -108,7 +137,7 @@ async function ensureDevApp() {
     await waitUntil(() => isUp(APP), 300_000, 'the frontend');
     return { stop: async () => {} };
   }
-  for (const other of apps.filter(a => !a.bench)) {
+  for (const other of DEFAULT_PORTS ? apps.filter(a => !a.bench) : []) {
     console.log(
       `stopping a dev app without the bench config (process group ${other.pgid})`,
     );
@@ -122,7 +151,7 @@ async function ensureDevApp() {
     async () =>
       !(await isUp(`${BACKEND}/api/dbt-erd/health`)) && !(await isUp(APP)),
     60_000,
-    'ports 3000/7007 free',
+    `ports ${APP_PORT}/${BACKEND_PORT} free`,
   );
 
   const log = path.join(OUT, 'dev-app.log');
@@ -135,10 +164,9 @@ async function ensureDevApp() {
     )}) ...`,
   );
   // Absolute paths: `repo start` runs each package in its own folder.
-  const configs = ['app-config.yaml', BENCH_CONFIG].flatMap(f => [
-    '--config',
-    path.join(REPO, f),
-  ]);
+  const configs = [path.join(REPO, 'app-config.yaml'), ...overlays].flatMap(
+    f => ['--config', f],
+  );
   const child = spawn('yarn', ['start', ...configs], {
     cwd: REPO,
     detached: true, // its own process group, so stopping it stops every child
@@ -172,4 +200,4 @@ async function ensureDevApp() {
   return { stop };
 }
 
-module.exports = { APP, REPO, ensureProject, ensureDevApp };
+module.exports = { APP, REPO, OUT, ensureProject, ensureDevApp };

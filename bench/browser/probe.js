@@ -53,12 +53,11 @@ function installProbe() {
       !!document.querySelector(
         '[data-testid="erd-diagram"][data-settled="true"] .react-flow__node',
       ),
-    /** The ERD tab showing exactly `count` tables (a focused neighbourhood). */
+    /** The ERD tab laid out with exactly `count` tables (a focused neighbourhood; drawn or culled). */
     erdTables: count =>
-      !!document.querySelector(
-        '[data-testid="erd-diagram"][data-settled="true"]',
-      ) &&
-      document.querySelectorAll('[data-testid="erd-node"]').length === count,
+      document
+        .querySelector('[data-testid="erd-diagram"][data-settled="true"]')
+        ?.getAttribute('data-table-count') === String(count),
     /** The DependencyGraph bench page, every node drawn and its SVG shown. */
     peer: () =>
       !!document.querySelector(

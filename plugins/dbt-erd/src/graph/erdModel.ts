@@ -1,4 +1,5 @@
 import { Erd, ErdEdge, ErdNode } from 'backstage-plugin-dbt-erd-common';
+import { groupColors } from './groupColors';
 import { groupTables, TableGroup } from './grouping';
 
 /**
@@ -16,6 +17,8 @@ export interface ErdModel {
   referencedColumns: Map<string, Set<string>>;
   groups: TableGroup[];
   groupOf: Map<string, string>;
+  /** Colour of each group, by group name. */
+  colorOf: Map<string, string>;
 }
 
 export function buildErdModel(erd: Erd): ErdModel {
@@ -35,11 +38,25 @@ export function buildErdModel(erd: Erd): ErdModel {
     adjacency.get(edge.to_id)!.add(edge.from_id);
     edgesByNode.get(edge.from_id)!.push(edge);
     if (edge.to_id !== edge.from_id) edgesByNode.get(edge.to_id)!.push(edge);
-    edge.from_columns.forEach(c => referencedColumns.get(edge.from_id)!.add(c.toLowerCase()));
-    edge.to_columns.forEach(c => referencedColumns.get(edge.to_id)!.add(c.toLowerCase()));
+    edge.from_columns.forEach(c =>
+      referencedColumns.get(edge.from_id)!.add(c.toLowerCase()),
+    );
+    edge.to_columns.forEach(c =>
+      referencedColumns.get(edge.to_id)!.add(c.toLowerCase()),
+    );
   }
   const groups = groupTables(erd);
   const groupOf = new Map<string, string>();
   groups.forEach(g => g.nodeIds.forEach(id => groupOf.set(id, g.name)));
-  return { erd, nodeById, adjacency, edgesByNode, referencedColumns, groups, groupOf };
+  const colorOf = groupColors(groups.map(g => g.name));
+  return {
+    erd,
+    nodeById,
+    adjacency,
+    edgesByNode,
+    referencedColumns,
+    groups,
+    groupOf,
+    colorOf,
+  };
 }

@@ -1,4 +1,5 @@
 import { ErdNode } from 'backstage-plugin-dbt-erd-common';
+import { shortName } from './shortName';
 import { ShowMode, Size } from './types';
 import { visibleColumns } from './visibleColumns';
 
@@ -15,6 +16,14 @@ export const NODE_METRICS = {
   /** Average glyph width of the 12-13px UI font, a safe over-estimate. */
   charWidth: 7.2,
   horizontalPadding: 28,
+  /** The table name's font size (bold); the first view keeps it ≥ 9 px on screen. */
+  titleFontPx: 14,
+  /** Average glyph width of the bold title, a safe over-estimate. */
+  titleCharWidth: 8.6,
+  /** Header padding, group colour bar, gap and the resource type badge's frame. */
+  headerChrome: 48,
+  /** Average glyph width of the 9 px upper-case badge. */
+  badgeCharWidth: 6.6,
 } as const;
 
 /** The size a table node is drawn at, from its name and its visible columns. */
@@ -27,13 +36,20 @@ export function nodeSize(
   const longestRow = columns.reduce(
     // name, gap, type and the PK/FK marker
     (max, c) => Math.max(max, c.name.length + c.data_type.length + 6),
-    node.name.length + 2,
+    0,
   );
+  const header =
+    shortName(node).length * NODE_METRICS.titleCharWidth +
+    node.resource_type.length * NODE_METRICS.badgeCharWidth +
+    NODE_METRICS.headerChrome;
   const width = Math.min(
     NODE_METRICS.maxWidth,
     Math.max(
       NODE_METRICS.minWidth,
-      Math.ceil(longestRow * NODE_METRICS.charWidth + NODE_METRICS.horizontalPadding),
+      Math.ceil(header),
+      Math.ceil(
+        longestRow * NODE_METRICS.charWidth + NODE_METRICS.horizontalPadding,
+      ),
     ),
   );
   const height =

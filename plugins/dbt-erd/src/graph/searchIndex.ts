@@ -1,13 +1,17 @@
 import { Erd } from 'backstage-plugin-dbt-erd-common';
+import { shortName } from './shortName';
 
 /** One thing the search can find: a table, or a column of a table. */
 export interface SearchEntry {
   kind: 'table' | 'column';
   tableId: string;
+  /** The table's short name (see shortName). */
   tableName: string;
   column?: string;
-  /** What the result list shows. */
+  /** What the result list shows first: the table's short name, or the column's name. */
   label: string;
+  /** Shown after the label: the dbt id of a table, the short name of a column's table. */
+  detail: string;
   /** Lower-cased text matched against. */
   key: string;
 }
@@ -17,21 +21,24 @@ export type SearchIndex = SearchEntry[];
 export function buildSearchIndex(erd: Erd): SearchIndex {
   const entries: SearchIndex = [];
   for (const node of erd.nodes) {
-    // The short name (after the last dot) is what people type.
+    // The short name is what people type; the dbterd name still matches.
+    const name = shortName(node);
     entries.push({
       kind: 'table',
       tableId: node.id,
-      tableName: node.name,
-      label: node.name,
-      key: `${node.name} ${node.label ?? ''}`.toLowerCase(),
+      tableName: name,
+      label: name,
+      detail: node.id,
+      key: `${name} ${node.name} ${node.label ?? ''}`.toLowerCase(),
     });
     for (const column of node.columns) {
       entries.push({
         kind: 'column',
         tableId: node.id,
-        tableName: node.name,
+        tableName: name,
         column: column.name,
-        label: `${node.name}.${column.name}`,
+        label: column.name,
+        detail: name,
         key: column.name.toLowerCase(),
       });
     }
@@ -44,7 +51,8 @@ function rank(entry: SearchEntry, query: string): number {
   const at = entry.key.indexOf(query);
   if (at < 0) return -1;
   const tableBonus = entry.kind === 'table' ? 0 : 1;
-  if (entry.key === query || entry.key.startsWith(`${query} `)) return tableBonus;
+  if (entry.key === query || entry.key.startsWith(`${query} `))
+    return tableBonus;
   const previous = entry.key[at - 1];
   if (at === 0 || previous === '.' || previous === '_' || previous === ' ') {
     return 2 + tableBonus;
@@ -57,7 +65,11 @@ function rank(entry: SearchEntry, query: string): number {
  * (case-insensitive), best first. A linear scan: 5,000 tables with 20
  * columns each is 100k short strings, a few milliseconds.
  */
-export function searchErd(index: SearchIndex, query: string, limit = 20): SearchEntry[] {
+export function searchErd(
+  index: SearchIndex,
+  query: string,
+  limit = 20,
+): SearchEntry[] {
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return [];
   const scored: Array<{ entry: SearchEntry; score: number }> = [];
@@ -69,7 +81,11 @@ export function searchErd(index: SearchIndex, query: string, limit = 20): Search
       const r = rank(entry, term);
       // a column entry also matches on its table name, "orders id"
       const viaTable =
-        r < 0 && entry.kind === 'column' && entry.tableName.toLowerCase().includes(term) ? 6 : r;
+        r < 0 &&
+        entry.kind === 'column' &&
+        entry.tableName.toLowerCase().includes(term)
+          ? 6
+          : r;
       if (viaTable < 0) {
         score = -1;
         break;
@@ -83,7 +99,8 @@ export function searchErd(index: SearchIndex, query: string, limit = 20): Search
     (a, b) =>
       a.score - b.score ||
       a.entry.label.length - b.entry.label.length ||
-      a.entry.label.localeCompare(b.entry.label),
+      a.entry.label.localeCompare(b.entry.label) ||
+      a.entry.detail.localeCompare(b.entry.detail),
   );
   return scored.slice(0, limit).map(s => s.entry);
 }

@@ -5,6 +5,7 @@ import { ErdModel } from './erdModel';
 import { handleId } from './handles';
 import { isInferredEdge } from './inferredEdges';
 import { nodeSize } from './nodeSize';
+import { shortName } from './shortName';
 import {
   DiagramColumn,
   GroupNodeData,
@@ -25,6 +26,7 @@ export function buildLayoutRequest(
   visibleIds: ReadonlySet<string>,
   showMode: ShowMode,
   groupAreas: boolean,
+  aspectRatio?: number,
 ): LayoutRequest {
   const nodes: LayoutRequest['nodes'] = [];
   for (const id of visibleIds) {
@@ -44,6 +46,7 @@ export function buildLayoutRequest(
       target: e.to_id,
     })),
     groupAreas,
+    aspectRatio,
   };
 }
 
@@ -95,14 +98,18 @@ export function toFlow(
     const group = model.groupOf.get(id);
     if (group) groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
   }
-  for (const [name, rect] of Object.entries(layout.groups)) {
+  for (const [name, rect] of layout.groups) {
     nodes.push({
       id: `group:${name}`,
       type: 'erdGroup',
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
-      data: { name, tableCount: groupSizes.get(name) ?? 0 },
+      data: {
+        name,
+        tableCount: groupSizes.get(name) ?? 0,
+        color: model.colorOf.get(name),
+      },
       selectable: false,
       draggable: false,
       focusable: false,
@@ -113,7 +120,7 @@ export function toFlow(
   const shownColumns = new Map<string, Set<string>>();
   for (const id of visibleIds) {
     const node = model.nodeById.get(id);
-    const position = layout.positions[id];
+    const position = layout.positions.get(id);
     if (!node || !position) continue;
     const referenced = model.referencedColumns.get(id);
     const columns: DiagramColumn[] = visibleColumns(
@@ -137,8 +144,10 @@ export function toFlow(
       height: size.height,
       data: {
         tableId: id,
-        name: node.name,
+        name: shortName(node),
+        fullName: node.name,
         resourceType: node.resource_type,
+        color: model.colorOf.get(model.groupOf.get(id) ?? ''),
         columns,
         showMode,
         highlighted: false,
@@ -153,7 +162,7 @@ export function toFlow(
     const centreX = (id: string) => {
       const n = model.nodeById.get(id)!;
       return (
-        layout.positions[id].x +
+        layout.positions.get(id)!.x +
         nodeSize(n, showMode, model.referencedColumns.get(id)).width / 2
       );
     };
@@ -166,7 +175,10 @@ export function toFlow(
       );
     };
     for (const edge of visibleEdges(model, visibleIds)) {
-      if (!layout.positions[edge.from_id] || !layout.positions[edge.to_id])
+      if (
+        !layout.positions.has(edge.from_id) ||
+        !layout.positions.has(edge.to_id)
+      )
         continue;
       const selfLoop = edge.from_id === edge.to_id;
       const rightwards =

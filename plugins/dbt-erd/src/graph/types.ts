@@ -18,8 +18,13 @@ export interface DiagramColumn {
 /** What a table node needs to draw itself; sizes are known before render. */
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
+  /** The short name people use (see shortName). */
   name: string;
+  /** The dbterd name, as exports print it. */
+  fullName: string;
   resourceType: string;
+  /** The colour of the table's group. */
+  color?: string;
   columns: DiagramColumn[];
   showMode: ShowMode;
   highlighted: boolean;
@@ -43,6 +48,7 @@ export interface RelationshipEdgeData extends Record<string, unknown> {
 export interface GroupNodeData extends Record<string, unknown> {
   name: string;
   tableCount: number;
+  color?: string;
 }
 
 export interface Size {

@@ -60,16 +60,18 @@ function useDagreWarmUp(enabled: boolean) {
  * the new one arrives and stale answers dropped.
  */
 export function useErdLayout(
-  request: LayoutRequest,
+  /** Undefined until there is something to lay out (the canvas is measured). */
+  request: LayoutRequest | undefined,
   kind: LayoutKind,
 ): { layout?: LayoutResult; pending: boolean; error?: Error } {
   const engine = useMemo(() => createLayoutEngine(), []);
   useEffect(() => () => engine.dispose(), [engine]);
   useDagreWarmUp(kind === 'grid');
 
-  const inThread = kind === 'grid' || request.nodes.length <= SYNC_LAYERED_MAX;
+  const inThread =
+    !request || kind === 'grid' || request.nodes.length <= SYNC_LAYERED_MAX;
   const sync = useMemo(() => {
-    if (!inThread) return undefined;
+    if (!request || !inThread) return undefined;
     if (kind === 'grid') return gridLayout(request);
     try {
       return dagreLayout(request);
@@ -84,7 +86,7 @@ export function useErdLayout(
   }>({});
 
   useEffect(() => {
-    if (inThread) return undefined;
+    if (!request || inThread) return undefined;
     let current = true;
     engine.layout(request).then(
       layout => current && setState({ for: request, layout }),
@@ -96,6 +98,7 @@ export function useErdLayout(
   }, [engine, inThread, request]);
 
   if (sync) return { layout: sync, pending: false };
+  if (!request) return { pending: true };
   return {
     layout: state.layout,
     pending: state.for !== request,

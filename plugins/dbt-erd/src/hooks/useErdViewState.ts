@@ -10,6 +10,8 @@ export interface ErdViewState {
   view: ErdViewKind;
   showMode: ShowMode;
   focus?: string;
+  /** The table whose details drawer is open. */
+  drawer?: string;
   hops: number;
   /** Filters sent to the backend. */
   query: ErdQuery;
@@ -35,7 +37,9 @@ export function parseViewState(params: URLSearchParams): ErdViewState {
     view: params.get('view') === 'table' ? 'table' : 'diagram',
     showMode: show && SHOW_MODES.includes(show) ? show : 'all',
     focus: params.get('focus') || undefined,
-    hops: Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
+    drawer: params.get('drawer') || undefined,
+    hops:
+      Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
     query,
   };
 }
@@ -47,13 +51,16 @@ export function writeViewState(
 ): URLSearchParams {
   const next = new URLSearchParams(params);
   const set = (key: string, value: string | undefined, fallback?: string) => {
-    if (value === undefined || value === '' || value === fallback) next.delete(key);
+    if (value === undefined || value === '' || value === fallback)
+      next.delete(key);
     else next.set(key, value);
   };
   if ('view' in patch) set('view', patch.view, 'diagram');
   if ('showMode' in patch) set('show', patch.showMode, 'all');
   if ('focus' in patch) set('focus', patch.focus);
-  if ('hops' in patch) set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
+  if ('drawer' in patch) set('drawer', patch.drawer);
+  if ('hops' in patch)
+    set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
   if (patch.query) {
     for (const key of QUERY_KEYS) {
       next.delete(key);
@@ -67,16 +74,19 @@ export function writeViewState(
 /**
  * The tab's view state in the URL (focus table, hops, filters, show mode,
  * diagram or table view), so that a copied link reproduces what one sees.
- * Focus changes push a history entry (Back leaves the focus); the rest
- * replace the current one.
+ * Focus and drawer changes push a history entry (Back leaves the focus or
+ * closes the drawer); the rest replace the current one.
  */
-export function useErdViewState(): [ErdViewState, (patch: Partial<ErdViewState>) => void] {
+export function useErdViewState(): [
+  ErdViewState,
+  (patch: Partial<ErdViewState>) => void,
+] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseViewState(params), [params]);
   const update = useCallback(
     (patch: Partial<ErdViewState>) =>
       setParams(current => writeViewState(current, patch), {
-        replace: !('focus' in patch),
+        replace: !('focus' in patch) && !('drawer' in patch),
       }),
     [setParams],
   );

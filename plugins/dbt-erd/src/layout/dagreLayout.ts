@@ -1,70 +1,173 @@
 import dagre from '@dagrejs/dagre';
-import { Rect } from '../graph/types';
+import { Point } from '../graph/types';
+import { packBoxes } from './packBoxes';
+import { ComponentLayout, LayOutComponent, packedLayout } from './packedLayout';
 import { LayoutRequest, LayoutResult } from './types';
 
-const GROUP_PREFIX = '\u0000group:';
-const GROUP_PADDING = 20;
-const GROUP_LABEL = 30;
+type Rankdir = 'LR' | 'TB';
 
-function run(request: LayoutRequest, compound: boolean): LayoutResult {
-  const graph = new dagre.graphlib.Graph({ multigraph: true, compound });
-  // Left to right: referencing (fact) tables left, referenced (dimension) tables right.
-  graph.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 90, edgesep: 10, marginx: 0, marginy: 0 });
+/** Past this many tables a component is laid out once, left to right only. */
+const TRY_BOTH_MAX = 300;
+
+function runDagre(
+  nodes: Parameters<LayOutComponent>[0],
+  edges: Parameters<LayOutComponent>[1],
+  rankdir: Rankdir,
+): ComponentLayout {
+  const graph = new dagre.graphlib.Graph({ multigraph: true });
+  graph.setGraph({
+    rankdir,
+    nodesep: 30,
+    ranksep: 70,
+    edgesep: 10,
+    marginx: 0,
+    marginy: 0,
+  });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of request.nodes) {
-    graph.setNode(node.id, { width: node.width, height: node.height });
-    if (compound && node.group) {
-      const groupId = GROUP_PREFIX + node.group;
-      if (!graph.hasNode(groupId)) graph.setNode(groupId, {});
-      graph.setParent(node.id, groupId);
-    }
-  }
-  for (const edge of request.edges) {
-    if (edge.source !== edge.target) graph.setEdge(edge.source, edge.target, {}, edge.id);
-  }
+  // graphlib keeps nodes in plain objects: artifact ids (`__proto__`...)
+  // never reach it, only their indices.
+  const index = new Map<string, string>();
+  nodes.forEach((node, i) => {
+    index.set(node.id, String(i));
+    graph.setNode(String(i), { width: node.width, height: node.height });
+  });
+  edges.forEach((edge, i) => {
+    const v = index.get(edge.source);
+    const w = index.get(edge.target);
+    if (v && w && v !== w) graph.setEdge(v, w, {}, String(i));
+  });
   dagre.layout(graph);
 
-  const positions: LayoutResult['positions'] = {};
-  const bounds: Record<string, { x1: number; y1: number; x2: number; y2: number }> = {};
-  for (const node of request.nodes) {
-    const laid = graph.node(node.id);
-    const x = laid.x - node.width / 2;
-    const y = laid.y - node.height / 2;
-    positions[node.id] = { x, y };
-    if (request.groupAreas && node.group) {
-      const b = (bounds[node.group] ??= { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
-      b.x1 = Math.min(b.x1, x);
-      b.y1 = Math.min(b.y1, y);
-      b.x2 = Math.max(b.x2, x + node.width);
-      b.y2 = Math.max(b.y2, y + node.height);
-    }
+  const corners: Point[] = nodes.map((node, i) => {
+    const laid = graph.node(String(i));
+    return { x: laid.x - node.width / 2, y: laid.y - node.height / 2 };
+  });
+  const minX = Math.min(...corners.map(p => p.x));
+  const minY = Math.min(...corners.map(p => p.y));
+  const positions = new Map<string, Point>();
+  let width = 0;
+  let height = 0;
+  nodes.forEach((node, i) => {
+    const p = { x: corners[i].x - minX, y: corners[i].y - minY };
+    positions.set(node.id, p);
+    width = Math.max(width, p.x + node.width);
+    height = Math.max(height, p.y + node.height);
+  });
+  return { positions, width, height };
+}
+
+const misfit = (c: ComponentLayout, aspectRatio: number) =>
+  Math.abs(Math.log(c.width / c.height / aspectRatio));
+
+/** Leaves of one hub, all on the same side of their relationships. */
+const LEAF_BLOCK_MIN = 4;
+const LEAF_GAP = 30;
+
+/**
+ * dagre puts every table of a rank in one line, so a star (a dimension that
+ * forty facts reference: `dim_date`) becomes a tower. Leaves (tables joined
+ * only to one hub) that share a hub and a direction are replaced by one
+ * block, their tables packed in 2D inside it; dagre places the block.
+ */
+function withLeafBlocks(
+  nodes: Parameters<LayOutComponent>[0],
+  edges: Parameters<LayOutComponent>[1],
+  aspectRatio: number,
+  layOut: (
+    n: Parameters<LayOutComponent>[0],
+    e: Parameters<LayOutComponent>[1],
+  ) => ComponentLayout,
+): ComponentLayout {
+  const neighbours = new Map<string, Set<string>>(
+    nodes.map(n => [n.id, new Set()]),
+  );
+  for (const e of edges) {
+    neighbours.get(e.source)?.add(e.target);
+    neighbours.get(e.target)?.add(e.source);
   }
-  // Areas are the members' bounding boxes (dagre's own cluster boxes leave
-  // no room for a label).
-  const groups: Record<string, Rect> = {};
-  for (const [name, b] of Object.entries(bounds)) {
-    groups[name] = {
-      x: b.x1 - GROUP_PADDING,
-      y: b.y1 - GROUP_PADDING - GROUP_LABEL,
-      width: b.x2 - b.x1 + 2 * GROUP_PADDING,
-      height: b.y2 - b.y1 + 2 * GROUP_PADDING + GROUP_LABEL,
-    };
+  const sources = new Set(edges.map(e => e.source));
+  // Leaves by (hub, side): "out" when the leaf references the hub.
+  const blocks = new Map<
+    string,
+    { hub: string; out: boolean; members: typeof nodes }
+  >();
+  const blockOf = new Map<string, string>();
+  for (const node of nodes) {
+    const near = neighbours.get(node.id)!;
+    if (near.size !== 1) continue;
+    const hub = [...near][0];
+    if (neighbours.get(hub)!.size === 1) continue; // a pair: two leaves
+    const out = sources.has(node.id);
+    const key = `${out ? '>' : '<'}${hub}`;
+    const block = blocks.get(key) ?? { hub, out, members: [] };
+    block.members.push(node);
+    blocks.set(key, block);
   }
-  return { positions, groups };
+  const packedBlocks = new Map<
+    string,
+    { ids: string[]; packed: ReturnType<typeof packBoxes> }
+  >();
+  const reducedNodes = [...nodes];
+  let blockIndex = 0;
+  for (const block of blocks.values()) {
+    if (block.members.length < LEAF_BLOCK_MIN) continue;
+    const id = `\u0000block:${blockIndex++}`;
+    const packed = packBoxes(block.members, aspectRatio / 2, LEAF_GAP);
+    packedBlocks.set(id, { ids: block.members.map(m => m.id), packed });
+    block.members.forEach(m => blockOf.set(m.id, id));
+    reducedNodes.push({ id, width: packed.width, height: packed.height });
+  }
+  if (!packedBlocks.size) return layOut(nodes, edges);
+  const reduced = layOut(
+    reducedNodes.filter(n => !blockOf.has(n.id)),
+    edges
+      .filter(e => !(blockOf.has(e.source) && blockOf.has(e.target)))
+      .map(e => ({
+        ...e,
+        source: blockOf.get(e.source) ?? e.source,
+        target: blockOf.get(e.target) ?? e.target,
+      })),
+  );
+  const positions = new Map<string, Point>();
+  for (const [id, p] of reduced.positions) {
+    const block = packedBlocks.get(id);
+    if (!block) positions.set(id, p);
+    else
+      block.ids.forEach((member, i) =>
+        positions.set(member, {
+          x: p.x + block.packed.positions[i].x,
+          y: p.y + block.packed.positions[i].y,
+        }),
+      );
+  }
+  return { positions, width: reduced.width, height: reduced.height };
 }
 
 /**
- * A layered (Sugiyama) layout by dagre. With group areas, tables of one
- * group are kept together as a dagre cluster; if dagre's compound layout
- * fails on an odd graph, the flat layout is used instead.
+ * One component by dagre (layered, Sugiyama): left to right, referencing
+ * (fact) tables left of referenced (dimension) ones, leaves of one hub
+ * packed as a block (see withLeafBlocks). When top to bottom fits the
+ * canvas's shape more than twice as well, that is used instead.
+ */
+export const dagreComponent: LayOutComponent = (nodes, edges, aspectRatio) => {
+  const run = (rankdir: Rankdir) =>
+    withLeafBlocks(nodes, edges, aspectRatio, (n, e) =>
+      runDagre(n, e, rankdir),
+    );
+  const lr = run('LR');
+  if (nodes.length > TRY_BOTH_MAX || misfit(lr, aspectRatio) < Math.log(2))
+    return lr;
+  const tb = run('TB');
+  return misfit(tb, aspectRatio) + Math.log(2) < misfit(lr, aspectRatio)
+    ? tb
+    : lr;
+};
+
+/**
+ * The layered layout: each connected component by dagre, the tables that
+ * join nothing and the groups packed around them to the canvas's shape
+ * (see packedLayout).
  */
 export function dagreLayout(request: LayoutRequest): LayoutResult {
-  if (request.groupAreas && request.nodes.some(n => n.group)) {
-    try {
-      return run(request, true);
-    } catch {
-      // fall through to the flat layout
-    }
-  }
-  return run(request, false);
+  return packedLayout(request, dagreComponent);
 }

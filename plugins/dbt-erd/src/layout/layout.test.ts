@@ -1,3 +1,4 @@
+import { Rect } from '../graph/types';
 import { dagreLayout } from './dagreLayout';
 import { gridLayout } from './gridLayout';
 import { createLayoutEngine } from './layoutEngine';
@@ -17,18 +18,49 @@ const request: LayoutRequest = {
   groupAreas: true,
 };
 
-function overlaps(result: LayoutResult, req: LayoutRequest) {
-  const boxes = req.nodes.map(n => ({ ...n, ...result.positions[n.id] }));
-  return boxes.some((a, i) =>
-    boxes.some(
-      (b, j) => i < j && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
-    ),
+const boxesOf = (result: LayoutResult, req: LayoutRequest): Rect[] =>
+  req.nodes.map(n => ({ ...n, ...result.positions.get(n.id)! }));
+
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width &&
+  b.x < a.x + a.width &&
+  a.y < b.y + b.height &&
+  b.y < a.y + a.height;
+
+function overlapping(boxes: Rect[]): number {
+  let count = 0;
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach(b => (count += overlap(a, b) ? 1 : 0)),
+  );
+  return count;
+}
+
+function contains(rect: Rect, n: Rect) {
+  return (
+    n.x >= rect.x &&
+    n.y >= rect.y &&
+    n.x + n.width <= rect.x + rect.width &&
+    n.y + n.height <= rect.y + rect.height
   );
 }
 
-function contains(rect: { x: number; y: number; width: number; height: number }, n: { x: number; y: number; width: number; height: number }) {
-  return n.x >= rect.x && n.y >= rect.y && n.x + n.width <= rect.x + rect.width && n.y + n.height <= rect.y + rect.height;
+/** Width / height of everything drawn: tables and group areas. */
+function shape(result: LayoutResult, req: LayoutRequest): number {
+  const all = [...boxesOf(result, req), ...result.groups.values()];
+  const x1 = Math.min(...all.map(b => b.x));
+  const y1 = Math.min(...all.map(b => b.y));
+  const x2 = Math.max(...all.map(b => b.x + b.width));
+  const y2 = Math.max(...all.map(b => b.y + b.height));
+  return (x2 - x1) / (y2 - y1);
 }
+
+/** A deterministic spread of table sizes, as real projects have. */
+const table = (id: string, i: number, group?: string) => ({
+  id,
+  width: 180 + ((i * 37) % 180),
+  height: 34 + 22 * ((i * 7) % 25),
+  group,
+});
 
 describe.each([
   ['dagre', dagreLayout],
@@ -36,23 +68,131 @@ describe.each([
 ])('%s layout', (_, layout) => {
   it('places every node without overlaps, inside its group area', () => {
     const result = layout(request);
-    expect(Object.keys(result.positions).sort()).toEqual(['customers', 'events', 'orders', 'products']);
-    expect(overlaps(result, request)).toBe(false);
+    expect([...result.positions.keys()].sort()).toEqual([
+      'customers',
+      'events',
+      'orders',
+      'products',
+    ]);
+    expect(overlapping(boxesOf(result, request))).toBe(0);
     for (const node of request.nodes) {
-      expect(contains(result.groups[node.group!], { ...node, ...result.positions[node.id] })).toBe(true);
+      expect(
+        contains(result.groups.get(node.group!)!, {
+          ...node,
+          ...result.positions.get(node.id)!,
+        }),
+      ).toBe(true);
     }
+  });
+
+  describe.each([2, 2.8, 1])('packed to a canvas of shape %d', aspectRatio => {
+    it('300 unconnected tables: no tower, no overlaps', () => {
+      const req: LayoutRequest = {
+        nodes: Array.from({ length: 300 }, (__, i) => table(`t${i}`, i)),
+        edges: [],
+        groupAreas: false,
+        aspectRatio,
+      };
+      const result = layout(req);
+      expect(overlapping(boxesOf(result, req))).toBe(0);
+      const ratio = shape(result, req) / aspectRatio;
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    });
+
+    it('5 groups of 1 to 60 tables, some joined: no overlaps between tables or groups', () => {
+      const sizes = [1, 5, 15, 30, 60];
+      const nodes = sizes.flatMap((size, g) =>
+        Array.from({ length: size }, (__, i) =>
+          table(`g${g}t${i}`, i + g, `schema_${g}`),
+        ),
+      );
+      // A chain in each group's first third, and a star on its first table.
+      const edges = sizes.flatMap((size, g) =>
+        Array.from({ length: Math.floor(size / 3) }, (__, i) => ({
+          id: `g${g}e${i}`,
+          source: `g${g}t${i + 1}`,
+          target: i % 2 ? `g${g}t${i}` : `g${g}t0`,
+        })),
+      );
+      const req: LayoutRequest = {
+        nodes,
+        edges,
+        groupAreas: true,
+        aspectRatio,
+      };
+      const result = layout(req);
+      const boxes = boxesOf(result, req);
+      expect(overlapping(boxes)).toBe(0);
+      expect(overlapping([...result.groups.values()])).toBe(0);
+      nodes.forEach((n, i) =>
+        expect(contains(result.groups.get(n.group!)!, boxes[i])).toBe(true),
+      );
+      const ratio = shape(result, req) / aspectRatio;
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    });
+  });
+
+  it('keeps artifact names out of Object.prototype (schema and table named __proto__, constructor)', () => {
+    const hostile: LayoutRequest = {
+      nodes: [
+        { id: '__proto__', width: 180, height: 60, group: '__proto__' },
+        { id: 'constructor', width: 180, height: 60, group: 'constructor' },
+        { id: 'hasOwnProperty', width: 180, height: 60, group: '__proto__' },
+      ],
+      edges: [
+        { id: '__proto__', source: '__proto__', target: 'hasOwnProperty' },
+      ],
+      groupAreas: true,
+    };
+    const result = layout(hostile);
+    expect([...result.positions.keys()].sort()).toEqual([
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+    ]);
+    expect([...result.groups.keys()].sort()).toEqual([
+      '__proto__',
+      'constructor',
+    ]);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(overlapping(boxesOf(result, hostile))).toBe(0);
   });
 });
 
 it('dagre puts referencing tables left of referenced ones', () => {
   const result = dagreLayout({ ...request, groupAreas: false });
-  expect(result.positions.orders.x).toBeLessThan(result.positions.customers.x);
-  expect(result.groups).toEqual({});
+  expect(result.positions.get('orders')!.x).toBeLessThan(
+    result.positions.get('customers')!.x,
+  );
+  expect(result.groups.size).toBe(0);
+});
+
+it('dagre lays a star (one dimension, 40 facts) out top to bottom rather than as a tower', () => {
+  const nodes = Array.from({ length: 41 }, (_, i) => ({
+    id: `t${i}`,
+    width: 200,
+    height: 120,
+  }));
+  const edges = nodes
+    .slice(1)
+    .map(n => ({ id: n.id, source: n.id, target: 't0' }));
+  const req: LayoutRequest = {
+    nodes,
+    edges,
+    groupAreas: false,
+    aspectRatio: 2,
+  };
+  const ratio = shape(dagreLayout(req), req) / 2;
+  expect(ratio).toBeGreaterThan(0.5);
+  expect(ratio).toBeLessThan(2);
 });
 
 it('the engine falls back to in-thread async layout without workers (jest)', async () => {
   const engine = createLayoutEngine();
   const result = await engine.layout(request);
-  expect(result.positions.orders).toBeDefined();
+  expect(result.positions.get('orders')).toBeDefined();
   engine.dispose();
 });

@@ -6,13 +6,23 @@ export interface LayoutRequest {
   edges: Array<{ id: string; source: string; target: string }>;
   /** Draw each group as an area around its tables. */
   groupAreas: boolean;
+  /**
+   * Width / height of the canvas the result is shown in: components and
+   * groups are packed to about this shape, so fitting fills the canvas.
+   */
+  aspectRatio?: number;
 }
 
+/**
+ * Where everything goes. Maps, not plain objects: ids and group names come
+ * from the artifacts, and a schema named `__proto__` must not reach
+ * `Object.prototype` (Maps also survive the worker's structured clone).
+ */
 export interface LayoutResult {
   /** Top-left corner of each node. */
-  positions: Record<string, Point>;
+  positions: Map<string, Point>;
   /** Areas around the tables of each group, by group name. */
-  groups: Record<string, Rect>;
+  groups: Map<string, Rect>;
 }
 
 /** Anything that can lay out a graph without blocking the page for long. */

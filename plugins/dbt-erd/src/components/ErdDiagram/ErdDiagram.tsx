@@ -5,13 +5,17 @@ import {
   Controls,
   MiniMap,
   Node,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
+import Button from '@material-ui/core/Button';
 import {
   KeyboardEvent,
+  MutableRefObject,
   useCallback,
   useEffect,
   useMemo,
@@ -26,6 +30,22 @@ import { TableNode } from './TableNode';
 import { useTableNodeStyles } from './tableNodeStyles';
 import { useDiagramColors } from './useDiagramColors';
 import { intersects, selectOverviewWindow, windowRect } from './overviewWindow';
+import { NODE_METRICS } from '../../graph/nodeSize';
+import { boundsOf, readableViewport } from './readableView';
+import { useTitleLevelOfDetail } from './useTitleLevelOfDetail';
+import { exportScale, exportWholeDiagram } from '../ExportMenu/exportImage';
+
+/** What the diagram offers its page: an image of all of it. */
+export interface DiagramExporter {
+  exportImage(
+    format: 'svg' | 'png',
+    fileBase: string,
+    backgroundColor: string,
+  ): Promise<void>;
+}
+
+const nextFrame = () => new Promise(resolve => requestAnimationFrame(resolve));
+import { DiagramLegend, LegendEntry } from './DiagramLegend';
 
 // Stable objects: React Flow warns (and re-renders) when these change.
 const nodeTypes = { table: TableNode, erdGroup: GroupNode };
@@ -38,6 +58,8 @@ function motionDuration(ms: number): number {
     window.matchMedia?.('(prefers-reduced-motion: no-preference)').matches;
   return ok ? ms : 0;
 }
+
+const MAX_ZOOM = 2;
 
 /** Culling pays off only past a few dozen nodes; small diagrams render whole. */
 const CULL_ABOVE = 60;
@@ -53,15 +75,35 @@ export interface ErdDiagramProps {
   centreOn?: { tableId: string; nonce: number };
   /** A new layout is being computed: the view is not settled yet. */
   busy?: boolean;
+  /**
+   * Where a first view that cannot show everything legibly opens: the most
+   * connected table.
+   */
+  startAt?: string;
+  /** The groups and their colours, for the legend. */
+  legend?: LegendEntry[];
+  /** Filled with the whole-diagram image export while the diagram is mounted. */
+  exporter?: MutableRefObject<DiagramExporter | undefined>;
   onTableActivate(tableId: string): void;
 }
 
 const ErdCanvas = (props: ErdDiagramProps) => {
-  const { nodes, edges, overview, layoutKey, centreOn, busy, onTableActivate } =
-    props;
+  const {
+    nodes,
+    edges,
+    overview,
+    layoutKey,
+    centreOn,
+    busy,
+    startAt,
+    legend,
+    exporter,
+    onTableActivate,
+  } = props;
   const colors = useDiagramColors();
   const tableStyles = useTableNodeStyles();
   const flow = useReactFlow();
+  const store = useStoreApi();
   const windowKey = useStore(selectOverviewWindow);
 
   // Overview of a large project: group areas when zoomed out, otherwise only
@@ -70,12 +112,14 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     () => nodes.filter(n => n.type === 'erdGroup'),
     [nodes],
   );
+  // While exporting an image, every node is drawn (no culling).
+  const [exportAll, setExportAll] = useState(false);
   const shownNodes = useMemo(() => {
-    if (!overview) return nodes;
+    if (!overview || exportAll) return nodes;
     const rect = windowRect(windowKey);
     if (!rect) return groupNodes;
     return nodes.filter(n => n.type === 'erdGroup' || intersects(rect, n));
-  }, [overview, nodes, groupNodes, windowKey]);
+  }, [overview, nodes, groupNodes, windowKey, exportAll]);
   const shownEdges = overview ? [] : edges;
 
   // One effect for both camera moves, so that a search pick that changes
@@ -84,6 +128,8 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   // The layout last fitted into view; with no layout pending, the view is
   // settled (data-settled, which the browser bench and tests wait for).
   const [fittedKey, setFittedKey] = useState<string>();
+  // The first view shows only part of the diagram, at a readable size.
+  const [partial, setPartial] = useState(false);
   useEffect(() => {
     const pick = centreOn && nodes.find(n => n.id === centreOn.tableId);
     const centre = pick && done.current.nonce !== centreOn!.nonce;
@@ -104,13 +150,43 @@ const ErdCanvas = (props: ErdDiagramProps) => {
             duration: motionDuration(300),
           },
         );
-      } else {
-        flow.fitView({ padding: 0.1, duration: 0 });
+        setFittedKey(layoutKey);
+        return;
       }
+      const { width, height } = store.getState();
+      const rect = (n: ErdFlowNode) => ({
+        x: n.position.x,
+        y: n.position.y,
+        width: n.width ?? 0,
+        height: n.height ?? 0,
+      });
+      const bounds = boundsOf(nodes.map(rect));
+      const start = startAt ? nodes.find(n => n.id === startAt) : undefined;
+      const readable =
+        bounds && width > 0 && height > 0
+          ? readableViewport(
+              bounds,
+              start && rect(start),
+              { width, height },
+              {
+                titleFontPx: NODE_METRICS.titleFontPx,
+                maxZoom: MAX_ZOOM,
+                levelOfDetail: !overview,
+              },
+            )
+          : undefined;
+      if (readable) flow.setViewport(readable, { duration: 0 });
+      else flow.fitView({ padding: 0.1, duration: 0 });
+      setPartial(!!readable);
       setFittedKey(layoutKey);
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, layoutKey, centreOn, nodes]);
+  }, [flow, store, layoutKey, centreOn, nodes, startAt, overview]);
+
+  const showWhole = useCallback(() => {
+    flow.fitView({ padding: 0.1, duration: motionDuration(300) });
+    setPartial(false);
+  }, [flow]);
 
   const onNodeClick = useCallback(
     (_: unknown, node: Node) => {
@@ -134,18 +210,79 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     [onTableActivate],
   );
 
+  // The group's colour, as on the table headers and in the legend.
   const minimapColor = useCallback(
-    (node: Node) => (node.type === 'erdGroup' ? colors.group : colors.edge),
+    (node: Node) =>
+      node.type === 'erdGroup'
+        ? colors.group
+        : (node.data as { color?: string }).color ?? colors.edge,
     [colors],
   );
+  const tableCount = nodes.length - groupNodes.length;
+  const rootRef = useRef<HTMLDivElement>(null);
+  useTitleLevelOfDetail(rootRef);
+
+  // The whole diagram as an image: every table drawn, at zoom 1 (columns
+  // shown), captured, then the view put back.
+  useEffect(() => {
+    if (!exporter) return undefined;
+    exporter.current = {
+      async exportImage(format, fileBase, backgroundColor) {
+        const bounds = boundsOf(
+          nodes.map(n => ({
+            x: n.position.x,
+            y: n.position.y,
+            width: n.width ?? 0,
+            height: n.height ?? 0,
+          })),
+        );
+        const viewport = rootRef.current?.querySelector<HTMLElement>(
+          '.react-flow__viewport',
+        );
+        if (!bounds || !viewport) throw new Error('no diagram is shown');
+        const scale = exportScale(bounds, format, tableCount);
+        const before = flow.getViewport();
+        setExportAll(true);
+        await flow.setViewport({ x: 0, y: 0, zoom: 1 });
+        try {
+          // Until React Flow has drawn every table (at most ~2 s).
+          for (let i = 0; i < 120; i++) {
+            await nextFrame();
+            if (
+              viewport.querySelectorAll('[data-testid="erd-node"]').length >=
+              tableCount
+            )
+              break;
+          }
+          await exportWholeDiagram(
+            viewport,
+            bounds,
+            scale,
+            format,
+            fileBase,
+            backgroundColor,
+          );
+        } finally {
+          setExportAll(false);
+          await flow.setViewport(before);
+        }
+      },
+    };
+    return () => {
+      exporter.current = undefined;
+    };
+  }, [exporter, nodes, flow, tableCount]);
 
   return (
     <div
+      ref={rootRef}
       className={tableStyles.root}
       style={{ width: '100%', height: '100%' }}
       onKeyDownCapture={onKeyDown}
       data-testid="erd-diagram"
       data-settled={!busy && fittedKey === layoutKey}
+      // Tables in the layout, drawn or culled (a partial view draws fewer).
+      data-table-count={tableCount}
     >
       <ReactFlow
         nodes={shownNodes}
@@ -159,9 +296,9 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
-        onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
+        onlyRenderVisibleElements={!exportAll && shownNodes.length > CULL_ABOVE}
         minZoom={0.02}
-        maxZoom={2}
+        maxZoom={MAX_ZOOM}
         defaultViewport={{ x: 0, y: 0, zoom: overview ? 0.05 : 1 }}
         aria-label="Entity-relationship diagram"
         style={{ background: colors.background }}
@@ -169,6 +306,21 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         <CrowsFootMarkers color={colors.edge} highlight={colors.highlight} />
         <Background color={colors.border} gap={24} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
+        <Panel position="top-right" className={tableStyles.panelStack}>
+          {partial && (
+            <Button
+              variant="contained"
+              size="small"
+              color="primary"
+              onClick={showWhole}
+              data-testid="erd-whole-project"
+              title="Zoom out to every table (names get small); the minimap shows where you are"
+            >
+              {`Whole project (${tableCount} tables)`}
+            </Button>
+          )}
+          {legend && legend.length > 0 && <DiagramLegend entries={legend} />}
+        </Panel>
         <MiniMap
           pannable
           zoomable

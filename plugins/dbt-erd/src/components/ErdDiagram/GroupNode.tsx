@@ -2,6 +2,7 @@ import { NodeProps, useStore } from '@xyflow/react';
 import { makeStyles } from '@material-ui/core/styles';
 import { memo } from 'react';
 import { GroupFlowNode } from '../../graph/toFlow';
+import { groupLabel } from '../../layout/packedLayout';
 
 const useStyles = makeStyles(theme => ({
   group: {
@@ -10,7 +11,10 @@ const useStyles = makeStyles(theme => ({
     boxSizing: 'border-box',
     border: `1px dashed ${theme.palette.divider}`,
     borderRadius: 10,
-    background: theme.palette.type === 'dark' ? 'rgba(255,255,255,0.035)' : 'rgba(0,0,0,0.025)',
+    background:
+      theme.palette.type === 'dark'
+        ? 'rgba(255,255,255,0.035)'
+        : 'rgba(0,0,0,0.025)',
     pointerEvents: 'none',
   },
   label: {
@@ -34,9 +38,16 @@ export const GroupNode = memo(({ data }: NodeProps<GroupFlowNode>) => {
   const classes = useStyles();
   const scale = useStore(selectLabelScale);
   return (
-    <div className={classes.group} data-testid="erd-group" aria-label={`Group ${data.name}`}>
+    <div
+      className={classes.group}
+      style={
+        data.color ? { borderColor: data.color, borderWidth: 2 } : undefined
+      }
+      data-testid="erd-group"
+      aria-label={`Group ${data.name}`}
+    >
       <div className={classes.label} style={{ fontSize: 13 * scale }}>
-        {data.name} · {data.tableCount} {data.tableCount === 1 ? 'table' : 'tables'}
+        {groupLabel(data.name, data.tableCount)}
       </div>
     </div>
   );

@@ -51,8 +51,14 @@ function handles(data: TableNodeData) {
 }
 
 const Header = ({ data }: { data: TableNodeData }) => (
-  <div className={TABLE.header} title={data.name}>
-    <span className={TABLE.name}>{data.name}</span>
+  <div
+    className={TABLE.header}
+    title={`${data.name}\n${data.fullName}\n${data.tableId}`}
+    style={data.color ? { borderLeftColor: data.color } : undefined}
+  >
+    <span className={TABLE.name} data-testid="erd-node-title">
+      {data.name}
+    </span>
     <span className={TABLE.type}>{data.resourceType}</span>
   </div>
 );

@@ -23,6 +23,8 @@ export const TABLE = {
   columnType: 'erd-table-column-type',
   rowsPlaceholder: 'erd-table-rows',
   handle: 'erd-table-handle',
+  /** On the canvas root: zoomed out, names drawn large over each table. */
+  levelOfDetail: 'erd-lod',
 } as const;
 
 const c = (name: string) => `& .${name}`;
@@ -31,8 +33,16 @@ const c = (name: string) => `& .${name}`;
 export const useTableNodeStyles = makeStyles(theme => {
   const dark = theme.palette.type === 'dark';
   return {
+    // The top-right corner: "whole project", then the legend.
+    panelStack: {
+      display: 'flex',
+      flexDirection: 'column',
+      alignItems: 'flex-end',
+      gap: 8,
+    },
     root: {
       [c(TABLE.node)]: {
+        position: 'relative',
         width: '100%',
         height: '100%',
         boxSizing: 'border-box',
@@ -61,20 +71,49 @@ export const useTableNodeStyles = makeStyles(theme => {
         padding: '0 10px',
         background: dark ? theme.palette.grey[800] : theme.palette.grey[100],
         borderBottom: `1px solid ${theme.palette.divider}`,
+        // The group's colour (set per node), as in the legend and minimap.
+        borderLeft: '6px solid transparent',
         fontWeight: 600,
-        fontSize: 13,
+        fontSize: `var(--erd-title-px, ${NODE_METRICS.titleFontPx}px)`,
       },
+      // Level of detail: the name covers the table, wrapped, at a size that
+      // stays legible on screen (useTitleLevelOfDetail sets it).
+      [`&.${TABLE.levelOfDetail} .${TABLE.header}`]: {
+        position: 'absolute',
+        inset: 0,
+        height: 'auto',
+        minHeight: NODE_METRICS.headerHeight,
+        alignItems: 'flex-start',
+        paddingTop: 4,
+        borderBottom: 0,
+        zIndex: 1,
+        lineHeight: 1.1,
+      },
+      [`&.${TABLE.levelOfDetail} .${TABLE.name}`]: {
+        whiteSpace: 'normal',
+        overflowWrap: 'anywhere',
+        overflow: 'hidden',
+        maxHeight: '100%',
+      },
+      [`&.${TABLE.levelOfDetail} .${TABLE.type}`]: { display: 'none' },
       [c(TABLE.name)]: {
         overflow: 'hidden',
         textOverflow: 'ellipsis',
         whiteSpace: 'nowrap',
         flex: 1,
       },
+      // The resource type as a small badge.
       [c(TABLE.type)]: {
-        fontSize: 10,
-        fontWeight: 400,
+        fontSize: 9,
+        fontWeight: 600,
+        lineHeight: '14px',
+        padding: '0 5px',
+        borderRadius: 7,
+        flexShrink: 0,
         color: theme.palette.text.secondary,
+        border: `1px solid ${theme.palette.divider}`,
         textTransform: 'uppercase',
+        letterSpacing: 0.3,
       },
       [c(TABLE.row)]: {
         height: NODE_METRICS.rowHeight,

@@ -6,7 +6,15 @@ import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
-import { KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  KeyboardEvent,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { SearchEntry, SearchIndex, searchErd } from '../../graph/searchIndex';
 
 const useStyles = makeStyles(theme => ({
@@ -21,12 +29,29 @@ const useStyles = makeStyles(theme => ({
     overflow: 'auto',
   },
   kind: { color: theme.palette.text.secondary, fontSize: 11, marginLeft: 8 },
+  // The name searched for is never cut; the secondary part gives way.
+  line: { display: 'flex', alignItems: 'baseline', minWidth: 0 },
+  label: { flexShrink: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
+  detail: {
+    color: theme.palette.text.secondary,
+    fontSize: 12,
+    marginLeft: 8,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    minWidth: 0,
+  },
 }));
 
 /** True when the key press is meant for a text field, not for the shortcut. */
 function typingElsewhere(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.isContentEditable)
+  );
 }
 
 export interface ErdSearchProps {
@@ -47,11 +72,15 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const deferredQuery = useDeferredValue(query);
-  const results = useMemo(() => searchErd(index, deferredQuery), [index, deferredQuery]);
+  const results = useMemo(
+    () => searchErd(index, deferredQuery),
+    [index, deferredQuery],
+  );
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      const ctrlK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
+      const ctrlK =
+        (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
       const slash = event.key === '/' && !typingElsewhere(event.target);
       if (ctrlK || slash) {
         event.preventDefault();
@@ -111,7 +140,8 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
           'aria-expanded': expanded,
           'aria-controls': listId,
           'aria-autocomplete': 'list',
-          'aria-activedescendant': expanded && results[active] ? optionId(active) : undefined,
+          'aria-activedescendant':
+            expanded && results[active] ? optionId(active) : undefined,
         }}
         InputProps={{
           startAdornment: (
@@ -131,7 +161,7 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
             )}
             {results.map((entry, i) => (
               <ListItem
-                key={`${entry.kind}:${entry.label}:${entry.tableId}`}
+                key={`${entry.kind}:${entry.column ?? ''}:${entry.tableId}`}
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === active}
@@ -142,10 +172,18 @@ export const ErdSearch = ({ index, onPick }: ErdSearchProps) => {
               >
                 <ListItemText
                   primary={
-                    <>
-                      {entry.label}
+                    <span
+                      className={classes.line}
+                      title={`${entry.label} · ${entry.detail}`}
+                    >
+                      <span className={classes.label}>{entry.label}</span>
+                      <span className={classes.detail}>
+                        {entry.kind === 'column'
+                          ? `in ${entry.detail}`
+                          : entry.detail}
+                      </span>
                       <span className={classes.kind}>{entry.kind}</span>
-                    </>
+                    </span>
                   }
                 />
               </ListItem>

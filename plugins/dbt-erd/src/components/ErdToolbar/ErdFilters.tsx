@@ -7,6 +7,7 @@ import FormGroup from '@material-ui/core/FormGroup';
 import FormLabel from '@material-ui/core/FormLabel';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { FormEvent, useEffect, useState } from 'react';
@@ -28,7 +29,13 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
  * The ERD options a user may narrow in the tab (dbterd's select, exclude,
  * resource types and algorithm). Applied on submit, as each change refetches.
  */
-export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query: ErdQuery): void }) => {
+export const ErdFilters = ({
+  query,
+  onApply,
+}: {
+  query: ErdQuery;
+  onApply(query: ErdQuery): void;
+}) => {
   const [select, setSelect] = useState((query.select ?? []).join(' '));
   const [exclude, setExclude] = useState((query.exclude ?? []).join(' '));
   const [types, setTypes] = useState<string[]>(query.resourceTypes ?? []);
@@ -50,7 +57,16 @@ export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query:
     });
   };
   return (
-    <Box component="form" onSubmit={submit} aria-label="ERD filters" display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }} py={1}>
+    <Box
+      component="form"
+      onSubmit={submit}
+      aria-label="ERD filters"
+      display="flex"
+      flexWrap="wrap"
+      alignItems="center"
+      style={{ gap: 16 }}
+      py={1}
+    >
       <TextField
         id="erd-filter-select"
         label="Select"
@@ -81,7 +97,9 @@ export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query:
                   size="small"
                   checked={types.includes(type)}
                   onChange={(_, checked) =>
-                    setTypes(t => (checked ? [...t, type] : t.filter(x => x !== type)))
+                    setTypes(t =>
+                      checked ? [...t, type] : t.filter(x => x !== type),
+                    )
                   }
                 />
               }
@@ -90,10 +108,13 @@ export const ErdFilters = ({ query, onApply }: { query: ErdQuery; onApply(query:
         </FormGroup>
       </FormControl>
       <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
-        <InputLabel id="erd-algo-label">Algorithm</InputLabel>
+        {/* Always shrunk: "Entity default" is a value shown for '', not an empty field. */}
+        <InputLabel id="erd-algo-label" shrink>
+          Algorithm
+        </InputLabel>
         <Select
           labelId="erd-algo-label"
-          label="Algorithm"
+          input={<OutlinedInput notched label="Algorithm" />}
           value={algo}
           onChange={e => setAlgo(String(e.target.value))}
           displayEmpty

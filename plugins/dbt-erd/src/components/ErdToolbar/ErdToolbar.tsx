@@ -10,7 +10,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import FilterListIcon from '@material-ui/icons/FilterList';
-import { ReactNode, useState } from 'react';
+import { KeyboardEvent, ReactNode, useRef, useState } from 'react';
 import { ErdQuery } from '../../api';
 import { ShowMode } from '../../graph/types';
 import { ErdViewKind, MAX_HOPS, MIN_HOPS } from '../../hooks/useErdViewState';
@@ -43,14 +43,40 @@ export interface ErdToolbarProps {
 
 /** Search, show mode, view toggle, exports, filters, and the focus breadcrumb. */
 export const ErdToolbar = (props: ErdToolbarProps) => {
-  const { view, showMode, showModeLocked, focusName, hops, query, search, exportMenu, onChange } = props;
+  const {
+    view,
+    showMode,
+    showModeLocked,
+    focusName,
+    hops,
+    query,
+    search,
+    exportMenu,
+    onChange,
+  } = props;
   const activeFilters =
-    (query.select?.length ?? 0) + (query.exclude?.length ?? 0) + (query.resourceTypes?.length ?? 0) + (query.algo ? 1 : 0);
+    (query.select?.length ?? 0) +
+    (query.exclude?.length ?? 0) +
+    (query.resourceTypes?.length ?? 0) +
+    (query.algo ? 1 : 0);
   const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0);
+  const filtersButton = useRef<HTMLButtonElement>(null);
+  // Escape inside the panel closes it (an open select menu takes its own Escape first).
+  const onFiltersKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !filtersOpen) return;
+    event.stopPropagation();
+    setFiltersOpen(false);
+    filtersButton.current?.focus();
+  };
 
   return (
     <Box mb={1}>
-      <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 12 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 12 }}
+      >
         {search}
         <FormControl variant="outlined" size="small" style={{ minWidth: 170 }}>
           <InputLabel id="erd-show-label">Show</InputLabel>
@@ -91,6 +117,7 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
           variant="outlined"
           startIcon={<FilterListIcon />}
           aria-expanded={filtersOpen}
+          ref={filtersButton}
           onClick={() => setFiltersOpen(o => !o)}
         >
           Filters{activeFilters ? ` (${activeFilters})` : ''}
@@ -98,19 +125,29 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
         {exportMenu}
       </Box>
       <Collapse in={filtersOpen}>
-        <ErdFilters query={query} onApply={q => onChange({ query: q })} />
+        <Box onKeyDown={onFiltersKeyDown}>
+          <ErdFilters query={query} onApply={q => onChange({ query: q })} />
+        </Box>
       </Collapse>
       {focusName && view === 'diagram' && (
         <Box display="flex" alignItems="center" mt={1} style={{ gap: 16 }}>
           <Breadcrumbs aria-label="Focus">
-            <Link component="button" variant="body2" onClick={() => onChange({ focus: undefined })}>
+            <Link
+              component="button"
+              variant="body2"
+              onClick={() => onChange({ focus: undefined })}
+            >
               Show whole diagram
             </Link>
             <Typography variant="body2" color="textPrimary" aria-current="page">
               {focusName}
             </Typography>
           </Breadcrumbs>
-          <FormControl variant="outlined" size="small" style={{ minWidth: 150 }}>
+          <FormControl
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 150 }}
+          >
             <InputLabel id="erd-hops-label">Neighbours</InputLabel>
             <Select
               labelId="erd-hops-label"
@@ -118,7 +155,10 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
               value={hops}
               onChange={e => onChange({ hops: Number(e.target.value) })}
             >
-              {Array.from({ length: MAX_HOPS - MIN_HOPS + 1 }, (_, i) => MIN_HOPS + i).map(n => (
+              {Array.from(
+                { length: MAX_HOPS - MIN_HOPS + 1 },
+                (_, i) => MIN_HOPS + i,
+              ).map(n => (
                 <MenuItem key={n} value={n}>
                   {n} {n === 1 ? 'hop' : 'hops'}
                 </MenuItem>

@@ -3,7 +3,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
 import { showInferredByDefault, withInferred } from '../../graph/inferredEdges';
@@ -11,14 +17,18 @@ import { InferredEdgesControl } from '../InferredEdges';
 import { neighbourhood } from '../../graph/neighbourhood';
 import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
 import { buildSearchIndex, SearchEntry } from '../../graph/searchIndex';
+import { shortName } from '../../graph/shortName';
 import { applyHighlight, buildLayoutRequest, toFlow } from '../../graph/toFlow';
+import { useCanvasAspectRatio } from '../../hooks/useCanvasAspectRatio';
 import { useErdLayout } from '../../hooks/useErdLayout';
 import { ErdViewState } from '../../hooks/useErdViewState';
 import { ErdDiagram } from '../ErdDiagram';
+import { LegendEntry } from '../ErdDiagram/DiagramLegend';
 import { ErdSearch } from '../ErdSearch';
 import { ErdTableView } from '../ErdTableView';
 import { ErdToolbar } from '../ErdToolbar';
-import { exportImage, ExportMenu } from '../ExportMenu';
+import { ExportMenu } from '../ExportMenu';
+import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
 import { TableDrawer } from '../TableDrawer';
 
 /** A fresh key per layout result: each new layout is fitted into view once. */
@@ -27,6 +37,39 @@ function layoutKey(layout: object | undefined): string {
   if (!layout) return '';
   if (!layoutKeys.has(layout)) layoutKeys.set(layout, String(Math.random()));
   return layoutKeys.get(layout)!;
+}
+
+function shortNameOf(model: ReturnType<typeof buildErdModel>, id: string) {
+  const node = model.nodeById.get(id);
+  return node && shortName(node);
+}
+
+/** Where a partial first view opens (the focus, else the most connected table) and the legend's groups. */
+function firstViewHints(
+  model: ReturnType<typeof buildErdModel>,
+  visibleIds: ReadonlySet<string>,
+  focus: string | undefined,
+): { startAt?: string; legend: LegendEntry[] } {
+  let startAt: string | undefined;
+  // A table joined to nothing is no better start than the top left.
+  let degree = 0;
+  const counts = new Map<string, number>();
+  for (const id of visibleIds) {
+    const d = model.adjacency.get(id)?.size ?? 0;
+    if (d > degree) {
+      degree = d;
+      startAt = id;
+    }
+    const group = model.groupOf.get(id);
+    if (group) counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  const legend = [...counts].map(([name, tableCount]) => ({
+    name,
+    tableCount,
+    color: model.colorOf.get(name) ?? 'transparent',
+  }));
+  // A focused neighbourhood opens on the focused table.
+  return { startAt: focus ?? startAt, legend };
 }
 
 export interface ErdViewProps {
@@ -55,7 +98,11 @@ export const ErdView = ({
   const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
-  const [drawerId, setDrawerId] = useState<string>();
+  // The drawer renders just after the focused diagram, without holding up
+  // that frame (its slide-in measures the page).
+  const drawerParam =
+    state.drawer && model.nodeById.has(state.drawer) ? state.drawer : undefined;
+  const drawerId = useDeferredValue(drawerParam);
   const [pick, setPick] = useState<{
     tableId: string;
     column?: string;
@@ -73,13 +120,22 @@ export const ErdView = ({
         : new Set(model.nodeById.keys()),
     [model, focus, state.hops],
   );
+  const diagram = state.view === 'diagram';
+  const aspectRatio = useCanvasAspectRatio(diagramRef, diagram);
   const request = useMemo(
-    () => buildLayoutRequest(model, visibleIds, showMode, true),
-    [model, visibleIds, showMode],
+    () =>
+      aspectRatio === undefined
+        ? undefined
+        : buildLayoutRequest(model, visibleIds, showMode, true, aspectRatio),
+    [model, visibleIds, showMode, aspectRatio],
   );
   const { layout, pending } = useErdLayout(
     request,
     overview ? 'grid' : 'layered',
+  );
+  const { startAt, legend } = useMemo(
+    () => firstViewHints(model, visibleIds, focus),
+    [model, visibleIds, focus],
   );
   const baseFlow = useMemo(
     () =>
@@ -100,12 +156,7 @@ export const ErdView = ({
   );
 
   const activate = useCallback(
-    (tableId: string) => {
-      onStateChange({ focus: tableId });
-      // The focused diagram first; the drawer (its slide-in measures the
-      // page) renders right after, without holding up that frame.
-      startTransition(() => setDrawerId(tableId));
-    },
+    (tableId: string) => onStateChange({ focus: tableId, drawer: tableId }),
     [onStateChange],
   );
 
@@ -128,11 +179,11 @@ export const ErdView = ({
       api.downloadExport(entityRef, format, state.query),
     [api, entityRef, state.query],
   );
+  const exporter = useRef<DiagramExporter>();
   const onExportImage = useCallback(
     async (format: 'svg' | 'png') => {
-      if (!diagramRef.current) throw new Error('no diagram is shown');
-      await exportImage(
-        diagramRef.current,
+      if (!exporter.current) throw new Error('no diagram is shown');
+      await exporter.current.exportImage(
         format,
         entityRef.name,
         theme.palette.background.default,
@@ -141,14 +192,13 @@ export const ErdView = ({
     [entityRef.name, theme.palette.background.default],
   );
 
-  const diagram = state.view === 'diagram';
   return (
     <>
       <ErdToolbar
         view={state.view}
         showMode={state.showMode}
         showModeLocked={overview}
-        focusName={focus ? model.nodeById.get(focus)?.name : undefined}
+        focusName={focus ? shortNameOf(model, focus) : undefined}
         hops={state.hops}
         query={state.query}
         search={<ErdSearch index={searchIndex} onPick={onPick} />}
@@ -163,7 +213,7 @@ export const ErdView = ({
       <InferredEdgesControl erd={erd} shown={inferredShown} onChange={setShowInferred} />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
-          {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema. Zoom in to read table names, search, or click a table to see it with its relationships.`}
+          {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema, names only, opened where names are readable. "Whole project" zooms out to every schema; search, or click a table to see it with its relationships.`}
         </Typography>
       )}
       {erd.nodes.length === 0 && (
@@ -204,6 +254,9 @@ export const ErdView = ({
               layoutKey={layoutKey(layout)}
               centreOn={pick}
               busy={pending}
+              startAt={startAt}
+              legend={legend}
+              exporter={exporter}
               onTableActivate={activate}
             />
           )}
@@ -215,7 +268,7 @@ export const ErdView = ({
         model={model}
         tableId={drawerId}
         source={erd.source}
-        onClose={() => setDrawerId(undefined)}
+        onClose={() => onStateChange({ drawer: undefined })}
         onFocusTable={activate}
       />
     </>

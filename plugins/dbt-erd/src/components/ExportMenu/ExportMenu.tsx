@@ -16,13 +16,19 @@ export interface ExportMenuProps {
 }
 
 /** Export menu: images of the current view, and the backend's text formats. */
-export const ExportMenu = ({ onExportImage, onExportFile }: ExportMenuProps) => {
+export const ExportMenu = ({
+  onExportImage,
+  onExportFile,
+}: ExportMenuProps) => {
   const alertApi = useApi(alertApiRef);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const run = (label: string, action: () => Promise<void>) => {
     setAnchor(null);
     action().catch(error =>
-      alertApi.post({ message: `${label} failed: ${error.message ?? error}`, severity: 'error' }),
+      alertApi.post({
+        message: `${label} failed: ${error.message ?? error}`,
+        severity: 'error',
+      }),
     );
   };
   return (
@@ -47,20 +53,27 @@ export const ExportMenu = ({ onExportImage, onExportFile }: ExportMenuProps) => 
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
-        <ListSubheader>Current view</ListSubheader>
+        <ListSubheader>Image of the whole diagram</ListSubheader>
         {(['svg', 'png'] as const).map(format => (
           <MenuItem
             key={format}
             disabled={!onExportImage}
-            onClick={() => run(`${format.toUpperCase()} export`, () => onExportImage!(format))}
+            onClick={() =>
+              run(`${format.toUpperCase()} export`, () =>
+                onExportImage!(format),
+              )
+            }
           >
             Download {format.toUpperCase()}
           </MenuItem>
         ))}
         <Divider />
-        <ListSubheader>Whole ERD</ListSubheader>
+        <ListSubheader>Whole ERD as a file</ListSubheader>
         {ERD_EXPORT_FORMATS.map(({ format, label }) => (
-          <MenuItem key={format} onClick={() => run(`${label} export`, () => onExportFile(format))}>
+          <MenuItem
+            key={format}
+            onClick={() => run(`${label} export`, () => onExportFile(format))}
+          >
             Download {label}
           </MenuItem>
         ))}

@@ -1,2 +1,2 @@
 export { ExportMenu } from './ExportMenu';
-export { exportImage } from './exportImage';
+export { exportScale, exportWholeDiagram } from './exportImage';

@@ -11,14 +11,74 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CloseIcon from '@material-ui/icons/Close';
-import { KeyboardEvent, useEffect, useRef } from 'react';
+import {
+  KeyboardEvent,
+  PointerEvent,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { ErdSourceInfo } from '../../api';
 import { ErdModel } from '../../graph/erdModel';
+import { shortName } from '../../graph/shortName';
 import { CARDINALITY_TEXT } from '../ErdDiagram/crowsFoot';
 import { InferredEvidence } from '../InferredEdges';
 
+/** Wide enough for a column name, `timestamp with time zone` and the key on one line each. */
+export const DRAWER_WIDTH = 560;
+const MIN_WIDTH = 400;
+const RESIZE_STEP = 40;
+
+const clampWidth = (width: number) =>
+  Math.round(Math.max(MIN_WIDTH, Math.min(width, window.innerWidth * 0.9)));
+
+/** The drawer's width, changed by dragging its left edge or with the arrow keys on it. */
+function useResizableWidth() {
+  const [width, setWidth] = useState(DRAWER_WIDTH);
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const grip = event.currentTarget;
+    grip.setPointerCapture(event.pointerId);
+    const move = (e: globalThis.PointerEvent) =>
+      setWidth(clampWidth(window.innerWidth - e.clientX));
+    const up = () => {
+      grip.removeEventListener('pointermove', move);
+      grip.removeEventListener('pointerup', up);
+    };
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener('pointerup', up);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    setWidth(w =>
+      clampWidth(w + (event.key === 'ArrowLeft' ? RESIZE_STEP : -RESIZE_STEP)),
+    );
+  };
+  return { width, onPointerDown, onKeyDown };
+}
+
 const useStyles = makeStyles(theme => ({
-  paper: { width: 440, maxWidth: '100vw', padding: theme.spacing(2), boxSizing: 'border-box' },
+  paper: {
+    maxWidth: '100vw',
+    padding: theme.spacing(2),
+    boxSizing: 'border-box',
+  },
+  // A grip along the left edge: drag, or focus it and use the arrow keys.
+  resize: {
+    position: 'absolute',
+    left: 0,
+    top: 0,
+    bottom: 0,
+    width: 6,
+    cursor: 'col-resize',
+    zIndex: 1,
+    '&:hover, &:focus-visible': {
+      background: theme.palette.action.hover,
+      outline: 'none',
+    },
+  },
+  noWrap: { whiteSpace: 'nowrap' },
   title: { wordBreak: 'break-all', flex: 1, outline: 'none' },
   facts: {
     display: 'grid',
@@ -45,8 +105,15 @@ export interface TableDrawerProps {
  * relationships as links that focus the table at the other end. Focus moves
  * into the drawer when it opens; Escape closes it.
  */
-export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: TableDrawerProps) => {
+export const TableDrawer = ({
+  model,
+  tableId,
+  source,
+  onClose,
+  onFocusTable,
+}: TableDrawerProps) => {
   const classes = useStyles();
+  const resize = useResizableWidth();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const node = tableId ? model.nodeById.get(tableId) : undefined;
   useEffect(() => {
@@ -56,7 +123,12 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') onClose();
   };
-  const details = node ? model.erd.extras?.nodeDetails?.[node.id] : undefined;
+  // An own property only: ids come from the artifacts.
+  const allDetails = model.erd.extras?.nodeDetails;
+  const details =
+    node && allDetails && Object.hasOwn(allDetails, node.id)
+      ? allDetails[node.id]
+      : undefined;
   const relationships = node ? model.edgesByNode.get(node.id) ?? [] : [];
 
   return (
@@ -65,25 +137,56 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
       variant="persistent"
       open={!!node}
       onKeyDown={onKeyDown}
-      PaperProps={{
-        className: classes.paper,
-        'data-testid': 'erd-drawer',
-        role: 'complementary',
-        'aria-label': node ? `Table ${node.name}` : 'Table details',
-      } as object}
+      PaperProps={
+        {
+          className: classes.paper,
+          style: { width: resize.width },
+          'data-testid': 'erd-drawer',
+          role: 'complementary',
+          'aria-label': node ? `Table ${shortName(node)}` : 'Table details',
+        } as object
+      }
     >
       {node && (
         <>
+          {/* A focusable separator is ARIA's window splitter: an interactive widget. */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+          <div
+            className={classes.resize}
+            role="separator"
+            aria-orientation="vertical"
+            aria-label="Resize table details"
+            aria-valuenow={resize.width}
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+            onPointerDown={resize.onPointerDown}
+            onKeyDown={resize.onKeyDown}
+          />
           <Box display="flex" alignItems="flex-start">
-            <Typography variant="h6" component="h2" className={classes.title} ref={titleRef} tabIndex={-1}>
-              {node.name}
+            <Typography
+              variant="h6"
+              component="h2"
+              className={classes.title}
+              ref={titleRef}
+              tabIndex={-1}
+            >
+              {shortName(node)}
             </Typography>
-            <IconButton aria-label="Close table details" onClick={onClose} size="small">
+            <IconButton
+              aria-label="Close table details"
+              onClick={onClose}
+              size="small"
+            >
               <CloseIcon />
             </IconButton>
           </Box>
-          {node.label && <Typography variant="subtitle2">{node.label}</Typography>}
-          <Typography variant="body2" color={node.description ? 'textPrimary' : 'textSecondary'}>
+          {node.label && (
+            <Typography variant="subtitle2">{node.label}</Typography>
+          )}
+          <Typography
+            variant="body2"
+            color={node.description ? 'textPrimary' : 'textSecondary'}
+          >
             {node.description || 'No description in dbt.'}
           </Typography>
           <dl className={classes.facts}>
@@ -91,7 +194,8 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
             <dd>{node.resource_type}</dd>
             <dt>Database.schema</dt>
             <dd className={classes.mono}>
-              {[node.database, node.schema_name].filter(Boolean).join('.') || '—'}
+              {[node.database, node.schema_name].filter(Boolean).join('.') ||
+                '—'}
             </dd>
             {details?.relationName && (
               <>
@@ -111,6 +215,8 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
                 <dd>{details.exposures.join(', ')}</dd>
               </>
             )}
+            <dt>Name in exports</dt>
+            <dd className={classes.mono}>{node.name}</dd>
             <dt>dbt id</dt>
             <dd className={classes.mono}>{node.id}</dd>
           </dl>
@@ -120,15 +226,19 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
             </Link>
           )}
 
-          <Typography variant="subtitle1" component="h3" className={classes.section}>
+          <Typography
+            variant="subtitle1"
+            component="h3"
+            className={classes.section}
+          >
             Columns ({node.columns.length})
           </Typography>
           <Table size="small" aria-label={`Columns of ${node.name}`}>
             <TableHead>
               <TableRow>
                 <TableCell>Column</TableCell>
-                <TableCell>Type</TableCell>
-                <TableCell>Key</TableCell>
+                <TableCell className={classes.noWrap}>Type</TableCell>
+                <TableCell className={classes.noWrap}>Key</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -137,14 +247,23 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
                   <TableCell>
                     <span className={classes.mono}>{column.name}</span>
                     {column.description && (
-                      <Typography variant="caption" display="block" color="textSecondary">
+                      <Typography
+                        variant="caption"
+                        display="block"
+                        color="textSecondary"
+                      >
                         {column.description}
                       </Typography>
                     )}
                   </TableCell>
-                  <TableCell className={classes.mono}>{column.data_type || '—'}</TableCell>
-                  <TableCell>
-                    {[column.is_primary_key && 'PK', column.is_foreign_key && 'FK']
+                  <TableCell className={`${classes.mono} ${classes.noWrap}`}>
+                    {column.data_type || '—'}
+                  </TableCell>
+                  <TableCell className={classes.noWrap}>
+                    {[
+                      column.is_primary_key && 'PK',
+                      column.is_foreign_key && 'FK',
+                    ]
                       .filter(Boolean)
                       .join(' ')}
                   </TableCell>
@@ -153,7 +272,11 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
             </TableBody>
           </Table>
 
-          <Typography variant="subtitle1" component="h3" className={classes.section}>
+          <Typography
+            variant="subtitle1"
+            component="h3"
+            className={classes.section}
+          >
             Relationships ({relationships.length})
           </Typography>
           {relationships.length === 0 && (
@@ -177,13 +300,22 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
                       component="button"
                       variant="body2"
                       onClick={() => onFocusTable(otherId)}
-                      aria-label={`Focus ${other?.name ?? otherId}`}
+                      aria-label={`Focus ${other ? shortName(other) : otherId}`}
+                      title={other?.name ?? otherId}
                     >
-                      {other?.name ?? otherId}
+                      {other ? shortName(other) : otherId}
                     </MuiLink>
                     <span className={classes.mono}>.{there.join(', ')}</span>{' '}
-                    <Typography variant="caption" color="textSecondary" component="span">
-                      ({CARDINALITY_TEXT[edge.cardinality] ?? edge.cardinality})
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      component="span"
+                    >
+                      (
+                      {Object.hasOwn(CARDINALITY_TEXT, edge.cardinality)
+                        ? CARDINALITY_TEXT[edge.cardinality]
+                        : edge.cardinality}
+                      )
                     </Typography>
                   </Typography>
                 </li>

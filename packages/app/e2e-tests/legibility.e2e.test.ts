@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/*
+ * The first view a person gets, at 1440×900: table names readable without
+ * zooming, on the demo and on a real project from ../shared/dbt-wild. The
+ * measure is the readability benchmark's (bench/browser/readability.js).
+ */
+// The same measure as the bench (bench/ is scripts, not a package).
+// eslint-disable-next-line @typescript-eslint/no-var-requires, @backstage/no-relative-monorepo-imports
+const { readView } = require('../../../bench/browser/readability');
+
+const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
+const ROOT = resolve(__dirname, '../../..');
+const WILD = resolve(ROOT, '../shared/dbt-wild/IEUX__localBike');
+const wildPresent = existsSync(resolve(WILD, 'manifest.json'));
+// Screenshots go to a temporary folder unless asked to refresh docs/ (E2E_SCREENSHOT_DIR=docs).
+const SHOTS = resolve(
+  ROOT,
+  process.env.E2E_SCREENSHOT_DIR ?? resolve(tmpdir(), 'dbt-erd-e2e'),
+);
+
+interface View {
+  tables: number;
+  titles: number;
+  legible: number;
+  coverage: number;
+  overlaps: number;
+  zoom: number;
+}
+
+describe('the first view is legible', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+      ],
+    });
+    page = await (
+      await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        acceptDownloads: true,
+      })
+    ).newPage();
+    await page.goto(APP);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page
+      .getByText('Acme analytics (dbt)')
+      .first()
+      .waitFor({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function firstView(entity: string, screenshot: string): Promise<View> {
+    await page.goto(`${APP}/catalog/default/component/${entity}/dbt-erd`);
+    await page.waitForSelector(
+      '[data-testid="erd-diagram"][data-settled="true"] .react-flow__node',
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.waitForTimeout(300);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: resolve(SHOTS, screenshot) });
+    return page.evaluate(readView);
+  }
+
+  it('the demo (13 tables) opens with every table name at 9 px or more', async () => {
+    const view = await firstView('acme-analytics-dbt', 'screenshot.png');
+    expect(view.titles).toBe(view.tables);
+    expect(view.legible).toBe(1);
+    expect(view.overlaps).toBe(0);
+  });
+
+  it('exports the whole demo diagram as SVG, every table in it, not only the visible part', async () => {
+    await page.goto(
+      `${APP}/catalog/default/component/acme-analytics-dbt/dbt-erd?focus=model.acme_analytics.dim_customers`,
+    );
+    await page.waitForSelector(
+      '[data-testid="erd-diagram"][data-settled="true"] .react-flow__node',
+    );
+    await page.getByText('Show whole diagram').click();
+    await page.waitForSelector(
+      '[data-testid="erd-diagram"][data-settled="true"] .react-flow__node',
+    );
+    // zoom in so that most tables are out of view
+    for (let i = 0; i < 4; i++)
+      await page.getByRole('button', { name: /zoom in/i }).click();
+    await page.getByRole('button', { name: /export/i }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Download SVG' }).click(),
+    ]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    const titles = svg.match(/data-testid="erd-node-title"/g) ?? [];
+    expect(titles).toHaveLength(13);
+    expect(svg).toContain('dim_customers');
+  });
+
+  (wildPresent ? describe : describe.skip)(
+    `a real project${
+      wildPresent
+        ? ''
+        : ' (skipped: ../shared/dbt-wild/IEUX__localBike is absent)'
+    }`,
+    () => {
+      it('IEUX__localBike opens with at least 8 legible names', async () => {
+        const view = await firstView(
+          'ieux-localbike-dbt',
+          'screenshot-real-project.png',
+        );
+        expect(view.titles).toBeGreaterThanOrEqual(Math.min(8, view.tables));
+        expect(view.legible).toBeGreaterThanOrEqual(0.8);
+        expect(view.overlaps).toBe(0);
+      });
+    },
+  );
+});
