@@ -16,11 +16,11 @@ const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const ROOT = resolve(__dirname, '../../..');
 const WILD = resolve(ROOT, '../shared/dbt-wild/IEUX__localBike');
 const wildPresent = existsSync(resolve(WILD, 'manifest.json'));
-// Screenshots go to a temporary folder unless asked to refresh docs/ (E2E_SCREENSHOT_DIR=docs).
-const SHOTS = resolve(
-  ROOT,
-  process.env.E2E_SCREENSHOT_DIR ?? resolve(tmpdir(), 'dbt-erd-e2e'),
-);
+// Screenshots go to a temporary folder; UPDATE_SCREENSHOTS=true refreshes docs/ (as erd.e2e.test.ts).
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === 'true'
+    ? resolve(ROOT, 'docs')
+    : resolve(tmpdir(), 'dbt-erd-e2e-screenshots');
 
 interface View {
   tables: number;
