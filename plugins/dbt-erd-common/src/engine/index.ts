@@ -9,7 +9,7 @@ export {
 } from './buildErd';
 export { renderErd } from './renderErd';
 export { ErdInputError } from './errors';
-export { findJoinPath, dbtRelation } from './joinPath';
+export { findJoinPath, dbtRelation, isInferredEdge } from './joinPath';
 export type { JoinPath, JoinStep } from './joinPath';
 export { findErdTable, ErdTableNotFoundError } from './tables/findErdTable';
 export { dbtNodeName, shortTableName } from './tables/dbtNodeName';

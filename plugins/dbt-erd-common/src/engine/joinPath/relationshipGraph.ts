@@ -14,7 +14,7 @@ export interface Hop {
  * Edges whose `provenance` is 'inferred' were guessed from names, not
  * declared in dbt; the field is optional so ERDs without it stay valid.
  */
-export function isInferred(edge: ErdEdge): boolean {
+export function isInferredEdge(edge: ErdEdge): boolean {
   return (edge as ErdEdge & { provenance?: string }).provenance === 'inferred';
 }
 
@@ -29,7 +29,7 @@ export function relationshipGraph(erd: Erd): Map<string, Hop[]> {
     if (!from || !to) continue;
     const facts = {
       edge,
-      inferred: isInferred(edge),
+      inferred: isInferredEdge(edge),
       manyToMany: edge.cardinality === 'nn',
     };
     from.push({ ...facts, to: edge.to_id, forward: true });
