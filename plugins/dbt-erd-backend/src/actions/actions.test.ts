@@ -77,7 +77,6 @@ async function startWithMockRegistry() {
   return { registry, invoke };
 }
 
-
 describe('dbt-erd actions', () => {
   it('registers three read-only, idempotent actions', async () => {
     const { registry } = await startWithMockRegistry();

@@ -11,12 +11,12 @@ export class ErdTableNotFoundError extends ErdInputError {
   readonly table: string;
 
   constructor(table: string, suggestions: string[]) {
+    const hint = suggestions.length
+      ? `close matches: ${suggestions.join(', ')}`
+      : 'it may be outside the entity\u2019s selection';
     super(
       `No table '${table}' in this ERD. Name a table by its short name ` +
-        `(e.g. fct_orders) or its dbt id (e.g. model.my_project.fct_orders)` +
-        (suggestions.length
-          ? `; close matches: ${suggestions.join(', ')}`
-          : '; it may be outside the entity\u2019s selection'),
+        `(e.g. fct_orders) or its dbt id (e.g. model.my_project.fct_orders); ${hint}`,
     );
     this.table = table;
   }
