@@ -3,6 +3,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RegisterCollatorParameters } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the test runs the real dbt-erd backend that the collator calls
 import dbtErdPlugin from 'backstage-plugin-dbt-erd-backend';
 import { resolve } from 'path';
 import { DbtTableDocument } from './DbtTableDocument';
