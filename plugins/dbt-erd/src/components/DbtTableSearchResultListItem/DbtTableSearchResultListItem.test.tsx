@@ -29,9 +29,8 @@ describe('DbtTableSearchResultListItem', () => {
   });
 
   it('names the project by its entity when it has no title', async () => {
-    await renderInTestApp(
-      <DbtTableSearchResultListItem result={{ ...result, entityTitle: '' }} />,
-    );
+    const untitled = { ...result, entityTitle: '' };
+    await renderInTestApp(<DbtTableSearchResultListItem result={untitled} />);
     expect(
       screen.getByText('dbt project: acme-analytics-dbt'),
     ).toBeInTheDocument();
