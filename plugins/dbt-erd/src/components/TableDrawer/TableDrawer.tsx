@@ -15,6 +15,7 @@ import { KeyboardEvent, useEffect, useRef } from 'react';
 import { ErdSourceInfo } from '../../api';
 import { ErdModel } from '../../graph/erdModel';
 import { CARDINALITY_TEXT } from '../ErdDiagram/crowsFoot';
+import { JoinPathSection } from '../JoinPath';
 
 const useStyles = makeStyles(theme => ({
   paper: { width: 440, maxWidth: '100vw', padding: theme.spacing(2), boxSizing: 'border-box' },
@@ -189,6 +190,7 @@ export const TableDrawer = ({ model, tableId, source, onClose, onFocusTable }: T
               );
             })}
           </ul>
+          <JoinPathSection model={model} fromId={node.id} onFocusTable={onFocusTable} />
         </>
       )}
     </Drawer>
