@@ -1,6 +1,8 @@
 /*
  * The dev backend: only what the dbt-erd plugin needs to run for real
- * (catalog, guest sign-in, permissions) plus the plugin itself.
+ * (catalog, guest sign-in, permissions) plus the plugin itself, its search
+ * collator (on the search backend's default in-memory engine) and the MCP
+ * actions backend that offers the plugin's actions to AI agents.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -14,6 +16,9 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('backstage-plugin-search-backend-module-dbt-erd'));
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('backstage-plugin-dbt-erd-backend'));
 
 backend.start();

@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { dbtErdPermissions } from 'backstage-plugin-dbt-erd-common';
+import { registerErdActions } from './actions/registerErdActions';
 import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
@@ -34,6 +36,7 @@ export const dbtErdPlugin = createBackendPlugin({
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -49,6 +52,7 @@ export const dbtErdPlugin = createBackendPlugin({
         auth,
         scheduler,
         catalog,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions([...dbtErdPermissions]);
         const erdConfig = readDbtErdConfig(config);
@@ -85,6 +89,7 @@ export const dbtErdPlugin = createBackendPlugin({
             logger,
           }),
         );
+        registerErdActions(actionsRegistry, { catalog, erdService });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         if (erdConfig.prebuildSchedule) {
           await schedulePrebuildTask({

@@ -5,7 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { dbtErdRefreshPermission } from 'backstage-plugin-dbt-erd-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -17,6 +17,7 @@ import { sendServedErd } from './http/sendServedErd';
 import { assertExportFormat, sendExport } from './http/sendExport';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
+import { loadReadableEntity } from './services/loadReadableEntity';
 import { ErdOptionsQuery } from './services/readErdOptions';
 
 export interface RouterOptions {
@@ -46,18 +47,11 @@ export async function createRouter({
   // the same answer as for one that does not exist.
   async function loadEntity(req: Request): Promise<Entity> {
     const { namespace, kind, name } = req.params;
-    const entity = await catalog.getEntityByRef(
+    return loadReadableEntity(
+      catalog,
       { namespace, kind, name },
-      {
-        credentials: await httpAuth.credentials(req, {
-          allow: ['user', 'service'],
-        }),
-      },
+      await httpAuth.credentials(req, { allow: ['user', 'service'] }),
     );
-    if (!entity) {
-      throw new NotFoundError(`Entity ${kind}:${namespace}/${name} not found`);
-    }
-    return entity;
   }
 
   router.get('/health', (_req, res) => {

@@ -7,3 +7,7 @@
 export { dbtErdPlugin, EntityDbtErdContent } from './plugin';
 export { isDbtErdAvailable } from 'backstage-plugin-dbt-erd-common';
 export * from './api';
+export {
+  DbtTableSearchResultListItem,
+  type DbtTableSearchResultListItemProps,
+} from './components/DbtTableSearchResultListItem';

@@ -9,6 +9,11 @@ export {
 } from './buildErd';
 export { renderErd } from './renderErd';
 export { ErdInputError } from './errors';
+export { findJoinPath, dbtRelation, isInferredEdge } from './joinPath';
+export type { JoinPath, JoinStep } from './joinPath';
+export { findErdTable, ErdTableNotFoundError } from './tables/findErdTable';
+export { dbtNodeName, shortTableName } from './tables/dbtNodeName';
+export type { DbtNodeName } from './tables/dbtNodeName';
 export { DEFAULT_ERD_OPTIONS, resolveErdOptions } from './options';
 export { ERD_ALGORITHMS, getErdAlgorithm } from './algorithms/registry';
 export { ERD_TARGETS, getErdTarget } from './targets/registry';

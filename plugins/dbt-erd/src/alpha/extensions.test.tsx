@@ -18,7 +18,9 @@ describe('dbtErdEntityContent', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('ERD');
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
     expect(filter?.(entity({ 'getdbt.com/cloud-job-id': '42' }))).toBe(true);
-    expect(filter?.(entity({ 'getdbt.com/artifacts-location': 'local:demo' }))).toBe(true);
+    expect(
+      filter?.(entity({ 'getdbt.com/artifacts-location': 'local:demo' })),
+    ).toBe(true);
     expect(filter?.(entity({}))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { dbtErdApi, dbtErdEntityContent } from './extensions';
+import { dbtTableSearchResultListItem } from './searchResultListItem';
 
 /**
  * The dbt-erd plugin for the new frontend system.
@@ -8,5 +9,5 @@ import { dbtErdApi, dbtErdEntityContent } from './extensions';
  */
 export default createFrontendPlugin({
   pluginId: 'dbt-erd',
-  extensions: [dbtErdApi, dbtErdEntityContent],
+  extensions: [dbtErdApi, dbtErdEntityContent, dbtTableSearchResultListItem],
 });

@@ -22,6 +22,7 @@ import { ErdSourceInfo } from '../../api';
 import { ErdModel } from '../../graph/erdModel';
 import { shortName } from '../../graph/shortName';
 import { CARDINALITY_TEXT } from '../ErdDiagram/crowsFoot';
+import { JoinPathSection } from '../JoinPath';
 import { InferredEvidence } from '../InferredEdges';
 
 /** Wide enough for a column name, `timestamp with time zone` and the key on one line each. */
@@ -323,6 +324,7 @@ export const TableDrawer = ({
             })}
           </ul>
           <InferredEvidence erd={model.erd} tableId={node.id} />
+          <JoinPathSection model={model} fromId={node.id} onFocusTable={onFocusTable} />
         </>
       )}
     </Drawer>

@@ -1,0 +1,2 @@
+export { DbtTableSearchResultListItem } from './DbtTableSearchResultListItem';
+export type { DbtTableSearchResultListItemProps } from './DbtTableSearchResultListItem';

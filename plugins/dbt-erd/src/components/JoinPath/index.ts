@@ -1,0 +1,2 @@
+export { JoinPathSection } from './JoinPathSection';
+export type { JoinPathSectionProps } from './JoinPathSection';
