@@ -29,7 +29,12 @@ function fail(message) {
 }
 
 if (!fs.existsSync(referrer)) {
-  fail(`${path.relative(packageDir, referrer)} is missing; run backstage-cli package build first`);
+  fail(
+    `${path.relative(
+      packageDir,
+      referrer,
+    )} is missing; run backstage-cli package build first`,
+  );
 }
 
 esbuild.buildSync({
@@ -45,12 +50,16 @@ esbuild.buildSync({
 });
 
 const code = fs.readFileSync(referrer, 'utf8');
-const quoted = new RegExp(`(["'])${workerSource.replace(/\./g, '\\.')}\\1`, 'g');
+const quoted = new RegExp(
+  `(["'])${workerSource.replace(/\./g, '\\.')}\\1`,
+  'g',
+);
 const found = code.match(quoted)?.length ?? 0;
 if (found !== 1) {
   fail(
-    `expected one reference to ${workerSource} in ${path.basename(referrer)}, found ${found}; ` +
-      'update this script to match createLayoutWorker.ts',
+    `expected one reference to ${workerSource} in ${path.basename(
+      referrer,
+    )}, found ${found}; ` + 'update this script to match createLayoutWorker.ts',
   );
 }
 fs.writeFileSync(referrer, code.replace(quoted, `"${workerBuilt}"`));
