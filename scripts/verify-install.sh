@@ -5,6 +5,9 @@
 #   bash scripts/verify-install.sh            new frontend system (what .ci/run runs)
 #   bash scripts/verify-install.sh --legacy   legacy app, EntityLayout.Route in EntityPage.tsx
 #   --keep                                    keep the temporary app (its path is printed)
+#   --app DIR                                 use an app create-app made and nothing else touched
+#                                             (to iterate on this script; edited in place, kept;
+#                                             reuses dist-packages/ when present)
 #
 # Steps (each prints its time): pack the plugins (yarn build:plugins), create
 # the app, copy the tarballs and paste the printed resolutions, add the two
@@ -12,6 +15,8 @@
 # entity, yarn install, yarn tsc, the app build, the backend build, start the
 # backend serving the built app on a free port, open the ERD tab in Chromium
 # and check every demo table is drawn (and the layout worker started).
+# One brace group, read whole before it runs: editing this file mid-run is safe.
+{
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$ROOT"
@@ -21,20 +26,23 @@ cd "$ROOT"
 CREATE_APP_VERSION="0.9.2"
 variant=new
 keep=false
-for arg in "$@"; do
-  case "$arg" in
+given_app=""
+while [ $# -gt 0 ]; do
+  case "$1" in
     --legacy) variant=legacy ;;
     --keep) keep=true ;;
-    *) echo "usage: bash scripts/verify-install.sh [--legacy] [--keep]" >&2; exit 2 ;;
+    --app) given_app="$(cd "${2:?--app needs a folder}" && pwd)"; keep=true; shift ;;
+    *) echo "usage: bash scripts/verify-install.sh [--legacy] [--keep] [--app DIR]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/dbt-erd-verify-install.XXXXXX")"
-APP="$work/app"
+APP="${given_app:-$work/app}"
 backend_pid=""
 cleanup() {
   if [ -n "$backend_pid" ]; then kill -- -"$backend_pid" 2>/dev/null || true; wait "$backend_pid" 2>/dev/null || true; fi
-  if $keep; then echo "verify-install: app kept in $APP"; else rm -rf "$work"; fi
+  if $keep; then echo "verify-install: app kept in $APP (backend log in $work)"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -64,12 +72,17 @@ export COREPACK_NPM_REGISTRY="${COREPACK_NPM_REGISTRY:-https://registry.npmjs.or
 unset npm_config_user_agent YARN_IGNORE_PATH
 
 step "pack the plugins (yarn build:plugins)"
-yarn build:plugins
+if [ -n "$given_app" ] && [ -f dist-packages/resolutions.json ]; then
+  echo "verify-install: --app: reusing dist-packages/"
+else
+  yarn build:plugins
+fi
 
 step "create the app (@backstage/create-app@$CREATE_APP_VERSION)"
 create_flags=(--path "$APP" --skip-install)
 [ "$variant" = legacy ] && create_flags+=(--legacy)
-(cd "$work" && BACKSTAGE_APP_NAME=app npx -y "@backstage/create-app@$CREATE_APP_VERSION" "${create_flags[@]}") ||
+[ -n "$given_app" ] ||
+  (cd "$work" && BACKSTAGE_APP_NAME=app npx -y "@backstage/create-app@$CREATE_APP_VERSION" "${create_flags[@]}") ||
   fail "create-app did not create the app"
 app_release="$(node -p "require('$APP/backstage.json').version")"
 repo_release="$(node -p "require('$ROOT/backstage.json').version")"
@@ -157,6 +170,17 @@ cd "$APP"
 step "yarn install"
 yarn install || fail "yarn install failed in the app"
 
+# A fresh 1.55 app resolves @backstage/plugin-signals-backend to a release
+# that calls httpRouter.addWebSocketHandler, while its backend-defaults ^0.18.0
+# stays on one without it: the backend then fails at start-up. README
+# "Troubleshooting" gives this fix; apply it only when the pair is mixed.
+if grep -rqs addWebSocketHandler node_modules/@backstage/plugin-signals-backend/dist &&
+  ! grep -rqs addWebSocketHandler node_modules/@backstage/backend-defaults/dist; then
+  step "fix the template's backend-defaults (README Troubleshooting)"
+  yarn --cwd packages/backend add "@backstage/backend-defaults@^0.19.0" ||
+    fail "could not move @backstage/backend-defaults to ^0.19.0"
+fi
+
 step "yarn tsc"
 yarn tsc || fail "the app does not type-check with the plugin wired as README says"
 
@@ -215,10 +239,10 @@ const expected = buildErd({ manifest: read('manifest.json'), catalog: read('cata
     const errors = [];
     page.on('worker', worker => workers.push(worker.url()));
     page.on('pageerror', error => errors.push(String(error)));
-    await page.goto(base);
-    const enter = page.getByRole('button', { name: 'Enter' });
-    if (await enter.isVisible({ timeout: 30_000 }).catch(() => false)) await enter.click();
+    // The tab's own URL; the guest sign-in page (if shown) then renders it.
     await page.goto(`${base}/catalog/default/component/acme-analytics-dbt/dbt-erd`);
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await enter.waitFor({ timeout: 60_000 }).then(() => enter.click(), () => undefined);
     const nodes = page.locator('[data-testid="erd-node"]');
     await nodes.first().waitFor({ timeout: 120_000 }).catch(async () => {
       console.error(`verify-install: no ERD node; page text:\n${(await page.locator('body').innerText()).slice(0, 2000)}`);
@@ -243,3 +267,5 @@ step_done
 echo
 echo "verify-install [$variant]: passed in $(( $(date +%s) - started )) s"
 printf '  %s\n' "${timings[@]}"
+exit 0
+}
