@@ -14,6 +14,7 @@
  * worker as its own chunk, served from the app's origin, so the default
  * Backstage content security policy allows it.
  */
+/* eslint-disable no-console */
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
