@@ -51,7 +51,7 @@ step_started=$started
 timings=()
 step_done() {
   local now; now=$(date +%s)
-  timings+=("$(printf '%-34s %5d s' "$current" $((now - step_started)))")
+  timings+=("$(printf '%-62s %5d s' "$current" $((now - step_started)))")
   step_started=$now
 }
 step() {
