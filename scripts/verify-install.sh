@@ -203,8 +203,12 @@ backend:
     origin: http://localhost:$port
 YAML
 log="$work/backend.log"
-(cd packages/backend && setsid yarn start --config "$APP/app-config.yaml" --config "$APP/app-config.verify.yaml" >"$log" 2>&1) &
+# setsid directly in the background: its pid is the new process group's id,
+# so cleanup stops the backend and every child with one kill.
+cd "$APP/packages/backend"
+setsid yarn start --config "$APP/app-config.yaml" --config "$APP/app-config.verify.yaml" >"$log" 2>&1 &
 backend_pid=$!
+cd "$APP"
 ready=false
 for _ in $(seq 1 180); do
   if curl -sf "http://localhost:$port/api/dbt-erd/health" >/dev/null 2>&1 &&
