@@ -55,4 +55,3 @@ printf '#!/usr/bin/env sh\nexec node "$(dirname "$0")/../../.yarn/releases/%s" "
 chmod +x "$ROOT/.tools/bin/yarn"
 export PATH="$ROOT/.tools/bin:$PATH"
 export COREPACK_ENABLE_STRICT=0
-export CI="${CI:-true}" YARN_ENABLE_IMMUTABLE_INSTALLS="${YARN_ENABLE_IMMUTABLE_INSTALLS:-false}" # TEMP-HELPERS: no jest watch mode while helpers run tests
