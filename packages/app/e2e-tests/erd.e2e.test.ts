@@ -246,6 +246,8 @@ describe('hostile names in a real browser', () => {
     await expect(drawer.textContent()).resolves.toContain(
       '<script>window.__dbtErdXss=1</script>',
     );
+    // The docked drawer covers the toolbar's right end; close it as a person would.
+    await drawer.getByRole('button', { name: 'Close table details' }).click();
     await page.getByRole('button', { name: 'Table view' }).click();
     await page.getByRole('table', { name: 'Tables' }).waitFor();
     await expect(

@@ -99,8 +99,8 @@ describe('inferred relationships in the tab', () => {
     await renderTab(shopWithInferred());
     // fireEvent: d3-drag's mousedown handler needs event.view, which user-event leaves null in jsdom
     fireEvent.click(
-      within(await tableNode('model.shop.payments')).getByText(
-        'model.shop.payments',
+      within(await tableNode('model.shop.payments')).getByTestId(
+        'erd-node-title',
       ),
     );
     const drawer = screen.getByTestId('erd-drawer');
