@@ -35,6 +35,15 @@ const entities = [
   entity('by-job', { 'getdbt.com/cloud-job-id': '45' }),
   entity('by-run', { 'getdbt.com/cloud-run-id': '123' }),
   entity('first-run-only', { 'getdbt.com/cloud-job-id': '47' }),
+  entity('with-ci', {
+    'getdbt.com/cloud-job-id': '45',
+    'getdbt.com/cloud-ci-job-id': '46',
+  }),
+  entity('ci-without-runs', {
+    'getdbt.com/cloud-job-id': '45',
+    'getdbt.com/cloud-ci-job-id': '49',
+  }),
+  entity('from-folder', { 'getdbt.com/artifacts-location': 'local:demo' }),
 ];
 
 const DIFF = '/api/dbt-erd/entities/default/component/by-job/erd/diff';
@@ -184,6 +193,56 @@ describe('ERD diff route against a dbt Cloud test server serving two runs of a j
     });
   });
 
+  it('compares with the latest run of the CI job annotation with base=ci', async () => {
+    const { get } = await startBackend();
+    const ci = await get(
+      '/api/dbt-erd/entities/default/component/with-ci/erd/diff?base=ci',
+    );
+    const job = await get(
+      '/api/dbt-erd/entities/default/component/with-ci/erd/diff?base=job:46',
+    );
+
+    expect(ci.status).toBe(200);
+    expect(ci.body.sources.base).toMatchObject({ jobId: 46, runId: 300 });
+    expect(ci.body.relationships).toEqual(job.body.relationships);
+  });
+
+  it('sends the base side of removed tables and columns, so the tab can draw them as ghosts', async () => {
+    // A newer run of job 45 drops a table and a column that run 100 has.
+    const artifacts = structuredClone(demoArtifacts);
+    const dropped = 'model.acme_analytics.fct_daily_revenue';
+    const orders = 'model.acme_analytics.stg_orders';
+    delete artifacts['manifest.json'].nodes[dropped];
+    delete artifacts['catalog.json'].nodes[dropped];
+    delete artifacts['manifest.json'].nodes[orders].columns.shipping_amount;
+    delete artifacts['catalog.json'].nodes[orders].columns.shipping_amount;
+    fake.addRun(ACCOUNT_ID, {
+      id: 150,
+      job_definition_id: 45,
+      finished_at: '2026-11-29T06:00:00Z',
+      artifacts,
+    });
+    const { get } = await startBackend();
+    const res = await get(`${DIFF}?base=run:100`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.tables.removed).toEqual([dropped]);
+    expect(res.body.ghosts.tables).toEqual([
+      expect.objectContaining({
+        id: dropped,
+        columns: expect.arrayContaining([
+          expect.objectContaining({ name: 'revenue' }),
+        ]),
+      }),
+    ]);
+    expect(res.body.ghosts.columns).toEqual([
+      {
+        table_id: orders,
+        columns: [expect.objectContaining({ name: 'shipping_amount' })],
+      },
+    ]);
+  });
+
   it('applies the ERD option parameters to both sides', async () => {
     const { get } = await startBackend();
     const res = await get(
@@ -208,6 +267,23 @@ describe('ERD diff route against a dbt Cloud test server serving two runs of a j
       '- stg_payments.order_id → stg_orders.order_id (removed: test deleted)',
     );
     expect(res.text).toContain('```mermaid');
+  });
+
+  it('sends erd-diff.md with format=md and erd-diff.json with format=json', async () => {
+    const { get } = await startBackend();
+    const md = await get(`${DIFF}?base=previous&format=md`);
+    const json = await get(`${DIFF}?base=previous&format=json`);
+    const plain = await get(`${DIFF}?base=previous`);
+
+    expect(md.headers['content-disposition']).toBe(
+      'attachment; filename="erd-diff.md"',
+    );
+    expect(md.text).toContain('(removed: test deleted)');
+    expect(json.headers['content-disposition']).toBe(
+      'attachment; filename="erd-diff.json"',
+    );
+    expect(json.body).toEqual(plain.body);
+    expect(plain.headers['content-disposition']).toBeUndefined();
   });
 
   it('gives the same tables and relationships as dbt-erd diff on the same two runs', async () => {
@@ -251,7 +327,22 @@ describe('ERD diff route against a dbt Cloud test server serving two runs of a j
       [DIFF, 400, /base is missing; use base=previous/],
       [`${DIFF}?base=yesterday`, 400, /base "yesterday" is not understood/],
       [`${DIFF}?base=run:12x`, 400, /base "run:12x" is not understood/],
-      [`${DIFF}?base=previous&format=dbml`, 400, /use json or markdown/],
+      [`${DIFF}?base=previous&format=dbml`, 400, /use json, markdown or md/],
+      [
+        `${DIFF}?base=ci`,
+        400,
+        /base=ci needs the getdbt.com\/cloud-ci-job-id annotation/,
+      ],
+      [
+        '/api/dbt-erd/entities/default/component/ci-without-runs/erd/diff?base=ci',
+        404,
+        /job 49/,
+      ],
+      [
+        '/api/dbt-erd/entities/default/component/from-folder/erd/diff?base=previous',
+        400,
+        /Comparing runs needs an entity whose ERD comes from dbt Cloud/,
+      ],
       [`${DIFF}?base=previous&algo=nope`, 400, /nope/],
       [
         '/api/dbt-erd/entities/default/component/by-run/erd/diff?base=previous',

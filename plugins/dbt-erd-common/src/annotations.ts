@@ -11,6 +11,11 @@ export const DBT_CLOUD_RUN_ID_ANNOTATION = 'getdbt.com/cloud-run-id';
 /** A dbt Cloud environment read through the Discovery API. */
 export const DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION =
   'getdbt.com/cloud-environment-id';
+/**
+ * Optional: a dbt Cloud CI job of the same account. The tab then offers
+ * "Compare with the latest CI run" (the diff route's `base=ci`).
+ */
+export const DBT_CLOUD_CI_JOB_ID_ANNOTATION = 'getdbt.com/cloud-ci-job-id';
 /** Which configured dbt Cloud account to use (optional with one account). */
 export const DBT_CLOUD_ACCOUNT_ANNOTATION = 'getdbt.com/cloud-account';
 /** `url:<folder URL>` or `local:<configured project name>`. */

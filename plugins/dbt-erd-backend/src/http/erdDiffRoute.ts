@@ -6,13 +6,15 @@ import { ErdOptionsQuery } from '../services/readErdOptions';
 import { parseBaseRef } from '../sources/resolveBaseSource';
 import { sendServedErd } from './sendServedErd';
 
-const DIFF_FORMATS = ['json', 'markdown'];
+/** `md` is short for `markdown`; either sends erd-diff.md, `json` sends erd-diff.json. */
+const DIFF_FORMATS = ['json', 'markdown', 'md'];
 
 /**
  * `GET /entities/:namespace/:kind/:name/erd/diff?base=<ref>`: the entity's
  * ERD compared with another run's. The entity is read with the caller's
  * credentials, as for the ERD route; the ERD's option parameters apply to
- * both sides; `format=markdown` sends erd-diff.md as a download.
+ * both sides; `format=markdown` (or `md`) sends erd-diff.md and
+ * `format=json` erd-diff.json as a download.
  */
 export function addErdDiffRoute(
   router: Router,
@@ -36,10 +38,10 @@ export function addErdDiffRoute(
         `format "${String(format).slice(
           0,
           40,
-        )}" is not a diff format; use ${DIFF_FORMATS.join(' or ')}`,
+        )}" is not a diff format; use json, markdown or md`,
       );
     }
-    if (format === 'markdown') {
+    if (format === 'markdown' || format === 'md') {
       const markdown = await erdDiffService.getMarkdown(entity, ref, query);
       res.setHeader(
         'Content-Disposition',
@@ -48,6 +50,12 @@ export function addErdDiffRoute(
       res.setHeader('Cache-Control', 'private, no-cache');
       res.type('text/markdown; charset=utf-8').send(markdown);
       return;
+    }
+    if (format === 'json') {
+      res.setHeader(
+        'Content-Disposition',
+        'attachment; filename="erd-diff.json"',
+      );
     }
     sendServedErd(
       req,

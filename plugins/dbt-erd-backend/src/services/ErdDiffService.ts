@@ -2,7 +2,10 @@ import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   diffErds,
+  Erd,
+  ErdColumn,
   ErdDiff,
+  ErdNode,
   getErdDiffTarget,
 } from 'backstage-plugin-dbt-erd-common';
 import { ArtifactSource, ErdSourceInfo } from '../sources/ArtifactSource';
@@ -10,17 +13,52 @@ import {
   ArtifactSourceContext,
   resolveArtifactSource,
 } from '../sources/resolveArtifactSource';
-import { BaseRef, resolveBaseSource } from '../sources/resolveBaseSource';
+import {
+  assertDbtCloudEntity,
+  BaseRef,
+  resolveBaseSource,
+} from '../sources/resolveBaseSource';
 import { ErdService, resolveEntityErdOptions } from './ErdService';
 import { ErdOptionsQuery } from './readErdOptions';
 import { erdEtag, ServedErd, ServedErds } from './ServedErds';
 import { SingleFlight } from './SingleFlight';
 
+/**
+ * What only the base side still has, so that a viewer of head can draw it in
+ * place as a ghost: the removed tables, and the removed columns of tables
+ * present on both sides (the diff itself names them only).
+ */
+export interface ErdDiffGhosts {
+  tables: ErdNode[];
+  columns: Array<{ table_id: string; columns: ErdColumn[] }>;
+}
+
 /** What the diff route serves: the engine's diff plus where each side came from. */
 export type ErdDiffResponse = ErdDiff & {
   sources: { base: ErdSourceInfo; head: ErdSourceInfo };
+  ghosts: ErdDiffGhosts;
   warnings: string[];
 };
+
+/** The base side's removed tables and columns, as the base ERD has them. */
+export function diffGhosts(base: Erd, diff: ErdDiff): ErdDiffGhosts {
+  const baseNodes = new Map(base.nodes.map(node => [node.id, node]));
+  const tables = diff.tables.removed.flatMap(id => baseNodes.get(id) ?? []);
+  const columns = diff.tables.changed.flatMap(change => {
+    if (change.columns.removed.length === 0) return [];
+    const removed = new Set(change.columns.removed);
+    const node = baseNodes.get(change.id);
+    return node
+      ? [
+          {
+            table_id: change.id,
+            columns: node.columns.filter(c => removed.has(c.name)),
+          },
+        ]
+      : [];
+  });
+  return { tables, columns };
+}
 
 interface BuiltDiff {
   json: string;
@@ -104,6 +142,7 @@ export class ErdDiffService {
     baseRef: BaseRef,
     query: ErdOptionsQuery,
   ): Promise<DiffPair> {
+    assertDbtCloudEntity(entity);
     const options = resolveEntityErdOptions(
       entity,
       query,
@@ -119,7 +158,7 @@ export class ErdDiffService {
     );
     const baseLocated = await base.locate();
     return {
-      key: `erd-diff:v1:${baseLocated.key}:${headLocated.key}:${JSON.stringify(
+      key: `erd-diff:v2:${baseLocated.key}:${headLocated.key}:${JSON.stringify(
         options,
       )}`,
       base,
@@ -141,6 +180,7 @@ export class ErdDiffService {
       const response: ErdDiffResponse = {
         ...diff,
         sources: { base: base.source, head: head.source },
+        ghosts: diffGhosts(base, diff),
         warnings: [
           ...base.warnings.map(w => `base: ${w}`),
           ...head.warnings.map(w => `head: ${w}`),

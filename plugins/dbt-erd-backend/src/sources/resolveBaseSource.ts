@@ -3,7 +3,10 @@ import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DBT_CLOUD_ACCOUNT_ANNOTATION,
+  DBT_CLOUD_CI_JOB_ID_ANNOTATION,
+  DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION,
   DBT_CLOUD_JOB_ID_ANNOTATION,
+  DBT_CLOUD_RUN_ID_ANNOTATION,
 } from 'backstage-plugin-dbt-erd-common';
 import { DbtCloudClient } from 'backstage-plugin-dbt-erd-node';
 import { ArtifactSource, ErdSourceInfo } from './ArtifactSource';
@@ -17,11 +20,13 @@ const PREVIOUS_RUN_SEARCH = 10;
 /** The `base` query parameter of the diff route, read. */
 export type BaseRef =
   | { kind: 'previous' }
+  /** The latest run of the entity's CI job (getdbt.com/cloud-ci-job-id). */
+  | { kind: 'ci' }
   | { kind: 'run'; id: number }
   | { kind: 'job'; id: number };
 
 const BASE_HINT =
-  'use base=previous (the run before, for job-annotated entities), base=run:<id> or base=job:<id>';
+  'use base=previous (the run before, for job-annotated entities), base=ci (the latest run of the CI job annotation), base=run:<id> or base=job:<id>';
 
 export function parseBaseRef(value: unknown): BaseRef {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -29,6 +34,7 @@ export function parseBaseRef(value: unknown): BaseRef {
   }
   const ref = value.trim();
   if (ref === 'previous') return { kind: 'previous' };
+  if (ref === 'ci') return { kind: 'ci' };
   const match = /^(run|job):(\d{1,15})$/.exec(ref);
   const id = match ? Number(match[2]) : NaN;
   if (!match || !Number.isSafeInteger(id) || id <= 0) {
@@ -65,6 +71,50 @@ async function previousRunId(
   return previous?.id;
 }
 
+const DBT_CLOUD_HEAD_ANNOTATIONS = [
+  DBT_CLOUD_JOB_ID_ANNOTATION,
+  DBT_CLOUD_RUN_ID_ANNOTATION,
+  DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION,
+];
+
+/**
+ * A diff compares dbt Cloud runs: an entity drawn from a local or URL
+ * folder has no runs to pick from. Checked before head is located, so such
+ * a request never reads the folder.
+ */
+export function assertDbtCloudEntity(entity: Entity): void {
+  const annotations = entity.metadata.annotations ?? {};
+  if (DBT_CLOUD_HEAD_ANNOTATIONS.some(name => annotations[name]?.trim())) {
+    return;
+  }
+  throw new InputError(
+    `Comparing runs needs an entity whose ERD comes from dbt Cloud (annotated with ${DBT_CLOUD_HEAD_ANNOTATIONS.join(
+      ', ',
+    )}); this one is drawn from an artifacts folder, which has no runs. Compare two artifact folders with the dbt-erd diff command instead`,
+  );
+}
+
+/** The CI job annotation, read; a clear 400 when absent or not a number. */
+function ciJobId(entity: Entity): number {
+  const value =
+    entity.metadata.annotations?.[DBT_CLOUD_CI_JOB_ID_ANNOTATION]?.trim();
+  if (!value) {
+    throw new InputError(
+      `base=ci needs the ${DBT_CLOUD_CI_JOB_ID_ANNOTATION} annotation (the dbt Cloud CI job to compare with); add it, or use base=job:<id>`,
+    );
+  }
+  const id = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    throw new InputError(
+      `${DBT_CLOUD_CI_JOB_ID_ANNOTATION} must be a dbt Cloud job id (a positive number), not "${value.slice(
+        0,
+        40,
+      )}"`,
+    );
+  }
+  return id;
+}
+
 /**
  * The artifact source of a diff's base side: a pinned run, the latest run of
  * another job of the same account (e.g. a CI job), or the run before head's.
@@ -80,8 +130,9 @@ export async function resolveBaseSource(
       undefined,
   );
   if (ref.kind === 'run') return new DbtCloudRunSource(client, ref.id);
-  if (ref.kind === 'job') {
-    return new DbtCloudJobSource(client, ref.id, context.cache);
+  if (ref.kind === 'job' || ref.kind === 'ci') {
+    const jobId = ref.kind === 'ci' ? ciJobId(entity) : ref.id;
+    return new DbtCloudJobSource(client, jobId, context.cache);
   }
   if (
     head.kind !== 'dbt-cloud-job' ||
