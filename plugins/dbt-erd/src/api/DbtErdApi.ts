@@ -1,6 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { Erd } from 'backstage-plugin-dbt-erd-common';
+import { Erd, ErdColumn, ErdDiff, ErdNode } from 'backstage-plugin-dbt-erd-common';
 
 /** Where the ERD came from, as the backend reports it. */
 export interface ErdSourceInfo {
@@ -16,6 +16,25 @@ export interface ErdSourceInfo {
 /** The ERD of one entity: the canonical ERD JSON plus its source and warnings. */
 export type EntityErd = Erd & {
   source: ErdSourceInfo;
+  warnings: string[];
+};
+
+/**
+ * What to compare an entity's ERD with (the diff route's `base`): the job's
+ * previous run, the latest run of the CI job annotation, a run, a job's latest run.
+ */
+export type ErdDiffBase = 'previous' | 'ci' | `run:${number}` | `job:${number}`;
+
+/**
+ * The diff route's answer: `erd-diff.json` plus both sides' sources and the
+ * base side of removed tables and columns (to draw them as ghosts).
+ */
+export type EntityErdDiff = ErdDiff & {
+  sources: { base: ErdSourceInfo; head: ErdSourceInfo };
+  ghosts: {
+    tables: ErdNode[];
+    columns: Array<{ table_id: string; columns: ErdColumn[] }>;
+  };
   warnings: string[];
 };
 
@@ -62,6 +81,19 @@ export interface DbtErdApi {
   downloadExport(
     entity: CompoundEntityRef,
     format: ErdExportFormat,
+    query?: ErdQuery,
+  ): Promise<void>;
+  /** The entity's ERD (head) compared with `base`'s. */
+  getErdDiff(
+    entity: CompoundEntityRef,
+    base: ErdDiffBase,
+    query?: ErdQuery,
+  ): Promise<EntityErdDiff>;
+  /** Saves the diff as `erd-diff.md` or `erd-diff.json`. */
+  downloadErdDiff(
+    entity: CompoundEntityRef,
+    base: ErdDiffBase,
+    format: 'md' | 'json',
     query?: ErdQuery,
   ): Promise<void>;
   /** Asks the backend to drop its cached artifacts and rebuild the ERD. */

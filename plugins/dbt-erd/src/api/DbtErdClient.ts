@@ -1,12 +1,39 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { DbtErdApi, EntityErd, ErdExportFormat, ErdQuery } from './DbtErdApi';
+import {
+  DbtErdApi,
+  EntityErd,
+  EntityErdDiff,
+  ErdDiffBase,
+  ErdExportFormat,
+  ErdQuery,
+} from './DbtErdApi';
 
 /** `attachment; filename="shop-erd.dbml"` → `shop-erd.dbml`. */
 export function fileNameFromDisposition(header: string | null): string | undefined {
   const match = header && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
   return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** Saves a fetched download under the server's file name (or `fallback`). */
+async function saveResponse(response: Response, fallback: string): Promise<void> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  const fileName =
+    fileNameFromDisposition(response.headers.get('content-disposition')) ?? fallback;
+  const url = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
 }
 
 /** DbtErdApi over HTTP, with the signed-in user's credentials. */
@@ -42,23 +69,30 @@ export class DbtErdClient implements DbtErdApi {
   ): Promise<void> {
     // A plain link would not carry the Backstage token, hence fetch + blob.
     const response = await this.fetchApi.fetch(await this.getExportUrl(entity, format, query));
+    await saveResponse(response, `${entity.name}-erd.${format}`);
+  }
+
+  async getErdDiff(
+    entity: CompoundEntityRef,
+    base: ErdDiffBase,
+    query: ErdQuery = {},
+  ): Promise<EntityErdDiff> {
+    const url = await this.erdUrl(entity, query, { base }, '/erd/diff');
+    const response = await this.fetchApi.fetch(url);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    const fileName =
-      fileNameFromDisposition(response.headers.get('content-disposition')) ??
-      `${entity.name}-erd.${format}`;
-    const url = URL.createObjectURL(await response.blob());
-    try {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    } finally {
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-    }
+    return response.json();
+  }
+
+  async downloadErdDiff(
+    entity: CompoundEntityRef,
+    base: ErdDiffBase,
+    format: 'md' | 'json',
+    query: ErdQuery = {},
+  ): Promise<void> {
+    const url = await this.erdUrl(entity, query, { base, format }, '/erd/diff');
+    await saveResponse(await this.fetchApi.fetch(url), `erd-diff.${format}`);
   }
 
   async refresh(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<void> {

@@ -13,6 +13,8 @@ export interface DiagramColumn {
   isForeignKey: boolean;
   /** A relationship attaches here, so the row carries connection handles. */
   linked: boolean;
+  /** While comparing runs: how the column changed (see ErdCompare). */
+  diff?: 'added' | 'removed' | 'changed';
 }
 
 /** What a table node needs to draw itself; sizes are known before render. */

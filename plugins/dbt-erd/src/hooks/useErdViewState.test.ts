@@ -8,6 +8,7 @@ describe('view state in the URL', () => {
       focus: undefined,
       hops: 1,
       query: {},
+      changesOnly: false,
     });
   });
 
@@ -27,7 +28,21 @@ describe('view state in the URL', () => {
       focus: 'model.shop.orders',
       hops: 2,
       query: { select: ['schema:marts', 'tag:core'], exclude: ['stg_*'], resourceTypes: ['model'], algo: 'semantic' },
+      changesOnly: false,
     });
+  });
+
+  it('round-trips the comparison and ignores a base the diff route would refuse', () => {
+    const params = writeViewState(new URLSearchParams(), { compare: 'run:42', changesOnly: true });
+    expect(params.toString()).toBe('compare=run%3A42&changes=only');
+    expect(parseViewState(params)).toMatchObject({ compare: 'run:42', changesOnly: true });
+    for (const value of ['ci', 'previous', 'job:7']) {
+      expect(parseViewState(new URLSearchParams({ compare: value })).compare).toBe(value);
+    }
+    for (const value of ['run:', 'run:0', 'yesterday', 'job:1x']) {
+      expect(parseViewState(new URLSearchParams({ compare: value })).compare).toBeUndefined();
+    }
+    expect(writeViewState(params, { compare: undefined, changesOnly: false }).toString()).toBe('');
   });
 
   it('drops defaults and ignores values it does not know', () => {

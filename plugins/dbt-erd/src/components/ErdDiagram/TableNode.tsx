@@ -79,6 +79,7 @@ const Columns = ({ data }: { data: TableNodeData }) => {
               : TABLE.row
           }
           title={`${column.name} ${column.dataType}`}
+          data-diff={column.diff}
         >
           <span className={TABLE.key}>
             {column.isPrimaryKey && <span className={TABLE.pk}>PK</span>}

@@ -32,6 +32,8 @@ export interface ErdToolbarProps {
   query: ErdQuery;
   search: ReactNode;
   exportMenu: ReactNode;
+  /** "Compare with…" (see ErdCompare). */
+  compare?: ReactNode;
   onChange(patch: {
     view?: ErdViewKind;
     showMode?: ShowMode;
@@ -52,6 +54,7 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
     query,
     search,
     exportMenu,
+    compare,
     onChange,
   } = props;
   const activeFilters =
@@ -123,6 +126,7 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
           Filters{activeFilters ? ` (${activeFilters})` : ''}
         </Button>
         {exportMenu}
+        {compare}
       </Box>
       <Collapse in={filtersOpen}>
         <Box onKeyDown={onFiltersKeyDown}>

@@ -22,6 +22,15 @@ import { applyHighlight, buildLayoutRequest, toFlow } from '../../graph/toFlow';
 import { useCanvasAspectRatio } from '../../hooks/useCanvasAspectRatio';
 import { useErdLayout } from '../../hooks/useErdLayout';
 import { ErdViewState } from '../../hooks/useErdViewState';
+import {
+  applyDiffMarks,
+  changesWithNeighbours,
+  ErdChangeList,
+  ErdCompareControl,
+  ErdCompareError,
+  useDiffStyles,
+  useErdDiffOverlay,
+} from '../ErdCompare';
 import { ErdDiagram } from '../ErdDiagram';
 import { LegendEntry } from '../ErdDiagram/DiagramLegend';
 import { ErdSearch } from '../ErdSearch';
@@ -86,15 +95,27 @@ export interface ErdViewProps {
  */
 export const ErdView = ({
   entityRef,
-  erd,
+  erd: head,
   state,
   onStateChange,
 }: ErdViewProps) => {
   const api = useApi(dbtErdApiRef);
   const theme = useTheme();
+  // Comparing with another run: head plus the removed tables as ghosts, and the marks.
+  const compare = useErdDiffOverlay(
+    entityRef,
+    head,
+    state.compare,
+    state.query,
+  );
+  const erd = compare.erd;
+  const diffStyles = useDiffStyles();
   const [showInferred, setShowInferred] = useState<boolean>();
   const inferredShown = showInferred ?? showInferredByDefault(erd);
-  const drawnErd = useMemo(() => withInferred(erd, inferredShown), [erd, inferredShown]);
+  const drawnErd = useMemo(
+    () => withInferred(erd, inferredShown),
+    [erd, inferredShown],
+  );
   const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
@@ -111,15 +132,19 @@ export const ErdView = ({
 
   const focus =
     state.focus && model.nodeById.has(state.focus) ? state.focus : undefined;
-  const overview = isOverview(erd.nodes.length, !!focus);
-  const showMode = overview ? 'names' : state.showMode;
-  const visibleIds = useMemo(
+  const changesOnly = useMemo(
     () =>
-      focus
-        ? neighbourhood(model.adjacency, focus, state.hops)
-        : new Set(model.nodeById.keys()),
-    [model, focus, state.hops],
+      state.changesOnly && compare.marks
+        ? changesWithNeighbours(model.adjacency, compare.marks.changedTables)
+        : undefined,
+    [model, state.changesOnly, compare.marks],
   );
+  const overview = isOverview(changesOnly?.size ?? erd.nodes.length, !!focus);
+  const showMode = overview ? 'names' : state.showMode;
+  const visibleIds = useMemo(() => {
+    if (focus) return neighbourhood(model.adjacency, focus, state.hops);
+    return changesOnly ?? new Set(model.nodeById.keys());
+  }, [model, focus, state.hops, changesOnly]);
   const diagram = state.view === 'diagram';
   const aspectRatio = useCanvasAspectRatio(diagramRef, diagram);
   const request = useMemo(
@@ -144,16 +169,18 @@ export const ErdView = ({
         : undefined,
     [model, visibleIds, layout, showMode, overview],
   );
-  const flow = useMemo(
-    () =>
+  const flow = useMemo(() => {
+    const highlighted =
       baseFlow &&
       applyHighlight(baseFlow, {
         focusId: focus,
         tableId: pick?.tableId,
         column: pick?.column,
-      }),
-    [baseFlow, focus, pick],
-  );
+      });
+    return highlighted && compare.marks
+      ? applyDiffMarks(highlighted, compare.marks)
+      : highlighted;
+  }, [baseFlow, focus, pick, compare.marks]);
 
   const activate = useCallback(
     (tableId: string) => onStateChange({ focus: tableId, drawer: tableId }),
@@ -208,9 +235,24 @@ export const ErdView = ({
             onExportFile={onExportFile}
           />
         }
+        compare={
+          <ErdCompareControl
+            base={state.compare}
+            changesOnly={state.changesOnly}
+            loading={compare.loading}
+            onChange={onStateChange}
+          />
+        }
         onChange={onStateChange}
       />
-      <InferredEdgesControl erd={erd} shown={inferredShown} onChange={setShowInferred} />
+      {state.compare && compare.error && (
+        <ErdCompareError base={state.compare} error={compare.error} />
+      )}
+      <InferredEdgesControl
+        erd={erd}
+        shown={inferredShown}
+        onChange={setShowInferred}
+      />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
           {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema, names only, opened where names are readable. "Whole project" zooms out to every schema; search, or click a table to see it with its relationships.`}
@@ -223,41 +265,61 @@ export const ErdView = ({
         </Typography>
       )}
       {diagram ? (
-        <div
-          ref={diagramRef}
-          style={{
-            position: 'relative',
-            height: 'calc(100vh - 400px)',
-            minHeight: 480,
-            border: `1px solid ${theme.palette.divider}`,
-            borderRadius: 4,
-            overflow: 'hidden',
-          }}
-        >
-          {pending && (
-            <LinearProgress
-              aria-label="Laying out the diagram"
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                zIndex: 5,
-              }}
-            />
-          )}
-          {flow && (
-            <ErdDiagram
-              nodes={flow.nodes}
-              edges={flow.edges}
-              overview={overview && erd.nodes.length > 0}
-              layoutKey={layoutKey(layout)}
-              centreOn={pick}
-              busy={pending}
-              startAt={startAt}
-              legend={legend}
-              exporter={exporter}
-              onTableActivate={activate}
+        <div style={{ display: 'flex', gap: 8 }}>
+          <div
+            ref={diagramRef}
+            className={compare.marks ? diffStyles.canvas : undefined}
+            style={{
+              flex: 1,
+              minWidth: 0,
+              position: 'relative',
+              height: 'calc(100vh - 400px)',
+              minHeight: 480,
+              border: `1px solid ${theme.palette.divider}`,
+              borderRadius: 4,
+              overflow: 'hidden',
+            }}
+          >
+            {pending && (
+              <LinearProgress
+                aria-label="Laying out the diagram"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  zIndex: 5,
+                }}
+              />
+            )}
+            {flow && (
+              <ErdDiagram
+                nodes={flow.nodes}
+                edges={flow.edges}
+                overview={overview && erd.nodes.length > 0}
+                layoutKey={layoutKey(layout)}
+                centreOn={pick}
+                busy={pending}
+                startAt={startAt}
+                legend={legend}
+                exporter={exporter}
+                onTableActivate={activate}
+              />
+            )}
+          </div>
+          {compare.diff && state.compare && (
+            <ErdChangeList
+              diff={compare.diff}
+              nodes={model.nodeById}
+              onFocus={tableId => onStateChange({ focus: tableId })}
+              onDownload={format =>
+                api.downloadErdDiff(
+                  entityRef,
+                  state.compare!,
+                  format,
+                  state.query,
+                )
+              }
             />
           )}
         </div>
