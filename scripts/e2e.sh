@@ -26,6 +26,12 @@ free_port() {
 APP_PORT="$(free_port)"
 BACKEND_PORT="$(free_port)"
 while [ "$BACKEND_PORT" = "$APP_PORT" ]; do BACKEND_PORT="$(free_port)"; done
+# The fake dbt Cloud (scripts/fake-dbt-cloud.js: job 1 with two runs, CI job 2)
+# for the comparison test's entity.
+FAKE_DBT_CLOUD_PORT="$(free_port)"
+while [ "$FAKE_DBT_CLOUD_PORT" = "$APP_PORT" ] || [ "$FAKE_DBT_CLOUD_PORT" = "$BACKEND_PORT" ]; do
+  FAKE_DBT_CLOUD_PORT="$(free_port)"
+done
 APP="http://localhost:$APP_PORT"
 BACKEND="http://localhost:$BACKEND_PORT"
 
@@ -40,14 +46,48 @@ backend:
     port: $BACKEND_PORT
   cors:
     origin: $APP
+dbtErd:
+  cloud:
+    accounts:
+      - name: fake
+        accountId: 1
+        accessUrl: http://127.0.0.1:$FAKE_DBT_CLOUD_PORT
+        token: dev-token
+catalog:
+  locations:
+    - type: file
+      target: $ROOT/catalog-info.yaml
+    - type: file
+      target: $ROOT/examples/entities.yaml
+    - type: file
+      target: $work/dbt-cloud-entity.yaml
+YAML
+cat > "$work/dbt-cloud-entity.yaml" <<YAML
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: acme-analytics-dbt-cloud
+  title: Acme analytics on dbt Cloud (fake)
+  annotations:
+    getdbt.com/cloud-job-id: '1'
+    getdbt.com/cloud-ci-job-id: '2'
+spec:
+  type: dbt-project
+  lifecycle: production
+  owner: group:default/data-platform
+  system: analytics
 YAML
 
+FAKE_DBT_CLOUD_PORT="$FAKE_DBT_CLOUD_PORT" setsid node scripts/fake-dbt-cloud.js > "$work/fake-dbt-cloud.log" 2>&1 &
+fake_pid=$!
 # Its own process group, so that stopping it stops every child.
 setsid yarn start --config "$ROOT/app-config.yaml" --config "$work/app-config.e2e.yaml" > "$log" 2>&1 &
 app_pid=$!
 stop_app() {
   kill -- -"$app_pid" 2>/dev/null
   wait "$app_pid" 2>/dev/null
+  kill -- -"$fake_pid" 2>/dev/null
+  wait "$fake_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap stop_app EXIT
