@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { APP, launchChromium, signedInPage } from './browser';
 
 /*
  * Reviewing a change in the ERD tab, in real headless Chromium: the entity
@@ -12,7 +13,6 @@ import { Browser, chromium, Page } from 'playwright-core';
  * and relationship drawn as red ghosts, the added table in green, the
  * change list, and an entry of it focusing the diagram.
  */
-const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const TAB = `${APP}/catalog/default/component/acme-analytics-dbt-cloud/dbt-erd`;
 const SCREENSHOTS = resolve(tmpdir(), 'dbt-erd-e2e-screenshots');
 const id = (name: string) => `model.acme_analytics.${name}`;
@@ -29,26 +29,8 @@ describe('comparing two dbt Cloud runs in the ERD tab', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    await page.goto(APP);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page
-      .getByText('Acme analytics (dbt)')
-      .first()
-      .waitFor({ timeout: 60_000 });
+    browser = await launchChromium();
+    ({ page } = await signedInPage(browser, { acceptDownloads: true }));
   });
 
   afterAll(async () => {
