@@ -14,7 +14,11 @@ import { APP, launchChromium, signedInPage } from './browser';
  * change list, and an entry of it focusing the diagram.
  */
 const TAB = `${APP}/catalog/default/component/acme-analytics-dbt-cloud/dbt-erd`;
-const SCREENSHOTS = resolve(tmpdir(), 'dbt-erd-e2e-screenshots');
+/** UPDATE_SCREENSHOTS=true refreshes the README's docs/screenshot-compare.png. */
+const SCREENSHOT =
+  process.env.UPDATE_SCREENSHOTS === 'true'
+    ? resolve(__dirname, '../../../docs/screenshot-compare.png')
+    : resolve(tmpdir(), 'dbt-erd-e2e-screenshots', 'compare.png');
 const id = (name: string) => `model.acme_analytics.${name}`;
 /** Recce's "removed" colour, as the diff styles draw it. */
 const REMOVED_RGB = 'rgb(255, 6, 126)';
@@ -82,7 +86,23 @@ describe('comparing two dbt Cloud runs in the ERD tab', () => {
       'Changed table: stg_orders status: data_type varchar → text',
       'Added table: fct_daily_revenue',
     ]);
-    await page.screenshot({ path: resolve(SCREENSHOTS, 'compare.png') });
+
+    // Changes only: the changed tables and their neighbours, no more.
+    await page.getByRole('checkbox', { name: 'Changes only' }).check();
+    await page.waitForURL(/[?&]changes=only/);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="erd-node"]').length < 14,
+    );
+    const drawn = await page
+      .locator('[data-testid="erd-node"]')
+      .evaluateAll(nodes => nodes.map(n => n.getAttribute('data-table-id')));
+    expect(drawn).toEqual(
+      expect.arrayContaining(
+        ['stg_refunds', 'stg_orders', 'fct_daily_revenue'].map(id),
+      ),
+    );
+    expect(drawn).not.toContain(id('dim_products'));
+    await page.screenshot({ path: SCREENSHOT });
 
     // The Markdown for a pull-request comment comes from the backend.
     const [download] = await Promise.all([

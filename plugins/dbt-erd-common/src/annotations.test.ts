@@ -1,5 +1,6 @@
 import {
   DBT_ARTIFACTS_LOCATION_ANNOTATION,
+  DBT_CLOUD_CI_JOB_ID_ANNOTATION,
   DBT_CLOUD_JOB_ID_ANNOTATION,
   DBT_ERD_SELECT_ANNOTATION,
   isDbtErdAvailable,
@@ -28,6 +29,10 @@ describe('isDbtErdAvailable', () => {
     ).toBe(false);
     expect(
       isDbtErdAvailable(entity({ [DBT_ERD_SELECT_ANNOTATION]: 'model.x' })),
+    ).toBe(false);
+    // The CI job is what to compare with, not a source of its own.
+    expect(
+      isDbtErdAvailable(entity({ [DBT_CLOUD_CI_JOB_ID_ANNOTATION]: '46' })),
     ).toBe(false);
   });
 });
