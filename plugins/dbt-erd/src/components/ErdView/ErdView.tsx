@@ -102,20 +102,12 @@ export const ErdView = ({
   const api = useApi(dbtErdApiRef);
   const theme = useTheme();
   // Comparing with another run: head plus the removed tables as ghosts, and the marks.
-  const compare = useErdDiffOverlay(
-    entityRef,
-    head,
-    state.compare,
-    state.query,
-  );
+  const compare = useErdDiffOverlay(entityRef, head, state.compare, state.query);
   const erd = compare.erd;
   const diffStyles = useDiffStyles();
   const [showInferred, setShowInferred] = useState<boolean>();
   const inferredShown = showInferred ?? showInferredByDefault(erd);
-  const drawnErd = useMemo(
-    () => withInferred(erd, inferredShown),
-    [erd, inferredShown],
-  );
+  const drawnErd = useMemo(() => withInferred(erd, inferredShown), [erd, inferredShown]);
   const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
@@ -141,10 +133,13 @@ export const ErdView = ({
   );
   const overview = isOverview(changesOnly?.size ?? erd.nodes.length, !!focus);
   const showMode = overview ? 'names' : state.showMode;
-  const visibleIds = useMemo(() => {
-    if (focus) return neighbourhood(model.adjacency, focus, state.hops);
-    return changesOnly ?? new Set(model.nodeById.keys());
-  }, [model, focus, state.hops, changesOnly]);
+  const visibleIds = useMemo(
+    () =>
+      focus
+        ? neighbourhood(model.adjacency, focus, state.hops)
+        : changesOnly ?? new Set(model.nodeById.keys()),
+    [model, focus, state.hops, changesOnly],
+  );
   const diagram = state.view === 'diagram';
   const aspectRatio = useCanvasAspectRatio(diagramRef, diagram);
   const request = useMemo(
@@ -169,18 +164,23 @@ export const ErdView = ({
         : undefined,
     [model, visibleIds, layout, showMode, overview],
   );
-  const flow = useMemo(() => {
-    const highlighted =
+  const highlighted = useMemo(
+    () =>
       baseFlow &&
       applyHighlight(baseFlow, {
         focusId: focus,
         tableId: pick?.tableId,
         column: pick?.column,
-      });
-    return highlighted && compare.marks
-      ? applyDiffMarks(highlighted, compare.marks)
-      : highlighted;
-  }, [baseFlow, focus, pick, compare.marks]);
+      }),
+    [baseFlow, focus, pick],
+  );
+  const flow = useMemo(
+    () =>
+      highlighted && compare.marks
+        ? applyDiffMarks(highlighted, compare.marks)
+        : highlighted,
+    [highlighted, compare.marks],
+  );
 
   const activate = useCallback(
     (tableId: string) => onStateChange({ focus: tableId, drawer: tableId }),
@@ -248,11 +248,7 @@ export const ErdView = ({
       {state.compare && compare.error && (
         <ErdCompareError base={state.compare} error={compare.error} />
       )}
-      <InferredEdgesControl
-        erd={erd}
-        shown={inferredShown}
-        onChange={setShowInferred}
-      />
+      <InferredEdgesControl erd={erd} shown={inferredShown} onChange={setShowInferred} />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
           {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema, names only, opened where names are readable. "Whole project" zooms out to every schema; search, or click a table to see it with its relationships.`}
@@ -313,12 +309,7 @@ export const ErdView = ({
               nodes={model.nodeById}
               onFocus={tableId => onStateChange({ focus: tableId })}
               onDownload={format =>
-                api.downloadErdDiff(
-                  entityRef,
-                  state.compare!,
-                  format,
-                  state.query,
-                )
+                api.downloadErdDiff(entityRef, state.compare!, format, state.query)
               }
             />
           )}
