@@ -101,7 +101,15 @@ export const ErdChangeList = ({
             grey: unchanged
           </Typography>
         </Box>
-        <Box display="flex" mt={1} style={{ gap: 8 }}>
+        <Box
+          display="flex"
+          alignItems="center"
+          mt={1}
+          style={{ gap: 8 }}
+          role="group"
+          aria-label="Download diff"
+        >
+          <Typography variant="caption">Download diff as</Typography>
           <Button
             size="small"
             variant="outlined"
