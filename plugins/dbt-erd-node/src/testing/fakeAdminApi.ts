@@ -17,6 +17,8 @@ export const fakeDbtCloudPaths = {
     `/api/v2/accounts/${accountId}/runs/${runId}/artifacts/`,
   runArtifact: (accountId: number, runId: number, file: string) =>
     `/api/v2/accounts/${accountId}/runs/${runId}/artifacts/${file}`,
+  environment: (accountId: number, environmentId: number) =>
+    `/api/v2/accounts/${accountId}/environments/${environmentId}/`,
   jobArtifact: (accountId: number, jobId: number, file: string) =>
     `/api/v2/accounts/${accountId}/jobs/${jobId}/artifacts/${file}`,
   graphql: '/graphql',
@@ -55,6 +57,19 @@ const ROUTES: Array<{
       if (!run) return apiError(404, 'Run not found.');
       if (!runJson(run, account.id).artifacts_saved) return artifact(undefined);
       return artifact(run.artifacts?.[file]);
+    },
+  },
+  {
+    pattern: /^\/environments\/(\d+)\/$/,
+    answer: (account, [environmentId]) => {
+      const environment = account.environments?.[environmentId];
+      if (!environment) return apiError(404, 'Environment not found.');
+      return envelope({
+        id: environmentId,
+        account_id: account.id,
+        project_id: environment.project_id ?? 1,
+        name: environment.name ?? `Environment ${environmentId}`,
+      });
     },
   },
   {
