@@ -10,7 +10,11 @@ import {
   checkDbtCloudUrl,
 } from 'backstage-plugin-dbt-erd-node';
 import { assertKnownConfigKeys } from './knownConfigKeys';
-import { readProjectIds, readSourceReach, SourceReach } from './readSourceReach';
+import {
+  readProjectIds,
+  readSourceReach,
+  SourceReach,
+} from './readSourceReach';
 
 /** One dbt Cloud account the backend may read from, and who may use it. */
 export interface DbtCloudAccountConfig extends SourceReach {

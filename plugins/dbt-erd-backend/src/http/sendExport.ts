@@ -43,7 +43,9 @@ export function sendExport(
     // reads the file learns why compiled_sql is null; the rest stays
     // byte-identical to dbterd's output.
     res.setHeader('Dbt-Erd-Omitted', 'compiled_sql');
-    res.send(text.replace(/^\{/, `{"notes": [${JSON.stringify(SQL_WITHHELD_NOTE)}], `));
+    res.send(
+      text.replace(/^\{/, `{"notes": [${JSON.stringify(SQL_WITHHELD_NOTE)}], `),
+    );
     return;
   }
   res.send(text);

@@ -53,11 +53,7 @@ export class SourceAccessGuard {
     } in namespace ${entityNamespace(entity)}`;
     const message =
       target.kind === 'cloud'
-        ? `${DBT_CLOUD_ACCOUNT_ANNOTATION}: dbt Cloud account "${
-            target.account.name
-          }" (id ${
-            target.account.accountId
-          }) may not be used by ${who}; ask the platform team to add the owner to the account's allowedOwners (or the namespace to allowedNamespaces)`
+        ? `${DBT_CLOUD_ACCOUNT_ANNOTATION}: dbt Cloud account "${target.account.name}" (id ${target.account.accountId}) may not be used by ${who}; ask the platform team to add the owner to the account's allowedOwners (or the namespace to allowedNamespaces)`
         : `${DBT_ARTIFACTS_LOCATION_ANNOTATION}: local project "${target.project.name}" may not be used by ${who}; ask the platform team to add the owner to its allowedOwners (or the namespace to allowedNamespaces)`;
     await this.refuse(entity, target, message, { reason: 'owner' });
   }
