@@ -260,6 +260,10 @@ describe('tenancy: which entities may read which dbt Cloud projects', () => {
       message: expect.stringMatching(message),
     });
     expect(fake.requestCount(ARTIFACT_DOWNLOADS)).toBe(0);
+    // The scan of src/setupTests.ts checks this too; said here for the refusal itself.
+    expect([res.text, ...logs.lines, ...cache.stored].join('\n')).not.toContain(
+      TOKEN,
+    );
     // Nor the Discovery API, for the environment.
     expect(fake.requestCount('/graphql')).toBe(0);
     const refusals = (await auditEvents(auditor)).filter(
