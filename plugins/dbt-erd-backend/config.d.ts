@@ -1,6 +1,6 @@
 /*
  * Configuration of the dbt-erd backend plugin. See the plugin README for a
- * full example.
+ * full example. Keys not listed here are refused at start-up, naming the key.
  */
 export interface Config {
   dbtErd?: {
@@ -36,6 +36,21 @@ export interface Config {
         token: string;
         /** Discovery API (GraphQL) endpoint; derived from accessUrl when unset. */
         discoveryUrl?: string;
+        /**
+         * dbt Cloud project ids this account entry serves. A run, job or
+         * environment of another project is refused (403) before anything
+         * is downloaded. Unset: every project the token can read.
+         */
+        projectIds?: Array<number | string>;
+        /**
+         * Owners (entity refs of groups or users, e.g. group:default/team-a;
+         * a bare name means a group in the default namespace) whose entities
+         * may use this account. Unset, with allowedNamespaces unset too:
+         * every entity may.
+         */
+        allowedOwners?: string[];
+        /** Catalog namespaces whose entities may use this account (in addition to allowedOwners). */
+        allowedNamespaces?: string[];
       }>;
     };
     /** Artifact folders on the backend host, referenced as `local:<name>`. */
@@ -44,6 +59,10 @@ export interface Config {
       name: string;
       /** Folder holding manifest.json (and optionally catalog.json); relative paths resolve from the backend's working directory. */
       path: string;
+      /** Owners (entity refs) whose entities may use this project; see the accounts' allowedOwners. */
+      allowedOwners?: string[];
+      /** Catalog namespaces whose entities may use this project. */
+      allowedNamespaces?: string[];
     }>;
     /** Engine options used when an entity's annotations do not set them. */
     defaults?: {

@@ -8,6 +8,8 @@ import { dbtErdPermissions } from 'backstage-plugin-dbt-erd-common';
 import { registerErdActions } from './actions/registerErdActions';
 import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
+import { ErdReadPermissions } from './services/access/ErdReadPermissions';
+import { SourceAccessGuard } from './services/access/SourceAccessGuard';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
@@ -64,12 +66,14 @@ export const dbtErdPlugin = createBackendPlugin({
           cache,
         );
         lifecycle.addShutdownHook(() => accounts.close());
+        const access = new SourceAccessGuard(cache, auditor);
         const erdService = new ErdService({
           config: erdConfig,
           accounts,
           cache,
           urlReader,
           logger,
+          access,
         });
         const erdDiffService = new ErdDiffService(erdService, {
           config: erdConfig,
@@ -77,6 +81,7 @@ export const dbtErdPlugin = createBackendPlugin({
           cache,
           urlReader,
           logger,
+          access,
         });
         httpRouter.use(
           await createRouter({
@@ -89,7 +94,11 @@ export const dbtErdPlugin = createBackendPlugin({
             logger,
           }),
         );
-        registerErdActions(actionsRegistry, { catalog, erdService });
+        registerErdActions(actionsRegistry, {
+          catalog,
+          erdService,
+          readPermissions: new ErdReadPermissions(permissions, auditor),
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         if (erdConfig.prebuildSchedule) {
           await schedulePrebuildTask({

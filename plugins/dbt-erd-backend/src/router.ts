@@ -15,6 +15,7 @@ import { addErdDiffRoute } from './http/erdDiffRoute';
 import { errorMiddleware } from './http/errorMiddleware';
 import { sendServedErd } from './http/sendServedErd';
 import { assertExportFormat, sendExport } from './http/sendExport';
+import { ErdReadPermissions } from './services/access/ErdReadPermissions';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
 import { loadReadableEntity } from './services/loadReadableEntity';
@@ -42,6 +43,7 @@ export async function createRouter({
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
+  const readPermissions = new ErdReadPermissions(permissions, auditor);
 
   // The caller's own credentials: an entity they may not read is a 404,
   // the same answer as for one that does not exist.
@@ -51,6 +53,7 @@ export async function createRouter({
       catalog,
       { namespace, kind, name },
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+      readPermissions,
     );
   }
 
@@ -65,10 +68,18 @@ export async function createRouter({
     };
     if (format !== undefined) {
       assertExportFormat(String(format));
+      const withSql =
+        format === 'json' &&
+        (await readPermissions.mayReadSql(
+          entity,
+          await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+        ));
       const erd = await erdService.getErd(entity, query, {
-        keepCompiledSql: format === 'json',
+        keepCompiledSql: withSql,
       });
-      sendExport(res, erd, String(format), entity.metadata.name);
+      sendExport(res, erd, String(format), entity.metadata.name, {
+        sqlWithheld: format === 'json' && !withSql,
+      });
       return;
     }
     sendServedErd(req, res, await erdService.getServedErd(entity, query));

@@ -7,6 +7,7 @@ import {
   ErdInputError,
   ErdTableNotFoundError,
 } from 'backstage-plugin-dbt-erd-common';
+import { ErdReadPermissions } from '../services/access/ErdReadPermissions';
 import { ErdResponse, ErdService } from '../services/ErdService';
 import {
   loadReadableEntity,
@@ -33,6 +34,8 @@ export const entityRefInput = (z: Zod) =>
 export interface ErdActionsContext {
   catalog: CatalogService;
   erdService: ErdService;
+  /** dbt-erd.erd.read, checked as on the HTTP routes: denied reads as not found. */
+  readPermissions: ErdReadPermissions;
 }
 
 /**
@@ -40,12 +43,17 @@ export interface ErdActionsContext {
  * exactly like the HTTP routes: an entity they may not see does not exist.
  */
 export async function readEntityErd(
-  { catalog, erdService }: ErdActionsContext,
+  { catalog, erdService, readPermissions }: ErdActionsContext,
   entityRef: string,
   credentials: BackstageCredentials,
 ): Promise<{ entityRef: string; erd: ErdResponse }> {
   const ref = readEntityRef(entityRef);
-  const entity = await loadReadableEntity(catalog, ref, credentials);
+  const entity = await loadReadableEntity(
+    catalog,
+    ref,
+    credentials,
+    readPermissions,
+  );
   return {
     entityRef: stringifyEntityRef(entity),
     erd: await erdService.getErd(entity),

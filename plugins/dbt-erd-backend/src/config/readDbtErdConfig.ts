@@ -9,18 +9,26 @@ import {
   ACCESS_URL_HINT,
   checkDbtCloudUrl,
 } from 'backstage-plugin-dbt-erd-node';
+import { assertKnownConfigKeys } from './knownConfigKeys';
+import {
+  readProjectIds,
+  readSourceReach,
+  SourceReach,
+} from './readSourceReach';
 
-/** One dbt Cloud account the backend may read from. */
-export interface DbtCloudAccountConfig {
+/** One dbt Cloud account the backend may read from, and who may use it. */
+export interface DbtCloudAccountConfig extends SourceReach {
   name: string;
   accountId: number;
   accessUrl: string;
   token: string;
   discoveryUrl?: string;
+  /** dbt Cloud projects the account serves; unset means every project. */
+  projectIds?: number[];
 }
 
-/** A folder of dbt artifacts on the backend host. */
-export interface LocalProjectConfig {
+/** A folder of dbt artifacts on the backend host, and who may use it. */
+export interface LocalProjectConfig extends SourceReach {
   name: string;
   path: string;
 }
@@ -50,6 +58,7 @@ const DEFAULT_CACHE_TTL: HumanDuration = { minutes: 30 };
  * surfaces later as a confusing request failure.
  */
 export function readDbtErdConfig(root: Config): DbtErdConfig {
+  assertKnownConfigKeys(root.getOptional('dbtErd'));
   const config = root.getOptionalConfig('dbtErd');
   const warnings: string[] = [];
   const accounts = (config?.getOptionalConfigArray('cloud.accounts') ?? []).map(
@@ -63,6 +72,7 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
   ).map((project, index) => ({
     name: readName(project, `dbtErd.localProjects[${index}]`),
     path: project.getString('path'),
+    ...readSourceReach(project, `dbtErd.localProjects[${index}]`),
   }));
   assertUniqueNames(localProjects, 'dbtErd.localProjects');
 
@@ -146,12 +156,15 @@ function readAccount(
       `${key}.accessUrl is missing: there is no default any more; ${ACCESS_URL_HINT}`,
     );
   }
+  const projectIds = readProjectIds(config, key);
   return {
     name,
     accountId,
     accessUrl,
     token,
     discoveryUrl: readUrl(config, 'discoveryUrl', key, warnings),
+    ...(projectIds ? { projectIds } : {}),
+    ...readSourceReach(config, key),
   };
 }
 

@@ -15,12 +15,17 @@ export function assertExportFormat(format: string): void {
   }
 }
 
+/** Said in a `json` export whose compiled SQL the caller may not see. */
+export const SQL_WITHHELD_NOTE =
+  'compiled_sql omitted: the dbt-erd.erd.read-sql permission is not granted for this entity';
+
 /** Sends the ERD in one of dbterd's formats as a file download. */
 export function sendExport(
   res: Response,
   response: ErdResponse,
   format: string,
   entityName: string,
+  { sqlWithheld = false }: { sqlWithheld?: boolean } = {},
 ) {
   assertExportFormat(format);
   const { source: _source, warnings: _warnings, ...erd } = response;
@@ -32,5 +37,16 @@ export function sendExport(
   )}-erd${extension}`;
   res.setHeader('Content-Type', `${target.contentType}; charset=utf-8`);
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-  res.send(target.render(erd));
+  const text = target.render(erd);
+  if (sqlWithheld) {
+    // The note goes first in the document (and in a header), so whoever
+    // reads the file learns why compiled_sql is null; the rest stays
+    // byte-identical to dbterd's output.
+    res.setHeader('Dbt-Erd-Omitted', 'compiled_sql');
+    res.send(
+      text.replace(/^\{/, `{"notes": [${JSON.stringify(SQL_WITHHELD_NOTE)}], `),
+    );
+    return;
+  }
+  res.send(text);
 }

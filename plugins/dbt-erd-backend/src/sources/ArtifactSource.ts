@@ -22,6 +22,8 @@ export interface ErdSourceInfo {
   jobId?: number;
   runId?: number;
   environmentId?: number;
+  /** dbt Cloud project of the run or environment, once a lookup named it (checked against projectIds). */
+  projectId?: number;
   finishedAt?: string;
   /** Link to the run (or folder) a person can open. */
   url?: string;

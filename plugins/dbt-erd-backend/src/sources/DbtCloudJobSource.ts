@@ -51,6 +51,7 @@ export class DbtCloudJobSource implements ArtifactSource {
       info: {
         ...info,
         runId: run.id,
+        projectId: run.projectId,
         finishedAt: run.finishedAt,
         url: run.url,
       },

@@ -10,6 +10,11 @@ import {
   DBT_SOURCE_ANNOTATIONS,
 } from 'backstage-plugin-dbt-erd-common';
 import { DbtErdConfig } from '../config/readDbtErdConfig';
+import {
+  guardCloudSource,
+  guardLocalSource,
+} from '../services/access/guardArtifactSource';
+import { SourceAccessGuard } from '../services/access/SourceAccessGuard';
 import { DbtCloudAccounts } from '../services/DbtCloudAccounts';
 import { ArtifactSource } from './ArtifactSource';
 import { DbtCloudEnvironmentSource } from './DbtCloudEnvironmentSource';
@@ -24,6 +29,8 @@ export interface ArtifactSourceContext {
   accounts: DbtCloudAccounts;
   cache: CacheService;
   urlReader: UrlReaderService;
+  /** Checks who may use which account, project and local project. */
+  access?: SourceAccessGuard;
 }
 
 /**
@@ -45,29 +52,31 @@ export function resolveArtifactSource(
     const client = context.accounts.clientFor(
       value(DBT_CLOUD_ACCOUNT_ANNOTATION),
     );
+    let source: ArtifactSource;
     if (runId) {
-      return new DbtCloudRunSource(
+      source = new DbtCloudRunSource(
         client,
         readId(runId, DBT_CLOUD_RUN_ID_ANNOTATION),
       );
-    }
-    if (jobId) {
-      return new DbtCloudJobSource(
+    } else if (jobId) {
+      source = new DbtCloudJobSource(
         client,
         readId(jobId, DBT_CLOUD_JOB_ID_ANNOTATION),
         context.cache,
       );
+    } else {
+      source = new DbtCloudEnvironmentSource(
+        client,
+        readId(environmentId!, DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION),
+        context.cache,
+      );
     }
-    return new DbtCloudEnvironmentSource(
-      client,
-      readId(environmentId!, DBT_CLOUD_ENVIRONMENT_ID_ANNOTATION),
-      context.cache,
-    );
+    return guardCloudSource(source, entity, client, context);
   }
 
   const location = value(DBT_ARTIFACTS_LOCATION_ANNOTATION);
   if (location) {
-    return resolveArtifactsLocation(location, context);
+    return resolveArtifactsLocation(location, entity, context);
   }
   throw new InputError(
     `Entity has no dbt annotation: add one of ${DBT_SOURCE_ANNOTATIONS.join(
@@ -88,8 +97,10 @@ function readId(value: string, annotation: string): number {
 
 function resolveArtifactsLocation(
   location: string,
-  { config, urlReader }: ArtifactSourceContext,
+  entity: Entity,
+  context: ArtifactSourceContext,
 ): ArtifactSource {
+  const { config, urlReader } = context;
   const separator = location.indexOf(':');
   const scheme = separator > 0 ? location.slice(0, separator) : '';
   const target = location.slice(separator + 1).trim();
@@ -107,7 +118,12 @@ function resolveArtifactsLocation(
         }`,
       );
     }
-    return new LocalProjectSource(project);
+    return guardLocalSource(
+      new LocalProjectSource(project),
+      entity,
+      project,
+      context,
+    );
   }
   if (scheme === 'url') {
     return new UrlArtifactsSource(validateFolderUrl(target), urlReader);

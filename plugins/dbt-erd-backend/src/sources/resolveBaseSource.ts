@@ -9,6 +9,7 @@ import {
   DBT_CLOUD_RUN_ID_ANNOTATION,
 } from 'backstage-plugin-dbt-erd-common';
 import { DbtCloudClient } from 'backstage-plugin-dbt-erd-node';
+import { guardCloudSource } from '../services/access/guardArtifactSource';
 import { ArtifactSource, ErdSourceInfo } from './ArtifactSource';
 import { DbtCloudJobSource } from './DbtCloudJobSource';
 import { DbtCloudRunSource } from './DbtCloudRunSource';
@@ -129,10 +130,13 @@ export async function resolveBaseSource(
     entity.metadata.annotations?.[DBT_CLOUD_ACCOUNT_ANNOTATION]?.trim() ||
       undefined,
   );
-  if (ref.kind === 'run') return new DbtCloudRunSource(client, ref.id);
+  // The base side is checked like the head: same owner, same projects.
+  const guarded = (source: ArtifactSource) =>
+    guardCloudSource(source, entity, client, context);
+  if (ref.kind === 'run') return guarded(new DbtCloudRunSource(client, ref.id));
   if (ref.kind === 'job' || ref.kind === 'ci') {
     const jobId = ref.kind === 'ci' ? ciJobId(entity) : ref.id;
-    return new DbtCloudJobSource(client, jobId, context.cache);
+    return guarded(new DbtCloudJobSource(client, jobId, context.cache));
   }
   if (
     head.kind !== 'dbt-cloud-job' ||
@@ -155,5 +159,5 @@ export async function resolveBaseSource(
       `dbt Cloud job ${head.jobId} has no successful run with docs before run ${head.runId}; compare with base=run:<id> instead`,
     );
   }
-  return new DbtCloudRunSource(client, runId);
+  return guarded(new DbtCloudRunSource(client, runId));
 }

@@ -43,7 +43,15 @@ import {
 import { allOrAbort } from './http/allOrAbort';
 import { isRunReadable, isRunUnfinished, runStatusName } from './runState';
 import { isApiRun, toDbtCloudRun } from './toDbtCloudRun';
-import { DbtCloudArtifactFile, DbtCloudArtifacts, DbtCloudRun } from './types';
+import {
+  DbtCloudArtifactFile,
+  DbtCloudArtifacts,
+  DbtCloudEnvironment,
+  DbtCloudRun,
+} from './types';
+
+const isId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 /** Per-call options. */
 export interface DbtCloudRequestOptions {
@@ -125,6 +133,34 @@ export class DbtCloudClient {
     });
     if (!isApiRun(data)) throw this.#requests.unexpectedAnswer(subject);
     return toDbtCloudRun(data, this.#accessUrl, this.accountId);
+  }
+
+  /**
+   * One environment's details (Administrative API v2), read for the project
+   * it belongs to: the Discovery API's applied state does not say.
+   */
+  async getEnvironment(
+    environmentId: number,
+    options: DbtCloudRequestOptions = {},
+  ): Promise<DbtCloudEnvironment> {
+    assertId(environmentId, 'environment');
+    const subject = `dbt Cloud environment ${environmentId}`;
+    const data = (await this.#requests.getApiData(
+      `environments/${environmentId}/`,
+      {
+        subject,
+        notFoundMessage: `${subject} not found in account ${this.accountName} (404)`,
+        signal: options.signal,
+      },
+    )) as { project_id?: unknown; name?: unknown } | null;
+    if (!data || typeof data !== 'object' || !isId(data.project_id)) {
+      throw this.#requests.unexpectedAnswer(subject);
+    }
+    return {
+      id: environmentId,
+      projectId: data.project_id,
+      name: typeof data.name === 'string' ? data.name : undefined,
+    };
   }
 
   /**

@@ -21,6 +21,13 @@ export interface DbtCloudRun {
   url: string;
 }
 
+/** The parts of a dbt Cloud environment the plugin checks. */
+export interface DbtCloudEnvironment {
+  id: number;
+  projectId: number;
+  name?: string;
+}
+
 /** manifest.json and catalog.json of one run (or a job's latest), parsed. */
 export interface DbtCloudArtifacts {
   manifest: unknown;

@@ -180,6 +180,17 @@ describeWithSpec(
       });
     });
 
+    it('an environment is an EnvironmentV2Enveloped', async () => {
+      server.setEnvironment(ACCOUNT_ID, 9, { project_id: 7 });
+      const res = await get(paths.environment(ACCOUNT_ID, 9));
+      expect(res.status).toBe(200);
+      expectValid('EnvironmentV2Enveloped', res.body);
+      expect(res.body.data.project_id).toBe(7);
+      const missing = await get(paths.environment(ACCOUNT_ID, 10));
+      expect(missing.status).toBe(404);
+      expectValid('error-envelope', missing.body);
+    });
+
     it('a bad token answers the error envelope with 401', async () => {
       const res = await get(paths.run(ACCOUNT_ID, 1), 'dbtc_wrong');
       expect(res.status).toBe(401);

@@ -17,6 +17,8 @@ export const fakeDbtCloudPaths = {
     `/api/v2/accounts/${accountId}/runs/${runId}/artifacts/`,
   runArtifact: (accountId: number, runId: number, file: string) =>
     `/api/v2/accounts/${accountId}/runs/${runId}/artifacts/${file}`,
+  environment: (accountId: number, environmentId: number) =>
+    `/api/v2/accounts/${accountId}/environments/${environmentId}/`,
   jobArtifact: (accountId: number, jobId: number, file: string) =>
     `/api/v2/accounts/${accountId}/jobs/${jobId}/artifacts/${file}`,
   graphql: '/graphql',
@@ -55,6 +57,40 @@ const ROUTES: Array<{
       if (!run) return apiError(404, 'Run not found.');
       if (!runJson(run, account.id).artifacts_saved) return artifact(undefined);
       return artifact(run.artifacts?.[file]);
+    },
+  },
+  {
+    pattern: /^\/environments\/(\d+)\/$/,
+    answer: (account, [environmentId]) => {
+      const environment = account.environments?.[environmentId];
+      if (!environment) return apiError(404, 'Environment not found.');
+      // EnvironmentV2Response's required fields, as the OpenAPI spec lists them.
+      return envelope({
+        id: environmentId,
+        account_id: account.id,
+        project_id: environment.project_id ?? 1,
+        name: environment.name ?? `Environment ${environmentId}`,
+        type: 'deployment',
+        state: 1,
+        supports_docs: true,
+        use_custom_branch: false,
+        raw_dbt_version: '1.9.0-latest',
+        created_at: '2024-01-01T00:00:00Z',
+        updated_at: '2024-01-01T00:00:00Z',
+        custom_environment_variables: [],
+        jobs: [],
+        repository: { account_id: account.id, state: 1 },
+        connection: {
+          account_id: account.id,
+          name: 'Warehouse',
+          type: 'postgres',
+          hostname: 'warehouse.example.com',
+          port: 5432,
+          dbname: 'analytics',
+          state: 1,
+          tunnel_enabled: false,
+        },
+      });
     },
   },
   {
