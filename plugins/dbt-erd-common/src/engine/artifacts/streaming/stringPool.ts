@@ -33,6 +33,17 @@ export class StringPool {
     node.database = this.intern(node.database);
     node.schema = this.intern(node.schema);
     this.internColumns(node.columns);
+    // Selection facts repeat across nodes: the same tags, folders, configs.
+    node.dependsOn = node.dependsOn.map(id => this.intern(id));
+    node.tags = node.tags.map(tag => this.intern(tag));
+    node.fqn = node.fqn.map(part => this.intern(part));
+    for (const key of Object.keys(node.config)) {
+      const value = node.config[key];
+      node.config[key] =
+        typeof value === 'string'
+          ? this.intern(value)
+          : value.map(item => this.intern(item));
+    }
   }
 
   internTest(test: IndexedTest): void {
