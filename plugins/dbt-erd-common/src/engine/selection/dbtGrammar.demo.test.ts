@@ -26,7 +26,8 @@ const readJson = (file: string) =>
 /** The demo with what it lacks to test tags, groups and selectors.yml, as dbt would write them. */
 function demoManifest() {
   const manifest = readJson('manifest.json');
-  const model = (name: string) => manifest.nodes[`model.acme_analytics.${name}`];
+  const model = (name: string) =>
+    manifest.nodes[`model.acme_analytics.${name}`];
   model('fct_orders').tags = ['nightly', 'finance'];
   model('fct_daily_revenue').tags = ['nightly'];
   model('dim_customers').group = 'customer_success';
@@ -64,24 +65,45 @@ function demoManifest() {
     },
     orders_children: {
       name: 'orders_children',
-      definition: { method: 'fqn', value: 'fct_orders', children: true, children_depth: 1 },
+      definition: {
+        method: 'fqn',
+        value: 'fct_orders',
+        children: true,
+        children_depth: 1,
+      },
     },
     at_stg_payments: {
       name: 'at_stg_payments',
-      definition: { method: 'fqn', value: 'stg_payments', childrens_parents: true },
+      definition: {
+        method: 'fqn',
+        value: 'stg_payments',
+        childrens_parents: true,
+      },
     },
     loop_a: { name: 'loop_a', definition: 'selector:loop_b' },
-    loop_b: { name: 'loop_b', definition: { method: 'selector', value: 'loop_a' } },
-    broken: { name: 'broken', definition: { method: 'tag', children_depth: 1 } },
+    loop_b: {
+      name: 'loop_b',
+      definition: { method: 'selector', value: 'loop_a' },
+    },
+    broken: {
+      name: 'broken',
+      definition: { method: 'tag', children_depth: 1 },
+    },
   };
   return manifest;
 }
 
-const artifacts = { manifest: demoManifest(), catalog: readJson('catalog.json') };
-const manifestBytes = new TextEncoder().encode(JSON.stringify(artifacts.manifest));
+const artifacts = {
+  manifest: demoManifest(),
+  catalog: readJson('catalog.json'),
+};
+const manifestBytes = new TextEncoder().encode(
+  JSON.stringify(artifacts.manifest),
+);
 
 const m = (...names: string[]) => names.map(n => `model.acme_analytics.${n}`);
-const src = (...names: string[]) => names.map(n => `source.acme_analytics.shop.${n}`);
+const src = (...names: string[]) =>
+  names.map(n => `source.acme_analytics.shop.${n}`);
 const ids = (...lists: string[][]) => lists.flat().sort();
 
 const select = (...rules: string[]) => selectIds(artifacts, { select: rules });
@@ -89,57 +111,197 @@ const select = (...rules: string[]) => selectIds(artifacts, { select: rules });
 const CASES: [string, string[], string[]][] = [
   // Methods.
   ['fqn name', ['fct_orders'], m('fct_orders')],
-  ['fqn folder', ['marts.finance'], m('customer_lifetime_value', 'fct_daily_revenue')],
+  [
+    'fqn folder',
+    ['marts.finance'],
+    m('customer_lifetime_value', 'fct_daily_revenue'),
+  ],
   ['fqn:', ['fqn:acme_analytics.staging.shop.stg_orders'], m('stg_orders')],
   ['fqn wildcard', ['staging.shop.stg_p*'], m('stg_payments', 'stg_products')],
-  ['path:', ['path:models/marts/finance'], m('customer_lifetime_value', 'fct_daily_revenue')],
-  ['path default', ['models/marts/finance/'], m('customer_lifetime_value', 'fct_daily_revenue')],
+  [
+    'path:',
+    ['path:models/marts/finance'],
+    m('customer_lifetime_value', 'fct_daily_revenue'),
+  ],
+  [
+    'path default',
+    ['models/marts/finance/'],
+    m('customer_lifetime_value', 'fct_daily_revenue'),
+  ],
   ['path: file', ['path:models/marts/core/fct_orders.sql'], m('fct_orders')],
   ['file:', ['file:dim_products.sql'], m('dim_products')],
   ['tag:', ['tag:nightly'], m('fct_daily_revenue', 'fct_orders')],
   ['tag: wildcard', ['tag:fin*'], m('fct_orders')],
   ['group:', ['group:customer_success'], m('dim_customers')],
   ['access:', ['access:public'], m('dim_customers')],
-  ['config.materialized:', ['config.materialized:incremental'], m('fct_daily_revenue')],
-  ['resource_type:', ['resource_type:seed'], ['seed.acme_analytics.country_codes']],
+  [
+    'config.materialized:',
+    ['config.materialized:incremental'],
+    m('fct_daily_revenue'),
+  ],
+  [
+    'resource_type:',
+    ['resource_type:seed'],
+    ['seed.acme_analytics.country_codes'],
+  ],
   ['source:', ['source:shop.orders'], src('orders')],
-  ['package:this', ['package:this,resource_type:seed'], ['seed.acme_analytics.country_codes']],
+  [
+    'package:this',
+    ['package:this,resource_type:seed'],
+    ['seed.acme_analytics.country_codes'],
+  ],
   // Graph operators.
   [
     '+model: all ancestors',
     ['+fct_order_lines'],
     ids(
-      m('fct_order_lines', 'stg_order_lines', 'fct_orders', 'dim_products', 'stg_orders', 'stg_payments', 'stg_products'),
+      m(
+        'fct_order_lines',
+        'stg_order_lines',
+        'fct_orders',
+        'dim_products',
+        'stg_orders',
+        'stg_payments',
+        'stg_products',
+      ),
       src('order_lines', 'orders', 'payments', 'products'),
     ),
   ],
-  ['1+model: direct parents', ['1+fct_order_lines'], m('dim_products', 'fct_order_lines', 'fct_orders', 'stg_order_lines')],
-  ['model+: all descendants', ['stg_orders+'], m('customer_lifetime_value', 'fct_daily_revenue', 'fct_order_lines', 'fct_orders', 'stg_orders')],
+  [
+    '1+model: direct parents',
+    ['1+fct_order_lines'],
+    m('dim_products', 'fct_order_lines', 'fct_orders', 'stg_order_lines'),
+  ],
+  [
+    'model+: all descendants',
+    ['stg_orders+'],
+    m(
+      'customer_lifetime_value',
+      'fct_daily_revenue',
+      'fct_order_lines',
+      'fct_orders',
+      'stg_orders',
+    ),
+  ],
   ['model+1: direct children', ['stg_orders+1'], m('fct_orders', 'stg_orders')],
   [
     '@model: descendants and their ancestors',
     ['@stg_payments'],
     ids(
-      m('stg_payments', 'fct_orders', 'fct_order_lines', 'customer_lifetime_value', 'fct_daily_revenue', 'stg_orders', 'stg_order_lines', 'dim_products', 'stg_products'),
+      m(
+        'stg_payments',
+        'fct_orders',
+        'fct_order_lines',
+        'customer_lifetime_value',
+        'fct_daily_revenue',
+        'stg_orders',
+        'stg_order_lines',
+        'dim_products',
+        'stg_products',
+      ),
       src('payments', 'orders', 'order_lines', 'products'),
     ),
   ],
-  ['+ on a method', ['+tag:nightly,resource_type:source'], src('orders', 'payments')],
-  ['seed+ walks to models', ['country_codes+'], ['seed.acme_analytics.country_codes', ...m('dim_customers')]],
+  [
+    '+ on a method',
+    ['+tag:nightly,resource_type:source'],
+    src('orders', 'payments'),
+  ],
+  [
+    'seed+ walks to models',
+    ['country_codes+'],
+    ['seed.acme_analytics.country_codes', ...m('dim_customers')],
+  ],
   // Set operators: space is a union, comma an intersection.
-  ['union in one rule', ['fct_orders dim_products'], m('dim_products', 'fct_orders')],
-  ['intersection of ancestors', ['+customer_lifetime_value,+fct_daily_revenue'], ids(m('fct_orders', 'stg_orders', 'stg_payments'), src('orders', 'payments'))],
-  ['intersection of descendants', ['stg_order_lines+,stg_orders+'], m('fct_order_lines')],
+  [
+    'union in one rule',
+    ['fct_orders dim_products'],
+    m('dim_products', 'fct_orders'),
+  ],
+  [
+    'intersection of ancestors',
+    ['+customer_lifetime_value,+fct_daily_revenue'],
+    ids(
+      m('fct_orders', 'stg_orders', 'stg_payments'),
+      src('orders', 'payments'),
+    ),
+  ],
+  [
+    'intersection of descendants',
+    ['stg_order_lines+,stg_orders+'],
+    m('fct_order_lines'),
+  ],
   ['folder and tag', ['marts.finance,tag:nightly'], m('fct_daily_revenue')],
   // YAML selectors, every definition form.
-  ['selector: string', ['selector:nightly'], m('fct_daily_revenue', 'fct_orders')],
-  ['selector: key-value', ['selector:finance_key_value'], m('customer_lifetime_value', 'fct_daily_revenue')],
-  ['selector: method with parents_depth and exclude', ['selector:nightly_upstream'], m('fct_daily_revenue', 'fct_orders', 'stg_orders', 'stg_payments')],
-  ['selector: union with exclude', ['selector:marts_but_finance'], m('dim_customers', 'dim_products', 'fct_order_lines', 'fct_orders', 'fct_subscriptions')],
-  ['selector: intersection naming a selector', ['selector:nightly_tables'], m('fct_orders')],
-  ['selector: children_depth', ['selector:orders_children'], m('customer_lifetime_value', 'fct_daily_revenue', 'fct_order_lines', 'fct_orders')],
-  ['selector: childrens_parents', ['selector:at_stg_payments'], ids(m('stg_payments', 'fct_orders', 'fct_order_lines', 'customer_lifetime_value', 'fct_daily_revenue', 'stg_orders', 'stg_order_lines', 'dim_products', 'stg_products'), src('payments', 'orders', 'order_lines', 'products'))],
-  ['graph operators on a selector', ['selector:nightly+1'], m('customer_lifetime_value', 'fct_daily_revenue', 'fct_order_lines', 'fct_orders')],
+  [
+    'selector: string',
+    ['selector:nightly'],
+    m('fct_daily_revenue', 'fct_orders'),
+  ],
+  [
+    'selector: key-value',
+    ['selector:finance_key_value'],
+    m('customer_lifetime_value', 'fct_daily_revenue'),
+  ],
+  [
+    'selector: method with parents_depth and exclude',
+    ['selector:nightly_upstream'],
+    m('fct_daily_revenue', 'fct_orders', 'stg_orders', 'stg_payments'),
+  ],
+  [
+    'selector: union with exclude',
+    ['selector:marts_but_finance'],
+    m(
+      'dim_customers',
+      'dim_products',
+      'fct_order_lines',
+      'fct_orders',
+      'fct_subscriptions',
+    ),
+  ],
+  [
+    'selector: intersection naming a selector',
+    ['selector:nightly_tables'],
+    m('fct_orders'),
+  ],
+  [
+    'selector: children_depth',
+    ['selector:orders_children'],
+    m(
+      'customer_lifetime_value',
+      'fct_daily_revenue',
+      'fct_order_lines',
+      'fct_orders',
+    ),
+  ],
+  [
+    'selector: childrens_parents',
+    ['selector:at_stg_payments'],
+    ids(
+      m(
+        'stg_payments',
+        'fct_orders',
+        'fct_order_lines',
+        'customer_lifetime_value',
+        'fct_daily_revenue',
+        'stg_orders',
+        'stg_order_lines',
+        'dim_products',
+        'stg_products',
+      ),
+      src('payments', 'orders', 'order_lines', 'products'),
+    ),
+  ],
+  [
+    'graph operators on a selector',
+    ['selector:nightly+1'],
+    m(
+      'customer_lifetime_value',
+      'fct_daily_revenue',
+      'fct_order_lines',
+      'fct_orders',
+    ),
+  ],
 ];
 
 describe("dbt's selection grammar on the demo project", () => {
@@ -231,7 +393,9 @@ describe('selection errors name the bad term and what is allowed', () => {
           ...artifacts,
           manifest: {
             ...artifacts.manifest,
-            selectors: { s: { name: 's', definition: { method: 'nope', value: 'x' } } },
+            selectors: {
+              s: { name: 's', definition: { method: 'nope', value: 'x' } },
+            },
           },
         },
         { select: ['selector:s'] },

@@ -187,4 +187,3 @@ export const UNAVAILABLE_DBT_METHODS: Record<string, string> = {
   saved_query: 'it selects saved queries, which an ERD does not draw',
   version: 'model versions are not indexed yet',
 };
-

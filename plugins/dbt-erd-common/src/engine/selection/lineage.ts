@@ -43,11 +43,7 @@ export class Lineage {
         result.add(id);
     }
     if (criterion.children > 0) {
-      for (const id of this.walk(
-        selected,
-        this.childrenOf,
-        criterion.children,
-      ))
+      for (const id of this.walk(selected, this.childrenOf, criterion.children))
         result.add(id);
     }
     return result;

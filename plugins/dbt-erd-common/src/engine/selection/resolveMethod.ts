@@ -24,7 +24,10 @@ export function describeMethods(): string {
 }
 
 /** Fails on a method the engine cannot match, naming the term. */
-export function checkMethod(criterion: SelectionCriterion, where: string): void {
+export function checkMethod(
+  criterion: SelectionCriterion,
+  where: string,
+): void {
   const { method } = criterion;
   if (method === '' || method === 'selector') return;
   if (Object.prototype.hasOwnProperty.call(SELECTION_RULES, method)) return;

@@ -21,7 +21,10 @@ function depthOf(definition: Definition, key: string, where: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
     return value;
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  return fail(where, `${key} must be a whole number, not ${JSON.stringify(value)}`);
+  return fail(
+    where,
+    `${key} must be a whole number, not ${JSON.stringify(value)}`,
+  );
 }
 
 function isTrue(value: unknown): boolean {
@@ -36,7 +39,8 @@ function withExclude(
   return {
     kind: 'difference',
     include,
-    exclude: exclude.length === 1 ? exclude[0] : { kind: 'union', items: exclude },
+    exclude:
+      exclude.length === 1 ? exclude[0] : { kind: 'union', items: exclude },
   };
 }
 
@@ -83,7 +87,10 @@ function parseMethodDefinition(
     : 0;
   const childrensParents = isTrue(definition.childrens_parents);
   if (childrensParents && parents > 0) {
-    fail(where, 'childrens_parents and parents cannot be combined (dbt does not allow it)');
+    fail(
+      where,
+      'childrens_parents and parents cannot be combined (dbt does not allow it)',
+    );
   }
   const criterion: SelectionCriterion = {
     kind: 'criterion',
@@ -122,7 +129,8 @@ export function parseYamlDefinition(
   if (!isRecord(definition)) {
     return fail(where, `a definition cannot be ${JSON.stringify(definition)}`);
   }
-  if ('union' in definition) return parseSetOperator('union', definition, where);
+  if ('union' in definition)
+    return parseSetOperator('union', definition, where);
   if ('intersection' in definition)
     return parseSetOperator('intersection', definition, where);
   if ('method' in definition) return parseMethodDefinition(definition, where);
