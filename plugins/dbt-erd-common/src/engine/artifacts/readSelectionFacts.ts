@@ -24,8 +24,11 @@ function scalarText(value: unknown): string | null {
   return null;
 }
 
-/** Config keys left out of the index: `meta` is read elsewhere and can be large. */
-const SKIPPED_CONFIG_KEYS = new Set(['meta']);
+/**
+ * Config keys left out of the index: `meta` is read elsewhere and can be
+ * large; `__proto__` would not be a key of a plain object.
+ */
+const SKIPPED_CONFIG_KEYS = new Set(['meta', '__proto__']);
 
 /**
  * Flattens config to dotted keys, one nested level deep (`contract.enforced`,
@@ -38,7 +41,7 @@ function flattenConfig(
   out: Record<string, string | string[]>,
 ): void {
   for (const key of Object.keys(config)) {
-    if (depth === 0 && SKIPPED_CONFIG_KEYS.has(key)) continue;
+    if (SKIPPED_CONFIG_KEYS.has(key)) continue;
     const value = config[key];
     const dotted = prefix + key;
     if (Array.isArray(value)) {
@@ -57,8 +60,9 @@ function flattenConfig(
 
 export function readSelectionFacts(entry: JsonRecord): SelectionFacts {
   const config = isRecord(entry.config) ? entry.config : {};
-  // Null prototype: config keys are looked up by name (`config.constructor:`).
-  const flatConfig: Record<string, string | string[]> = Object.create(null);
+  // A plain object (fast to build); lookups check own keys, so
+  // `config.constructor:` finds nothing inherited.
+  const flatConfig: Record<string, string | string[]> = {};
   flattenConfig(config, '', 0, flatConfig);
   return {
     tags: stringsOf(entry.tags),

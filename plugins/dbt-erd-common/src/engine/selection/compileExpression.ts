@@ -74,11 +74,12 @@ export class ExpressionCompiler {
     const selectors = this.universe.selectors ?? {};
     if (!Object.prototype.hasOwnProperty.call(selectors, name)) {
       const known = Object.keys(selectors);
+      const defined =
+        known.length > 0
+          ? `it defines ${known.map(k => `selector:${k}`).join(', ')}`
+          : 'its manifest defines no selectors';
       throw new ErdInputError(
-        `${where}: selector "${name}" is not defined in this project's selectors.yml; ` +
-          (known.length > 0
-            ? `it defines ${known.map(k => `selector:${k}`).join(', ')}`
-            : 'its manifest defines no selectors'),
+        `${where}: selector "${name}" is not defined in this project's selectors.yml; ${defined}`,
       );
     }
     if (this.selectorStack.includes(name)) {

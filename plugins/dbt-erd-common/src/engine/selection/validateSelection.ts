@@ -54,17 +54,19 @@ export function validateSelectionRules(
 
 /** Whether any rule walks the lineage (graph operators, or a YAML selector that may). */
 export function selectionReadsLineage(rules: string[]): boolean {
-  let reads = false;
+  const criteria: SelectionCriterion[] = [];
   for (const rule of rules) {
-    forEachCriterion(parseSelection(rule, 'rule'), criterion => {
-      reads ||=
-        criterion.method === 'selector' ||
-        criterion.parents > 0 ||
-        criterion.children > 0 ||
-        criterion.childrensParents;
-    });
+    forEachCriterion(parseSelection(rule, 'rule'), criterion =>
+      criteria.push(criterion),
+    );
   }
-  return reads;
+  return criteria.some(
+    criterion =>
+      criterion.method === 'selector' ||
+      criterion.parents > 0 ||
+      criterion.children > 0 ||
+      criterion.childrensParents,
+  );
 }
 
 function forEachCriterion(

@@ -217,17 +217,20 @@ describe('DbtErdContent', () => {
   it('shows a refused filter under the filter box, which stays to fix it', async () => {
     const message =
       'select rule "colour:red": unsupported selection type "colour" (in "colour:red"); use a name';
-    const refused = new ResponseError({
-      message: 'Request failed with 400 Bad Request',
-      response: new Response(null, { status: 400 }) as any,
-      data: {
-        error: { name: 'InputError', message },
-        response: { statusCode: 400 },
-      },
-      cause: Object.assign(new Error(message), { name: 'InputError' }),
-      statusCode: 400,
-      statusText: 'Bad Request',
-    } as any);
+    const refused = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'InputError', message },
+          request: { method: 'GET', url: '/erd' },
+          response: { statusCode: 400 },
+        }),
+        {
+          status: 400,
+          statusText: 'Bad Request',
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
+    );
     const getEntityErd = jest
       .fn()
       .mockImplementation((_ref, query?: { select?: string[] }) =>
