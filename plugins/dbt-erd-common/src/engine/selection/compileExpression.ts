@@ -15,6 +15,8 @@ export interface SelectionUniverse {
   selectors?: Record<string, unknown>;
 }
 
+const MAX_SELECTOR_DEPTH = 32;
+
 /** Compiles expressions against one universe; the lineage is built on first need, once. */
 export class ExpressionCompiler {
   private lineage: Lineage | null = null;
@@ -80,6 +82,11 @@ export class ExpressionCompiler {
           : 'its manifest defines no selectors';
       throw new ErdInputError(
         `${where}: selector "${name}" is not defined in this project's selectors.yml; ${defined}`,
+      );
+    }
+    if (this.selectorStack.length >= MAX_SELECTOR_DEPTH) {
+      throw new ErdInputError(
+        `${where}: selectors refer to each other more than ${MAX_SELECTOR_DEPTH} deep; flatten them in selectors.yml`,
       );
     }
     if (this.selectorStack.includes(name)) {

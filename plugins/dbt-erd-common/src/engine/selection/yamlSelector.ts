@@ -4,6 +4,9 @@ import { parseSelection } from './parseSelection';
 import { SelectionCriterion, SelectionExpression } from './selectorSyntax';
 
 type Definition = Record<string, unknown>;
+type Parse = (definition: unknown) => SelectionExpression;
+
+const MAX_NESTING = 64;
 
 /** Keys of a full definition that are not graph operators or exclude. */
 const IGNORED_KEYS = new Set(['indirect_selection']);
@@ -54,15 +57,16 @@ function parseSetOperator(
   kind: 'union' | 'intersection',
   definition: Definition,
   where: string,
+  parse: Parse,
 ): SelectionExpression {
   const include: SelectionExpression[] = [];
   const exclude: SelectionExpression[] = [];
   for (const item of listOf(definition[kind], kind, where)) {
     if (isRecord(item) && Object.keys(item).length === 1 && 'exclude' in item) {
       for (const excluded of listOf(item.exclude, 'exclude', where))
-        exclude.push(parseYamlDefinition(excluded, where));
+        exclude.push(parse(excluded));
     } else {
-      include.push(parseYamlDefinition(item, where));
+      include.push(parse(item));
     }
   }
   if (include.length === 0) fail(where, `${kind} has nothing to select`);
@@ -73,6 +77,7 @@ function parseSetOperator(
 function parseMethodDefinition(
   definition: Definition,
   where: string,
+  parse: Parse,
 ): SelectionExpression {
   const { method, value } = definition;
   if (typeof method !== 'string' || method === '')
@@ -104,9 +109,7 @@ function parseMethodDefinition(
   const exclude =
     definition.exclude === undefined
       ? []
-      : listOf(definition.exclude, 'exclude', where).map(item =>
-          parseYamlDefinition(item, where),
-        );
+      : listOf(definition.exclude, 'exclude', where).map(parse);
   return withExclude(criterion, exclude);
 }
 
@@ -118,28 +121,37 @@ function parseMethodDefinition(
 export function parseYamlDefinition(
   definition: unknown,
   where: string,
+  depth = 0,
 ): SelectionExpression {
+  // A manifest is the project's own, but a runaway nesting must be an input
+  // error and not a stack overflow.
+  if (depth > MAX_NESTING) {
+    fail(where, `definitions nest deeper than ${MAX_NESTING} levels`);
+  }
+  const parse = (item: unknown) => parseYamlDefinition(item, where, depth + 1);
   if (typeof definition === 'string') return parseSelection(definition, where);
   if (Array.isArray(definition)) {
     return {
       kind: 'union',
-      items: definition.map(item => parseYamlDefinition(item, where)),
+      items: definition.map(parse),
     };
   }
   if (!isRecord(definition)) {
     return fail(where, `a definition cannot be ${JSON.stringify(definition)}`);
   }
   if ('union' in definition)
-    return parseSetOperator('union', definition, where);
+    return parseSetOperator('union', definition, where, parse);
   if ('intersection' in definition)
-    return parseSetOperator('intersection', definition, where);
-  if ('method' in definition) return parseMethodDefinition(definition, where);
+    return parseSetOperator('intersection', definition, where, parse);
+  if ('method' in definition)
+    return parseMethodDefinition(definition, where, parse);
   const keys = Object.keys(definition).filter(key => !IGNORED_KEYS.has(key));
   if (keys.length === 1 && keys[0] !== 'exclude') {
     // Key-value shorthand, `tag: nightly`: no graph operators.
     return parseMethodDefinition(
       { method: keys[0], value: definition[keys[0]] },
       where,
+      parse,
     );
   }
   return fail(
