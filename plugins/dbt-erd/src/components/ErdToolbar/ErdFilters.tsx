@@ -21,10 +21,7 @@ const ALGORITHMS = [
   { value: 'semantic', label: 'Semantic models' },
   { value: 'model_contract', label: 'Model contracts' },
   { value: 'inferred', label: 'Inferred from SQL' },
-  {
-    value: 'test_relationship,inferred',
-    label: 'Relationship tests + inferred',
-  },
+  { value: 'test_relationship,inferred', label: 'Relationship tests + inferred' },
 ];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
