@@ -174,7 +174,7 @@ describe('buildErd', () => {
       'algo "magic" is not supported; use one of test_relationship, semantic, model_contract',
     ],
     [{ algo: 'test_relationship:(oops)' }, /"oops" is not a key:value pair/],
-    [{ select: ['tag:x'] }, /unsupported selection type "tag"/],
+    [{ select: ['colour:x'] }, /unsupported selection type "colour"/],
     [{ resourceTypes: ['test'] }, /resource type "test" is not supported/],
     [{ entityNameFormat: 'resource.alias' }, /unknown part "alias"/],
     [{ entityGroup: 'owner' }, /unknown attribute "owner"/],

@@ -7,6 +7,7 @@ import { groupNodes } from './naming/entityGroup';
 import { entityName } from './naming/entityName';
 import { resolveErdOptions } from './options';
 import { compileSelection } from './selection/isSelected';
+import { selectableOf } from './selection/selectableTable';
 import {
   Erd,
   ErdBuildResult,
@@ -44,16 +45,14 @@ function selectTables(
   options: ErdOptions,
 ): Map<string, WorkingTable> {
   const tables = new Map<string, WorkingTable>();
-  const isSelected = compileSelection(options);
-  for (const node of index.nodes) {
-    const selectable = {
-      uniqueId: node.uniqueId,
-      resourceType: node.resourceType,
-      database: node.database.toLowerCase(),
-      schema: node.schema.toLowerCase(),
-      exposures: node.exposures,
-    };
-    if (!isSelected(selectable)) continue;
+  const selectables = index.nodes.map(selectableOf);
+  const isSelected = compileSelection(options, {
+    tables: selectables,
+    projectName: index.projectName,
+    selectors: index.selectors,
+  });
+  index.nodes.forEach((node, i) => {
+    if (!isSelected(selectables[i])) return;
     const columns = node.columns.map(c => ({ ...c, isPrimaryKey: false }));
     // dbterd never draws an empty entity: it shows one `unknown` column.
     if (columns.length === 0) {
@@ -65,7 +64,7 @@ function selectTables(
       });
     }
     tables.set(node.uniqueId, { node, columns });
-  }
+  });
   return tables;
 }
 

@@ -87,16 +87,18 @@ const CASES: BadInputCase[] = [
   {
     name: 'bad selector',
     setup: demoFolder,
-    args: dir => ['-ad', dir, '-s', 'tag:finance', '-o', dir],
+    args: dir => ['-ad', dir, '-s', 'colour:finance', '-o', dir],
     exitCode: 2,
-    message: /^select rule "tag:finance": unsupported selection type "tag"/,
+    message:
+      /^select rule "colour:finance": unsupported selection type "colour" \(in "colour:finance"\); use a name/,
   },
   {
     name: 'bad exclusion',
     setup: demoFolder,
-    args: dir => ['-ad', dir, '-ns', 'path:x', '-o', dir],
+    args: dir => ['-ad', dir, '-ns', 'state:modified', '-o', dir],
     exitCode: 2,
-    message: /^exclude rule "path:x": unsupported selection type "path"/,
+    message:
+      /^exclude rule "state:modified": dbt's state: method cannot select ERD tables: it compares with a previous run/,
   },
   {
     name: 'unknown resource type',

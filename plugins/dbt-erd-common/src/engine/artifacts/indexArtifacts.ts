@@ -10,6 +10,7 @@ import {
   readString,
 } from './readers';
 import { readNode, tableResourceType } from './readNode';
+import { readSelectors } from './readSelectors';
 import { readSemanticModel } from './readSemanticModel';
 import { readTest } from './readTest';
 import { checkManifestVersion } from './schemaVersion';
@@ -112,6 +113,7 @@ export function indexArtifacts(artifacts: DbtArtifacts): ArtifactIndex {
   }
 
   const metadata = readRecord(manifest, 'metadata', MANIFEST);
+  const selectors = readSelectors(manifest);
   return {
     manifestVersion: version,
     generatedAt: readString(metadata, 'generated_at') ?? '',
@@ -120,6 +122,7 @@ export function indexArtifacts(artifacts: DbtArtifacts): ArtifactIndex {
     nodes,
     tests,
     semanticModels,
+    ...(selectors ? { selectors } : {}),
     warnings,
   };
 }

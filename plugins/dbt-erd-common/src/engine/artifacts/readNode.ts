@@ -15,6 +15,7 @@ import {
   readStringMap,
 } from './readers';
 import { relationKey, unquoteColumnName } from './relationKey';
+import { readSelectionFacts } from './readSelectionFacts';
 import {
   IndexedConstraint,
   IndexedNode,
@@ -152,6 +153,7 @@ export function readNode(
     compiledSql: readCompiledSql(entry, resourceType, Object.keys(rawColumns)),
     modelSql: readModelSql(entry, resourceType),
     dependsOn: readDependsOn(entry, at),
+    ...readSelectionFacts(entry),
     columns: mergeColumns(catalogColumns, manifestColumns),
     exposures: context.exposuresByNode.get(uniqueId) ?? [],
     meta: readNodeMeta(entry, at),

@@ -62,8 +62,25 @@ export interface IndexedNode {
    * for SQL (only algorithms with `readsModelSql` get it).
    */
   modelSql: IndexedModelSql | null;
-  /** `depends_on.nodes`; empty when the streaming reader left SQL out. */
+  /** `depends_on.nodes`: the lineage graph operators (`+model`, `@model`) walk. */
   dependsOn: string[];
+  /** `tags`, config tags included (dbt writes them merged). */
+  tags: string[];
+  /** `fqn` (package, folders, name); empty when the manifest has none. */
+  fqn: string[];
+  /** `original_file_path`, e.g. `models/staging/stg_orders.sql`; '' when absent. */
+  originalFilePath: string;
+  /** `group` (or `config.group`); null when the node is in none. */
+  group: string | null;
+  /** `access` of a model (`private`, `protected`, `public`); null when not stated. */
+  access: string | null;
+  /**
+   * The node's config for `config.<key>:` selection: scalars and string
+   * lists by dotted key (`materialized`, `contract.enforced`), booleans and
+   * numbers as text; nulls, empty values and `meta` left out to keep the
+   * index small.
+   */
+  config: Record<string, string | string[]>;
   /** Catalog columns first, then manifest-only columns. */
   columns: IndexedColumn[];
   exposures: string[];
@@ -114,5 +131,11 @@ export interface ArtifactIndex {
   tests: IndexedTest[];
   /** Absent when the manifest predates semantic models. */
   semanticModels?: IndexedSemanticModel[];
+  /**
+   * The manifest's `selectors` (from selectors.yml) by name: each one's
+   * `definition` as dbt wrote it, read when a rule says `selector:<name>`.
+   * Absent when the manifest defines none.
+   */
+  selectors?: Record<string, unknown>;
   warnings: string[];
 }

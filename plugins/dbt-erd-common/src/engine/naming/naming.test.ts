@@ -20,6 +20,12 @@ const node = (
   compiledSql: null,
   modelSql: null,
   dependsOn: [],
+  tags: [],
+  fqn: [],
+  originalFilePath: '',
+  group: null,
+  access: null,
+  config: {},
   columns: [],
   exposures: [],
   meta: {

@@ -136,13 +136,13 @@ describe('isSelected', () => {
 
 describe('selection validation', () => {
   it('rejects unknown rule types, in any comma part', () => {
-    expect(() => validateSelectionRules(['tag:finance'], 'select')).toThrow(
+    expect(() => validateSelectionRules(['colour:finance'], 'select')).toThrow(
       ErdInputError,
     );
     expect(() =>
-      validateSelectionRules(['schema:mart,tag:x'], 'exclude'),
+      validateSelectionRules(['schema:mart,colour:x'], 'exclude'),
     ).toThrow(
-      /exclude rule "schema:mart,tag:x": unsupported selection type "tag"/,
+      /exclude rule "schema:mart,colour:x": unsupported selection type "colour"/,
     );
     expect(() =>
       validateSelectionRules(
@@ -154,8 +154,8 @@ describe('selection validation', () => {
 
   it('validates and tidies narrowSelect like select', () => {
     expect(() =>
-      resolveErdOptions({ narrowSelect: [['schema:a', 'tag:x']] }),
-    ).toThrow(/select rule "tag:x": unsupported selection type "tag"/);
+      resolveErdOptions({ narrowSelect: [['schema:a', 'colour:x']] }),
+    ).toThrow(/select rule "colour:x": unsupported selection type "colour"/);
     expect(resolveErdOptions({ narrowSelect: [[' '], []] })).not.toHaveProperty(
       'narrowSelect',
     );

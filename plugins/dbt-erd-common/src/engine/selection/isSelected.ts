@@ -1,5 +1,9 @@
-import { SELECTION_RULES, TableTest, parseRulePart } from './rules';
+import { ExpressionCompiler, SelectionUniverse } from './compileExpression';
+import { parseSelection } from './parseSelection';
+import { TableTest } from './rules';
 import { SelectableTable } from './selectableTable';
+
+export type { SelectionUniverse } from './compileExpression';
 
 export interface Selection {
   select: string[];
@@ -10,38 +14,37 @@ export interface Selection {
   resourceTypes: string[];
 }
 
-const always: TableTest = () => true;
-
-/** One rule: every comma-separated part must hold. */
-function compileRule(rule: string): TableTest {
-  const parts = rule.split(',').map(part => {
-    const { type, value } = parseRulePart(part);
-    if (!value) return always;
-    const compile = Object.prototype.hasOwnProperty.call(SELECTION_RULES, type)
-      ? SELECTION_RULES[type]
-      : undefined;
-    return compile ? compile(value) : () => false;
+/** Any of the rules (each a dbt-style selection: space union, comma intersection). */
+function compileRules(
+  compiler: ExpressionCompiler,
+  rules: string[],
+  option: 'select' | 'exclude',
+): TableTest {
+  const compiled = rules.map(rule => {
+    const where = `${option} rule "${rule}"`;
+    return compiler.compile(parseSelection(rule, where), where);
   });
-  return table => parts.every(part => part(table));
-}
-
-/** Any of the rules. */
-function compileRules(rules: string[]): TableTest {
-  const compiled = rules.map(compileRule);
   return table => compiled.some(rule => rule(table));
 }
 
 /**
- * dbterd's `--select` / `--exclude` / `--resource-type`: any select rule (and
- * any rule of each `narrowSelect` list), no exclude rule. Every rule is parsed here, once, so a build pays for parsing
- * once and not once per node.
+ * dbterd's `--select` / `--exclude` / `--resource-type` with dbt's node
+ * selection grammar: any select rule (and any rule of each `narrowSelect`
+ * list), no exclude rule, then the resource types, as dbt applies
+ * `--resource-type` last. Every rule is parsed here, once, so a build pays
+ * for parsing once and not once per node; graph operators and `selector:`
+ * are resolved against `universe` (the whole project).
  */
-export function compileSelection(selection: Selection): TableTest {
+export function compileSelection(
+  selection: Selection,
+  universe: SelectionUniverse,
+): TableTest {
+  const compiler = new ExpressionCompiler(universe);
   const selects = [selection.select, ...(selection.narrowSelect ?? [])]
     .filter(rules => rules.length > 0)
-    .map(compileRules);
+    .map(rules => compileRules(compiler, rules, 'select'));
   const selected: TableTest = table => selects.every(rules => rules(table));
-  const excluded = compileRules(selection.exclude);
+  const excluded = compileRules(compiler, selection.exclude, 'exclude');
   const resourceTypes = new Set(selection.resourceTypes);
   return table =>
     (resourceTypes.size === 0 || resourceTypes.has(table.resourceType)) &&
@@ -49,9 +52,10 @@ export function compileSelection(selection: Selection): TableTest {
     !excluded(table);
 }
 
+/** One table on its own: graph operators see no neighbours. */
 export function isSelected(
   table: SelectableTable,
   selection: Selection,
 ): boolean {
-  return compileSelection(selection)(table);
+  return compileSelection(selection, { tables: [table] })(table);
 }

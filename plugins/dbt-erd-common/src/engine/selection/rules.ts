@@ -28,16 +28,3 @@ export const SELECTION_RULES: Record<string, (value: string) => TableTest> = {
   },
   exposure: value => table => table.exposures.includes(value),
 };
-
-export interface ParsedRulePart {
-  type: string;
-  value: string;
-}
-
-/** `schema:Public` -> {type: 'schema', value: 'public'}; plain text is a `name` rule. */
-export function parseRulePart(part: string): ParsedRulePart {
-  const pieces = part.toLowerCase().split(':');
-  return pieces.length > 1
-    ? { type: pieces[0], value: pieces[1] }
-    : { type: 'name', value: pieces[0] };
-}

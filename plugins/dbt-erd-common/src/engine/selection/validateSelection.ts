@@ -1,5 +1,7 @@
 import { ErdInputError } from '../errors';
-import { SELECTION_RULES, parseRulePart } from './rules';
+import { parseSelection } from './parseSelection';
+import { checkMethod } from './resolveMethod';
+import { SelectionCriterion, SelectionExpression } from './selectorSyntax';
 
 /** Resource types dbterd can draw. */
 export const ERD_RESOURCE_TYPES: readonly string[] = [
@@ -33,27 +35,49 @@ export function validateSelectionSize(rules: string[]): void {
   }
 }
 
-/** Fails on a rule type the engine does not know, before any work is done. */
+/**
+ * Fails on a rule the engine cannot read (syntax, unknown method), before
+ * any work is done. `selector:` names are checked when the manifest is
+ * read, since only it knows them.
+ */
 export function validateSelectionRules(
   rules: string[],
   option: 'select' | 'exclude',
 ): void {
   for (const rule of rules) {
-    for (const part of rule.split(',')) {
-      const { type } = parseRulePart(part);
-      if (!Object.prototype.hasOwnProperty.call(SELECTION_RULES, type)) {
-        throw new ErdInputError(
-          `${option} rule "${rule}": unsupported selection type "${type}"; ` +
-            `use plain text (unique_id prefix) or one of ${Object.keys(
-              SELECTION_RULES,
-            )
-              .filter(t => t !== 'name')
-              .map(t => `${t}:`)
-              .join(', ')}`,
-        );
-      }
-    }
+    const where = `${option} rule "${rule}"`;
+    forEachCriterion(parseSelection(rule, where), criterion =>
+      checkMethod(criterion, where),
+    );
   }
+}
+
+/** Whether any rule walks the lineage (graph operators, or a YAML selector that may). */
+export function selectionReadsLineage(rules: string[]): boolean {
+  const criteria: SelectionCriterion[] = [];
+  for (const rule of rules) {
+    forEachCriterion(parseSelection(rule, 'rule'), criterion =>
+      criteria.push(criterion),
+    );
+  }
+  return criteria.some(
+    criterion =>
+      criterion.method === 'selector' ||
+      criterion.parents > 0 ||
+      criterion.children > 0 ||
+      criterion.childrensParents,
+  );
+}
+
+function forEachCriterion(
+  expression: SelectionExpression,
+  visit: (criterion: SelectionCriterion) => void,
+): void {
+  if (expression.kind === 'criterion') visit(expression);
+  else if (expression.kind === 'difference') {
+    forEachCriterion(expression.include, visit);
+    forEachCriterion(expression.exclude, visit);
+  } else expression.items.forEach(item => forEachCriterion(item, visit));
 }
 
 export function validateResourceTypes(resourceTypes: string[]): void {

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -211,6 +212,51 @@ describe('DbtErdContent', () => {
         resourceTypes: ['model'],
       }),
     );
+  });
+
+  it('shows a refused filter under the filter box, which stays to fix it', async () => {
+    const message =
+      'select rule "colour:red": unsupported selection type "colour" (in "colour:red"); use a name';
+    const refused = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'InputError', message },
+          request: { method: 'GET', url: '/erd' },
+          response: { statusCode: 400 },
+        }),
+        {
+          status: 400,
+          statusText: 'Bad Request',
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
+    );
+    const getEntityErd = jest
+      .fn()
+      .mockImplementation((_ref, query?: { select?: string[] }) =>
+        query?.select?.includes('colour:red')
+          ? Promise.reject(refused)
+          : Promise.resolve(shopErd()),
+      );
+    await renderTab({ getEntityErd });
+    await drawnTables(6);
+    await userEvent.click(screen.getByRole('button', { name: /Filters/ }));
+    await userEvent.type(screen.getByLabelText('Select'), 'colour:red');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Apply filters' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    await userEvent.clear(screen.getByLabelText('Select'));
+    await userEvent.type(screen.getByLabelText('Select'), '+fct_orders');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Apply filters' }),
+    );
+    await waitFor(() =>
+      expect(getEntityErd).toHaveBeenLastCalledWith(expect.anything(), {
+        select: ['+fct_orders'],
+      }),
+    );
+    await drawnTables(6);
   });
 
   it('offers every export format and downloads from the backend', async () => {

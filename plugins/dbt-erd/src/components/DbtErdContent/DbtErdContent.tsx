@@ -5,14 +5,22 @@ import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalo
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useMemo, useState } from 'react';
+import { ResponseError } from '@backstage/errors';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { DBT_SOURCE_ANNOTATIONS, isDbtErdAvailable } from 'backstage-plugin-dbt-erd-common';
 import { dbtErdApiRef, ErdQuery } from '../../api';
 import { useErdViewState } from '../../hooks/useErdViewState';
 import { ErdHeader } from '../ErdHeader';
 import { ErdView } from '../ErdView';
+import { ErdFilters } from '../ErdToolbar/ErdFilters';
 
 const hasFilters = (query: ErdQuery) => Object.keys(query).length > 0;
+
+/** The backend's message when it refused the tab's filters (a 400), else undefined. */
+function filterError(error: Error, query: ErdQuery): string | undefined {
+  if (!hasFilters(query) || !ResponseError.is(error) || error.statusCode !== 400) return undefined;
+  return error.cause.message || error.message;
+}
 
 const DbtErdLoader = () => {
   const { entity } = useEntity();
@@ -45,6 +53,15 @@ const DbtErdLoader = () => {
       <Content>
         <Typography variant="body2">Loading the dbt project's artifacts and building its ERD…</Typography>
         <Progress />
+      </Content>
+    );
+  }
+  const refused = error && filterError(error, query);
+  if (refused) {
+    // Keep the filter box, with the term the backend named, so it can be fixed.
+    return (
+      <Content>
+        <ErdFilters query={query} onApply={q => setState({ query: q })} error={refused} />
       </Content>
     );
   }

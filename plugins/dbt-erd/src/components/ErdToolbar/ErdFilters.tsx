@@ -1,6 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
+import FormHelperText from '@material-ui/core/FormHelperText';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import FormGroup from '@material-ui/core/FormGroup';
@@ -28,13 +29,17 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
 /**
  * The ERD options a user may narrow in the tab (dbterd's select, exclude,
  * resource types and algorithm). Applied on submit, as each change refetches.
+ * `error` is the backend's word on filters it refused (a 400), shown here
+ * so that the user can fix the term it names.
  */
 export const ErdFilters = ({
   query,
   onApply,
+  error,
 }: {
   query: ErdQuery;
   onApply(query: ErdQuery): void;
+  error?: string;
 }) => {
   const [select, setSelect] = useState((query.select ?? []).join(' '));
   const [exclude, setExclude] = useState((query.exclude ?? []).join(' '));
@@ -70,7 +75,8 @@ export const ErdFilters = ({
       <TextField
         id="erd-filter-select"
         label="Select"
-        helperText="dbt selectors, space separated (e.g. schema:marts)"
+        helperText="dbt selectors, space separated (e.g. +fct_orders tag:nightly)"
+        error={!!error}
         size="small"
         variant="outlined"
         value={select}
@@ -80,6 +86,7 @@ export const ErdFilters = ({
         id="erd-filter-exclude"
         label="Exclude"
         helperText="dbt selectors, space separated"
+        error={!!error}
         size="small"
         variant="outlined"
         value={exclude}
@@ -129,6 +136,11 @@ export const ErdFilters = ({
       <Button type="submit" variant="contained" color="primary" size="small">
         Apply filters
       </Button>
+      {error && (
+        <FormHelperText error role="alert" style={{ flexBasis: '100%' }}>
+          {error}
+        </FormHelperText>
+      )}
     </Box>
   );
 };

@@ -2,6 +2,7 @@ import { getErdAlgorithm } from '../../algorithms/registry';
 import { buildErdFromIndex } from '../../buildErd';
 import { isKeyTestId } from '../../keys/detectKeys';
 import { resolveErdOptions } from '../../options';
+import { selectionReadsLineage } from '../../selection/validateSelection';
 import { ErdBuildResult, ErdOptions } from '../../types';
 import { ByteInput } from './byteInput';
 import { CatalogInput, indexManifestBytes } from './indexManifestBytes';
@@ -20,6 +21,14 @@ export interface ErdBytesOptions {
    * projects, so ask for it only when rendering `json`.
    */
   keepCompiledSql?: boolean;
+}
+
+function readsLineage(options: ErdOptions): boolean {
+  return selectionReadsLineage([
+    ...options.select,
+    ...(options.narrowSelect ?? []).flat(),
+    ...options.exclude,
+  ]);
 }
 
 /**
@@ -47,9 +56,12 @@ export async function buildErdFromBytes(
       isTestWanted: algorithmTests
         ? id => algorithmTests(id) || isKeyTestId(id)
         : undefined,
-      // Nodes of other types are never drawn; only some algorithms look at them.
+      // Nodes of other types are never drawn; only some algorithms look at
+      // them, and graph operators, which walk the lineage through them.
       resourceTypes:
-        algorithm.readsNodes === false ? resolved.resourceTypes : undefined,
+        algorithm.readsNodes === false && !readsLineage(resolved)
+          ? resolved.resourceTypes
+          : undefined,
     },
   );
   return buildErdFromIndex(index, options);

@@ -27,6 +27,14 @@ const TABLE_FIELDS = {
   // one in JavaScript cost more than JSON.parse spends on the rest.
   columns: true,
   constraints: true,
+  // For node selection (`tag:`, `fqn:`, `path:`, `group:`, `access:`) and
+  // its graph operators, which walk depends_on: all short.
+  tags: true,
+  fqn: true,
+  original_file_path: true,
+  group: true,
+  access: true,
+  depends_on: { nodes: true },
 } as const;
 
 /** Models, seeds, snapshots and sources, without their compiled SQL. */
@@ -39,14 +47,13 @@ export const TABLE_WITH_SQL_PLAN = FieldPlan.of({
   compiled_sql: true,
 });
 
-/** Models and snapshots with the SQL and lineage the `inferred` algorithm reads. */
+/** Models and snapshots with the SQL the `inferred` algorithm reads. */
 export const TABLE_WITH_MODEL_SQL_PLAN = FieldPlan.of({
   ...TABLE_FIELDS,
   compiled_code: true,
   compiled_sql: true,
   raw_code: true,
   raw_sql: true,
-  depends_on: { nodes: true },
 });
 
 export const TEST_PLAN = FieldPlan.of({

@@ -32,7 +32,6 @@ function withoutCompiledSql(index: ArtifactIndex): ArtifactIndex {
       ...node,
       compiledSql: null,
       modelSql: null,
-      dependsOn: [],
     })),
   };
 }

@@ -127,7 +127,6 @@ function withoutCompiledSql(index: ArtifactIndex): ArtifactIndex {
       ...n,
       compiledSql: null,
       modelSql: null,
-      dependsOn: [],
     })),
   };
 }

@@ -9,6 +9,7 @@ import {
   requireRecord,
 } from '../readers';
 import { readExposures } from '../readExposures';
+import { readSelectors } from '../readSelectors';
 import { readNode, tableResourceType } from '../readNode';
 import { readSemanticModel } from '../readSemanticModel';
 import { readTest } from '../readTest';
@@ -63,6 +64,7 @@ export class ManifestIndexReader implements DocumentReader {
   private catalog: CatalogLookup | null = null;
   private catalogWarnings: string[] = [];
   private metadata: unknown = undefined;
+  private selectors: unknown = undefined;
   private versionCheck: ManifestVersionCheck | null = null;
   private nodesSeen = false;
   private semanticModelsSeen = false;
@@ -107,6 +109,9 @@ export class ManifestIndexReader implements DocumentReader {
         return this.exposuresSection();
       case 'semantic_models':
         return this.semanticModelsSection();
+      case 'selectors':
+        // Small (a selectors.yml), so read whole.
+        return { kind: 'value', onValue: value => (this.selectors = value) };
       default:
         return SKIP;
     }
@@ -227,10 +232,7 @@ export class ManifestIndexReader implements DocumentReader {
       exposuresByNode: NO_EXPOSURES,
     });
     if (!this.options.keepCompiledSql) node.compiledSql = null;
-    if (!this.options.keepModelSql) {
-      node.modelSql = null;
-      node.dependsOn = [];
-    }
+    if (!this.options.keepModelSql) node.modelSql = null;
     this.strings.internNode(node);
     return node;
   }
@@ -255,6 +257,7 @@ export class ManifestIndexReader implements DocumentReader {
       'metadata',
       MANIFEST,
     );
+    const selectors = readSelectors({ selectors: this.selectors });
     return {
       manifestVersion: versionCheck.version,
       generatedAt: readString(metadata, 'generated_at') ?? '',
@@ -267,6 +270,7 @@ export class ManifestIndexReader implements DocumentReader {
       semanticModels: this.semanticModelsSeen
         ? [...this.semanticModels.values()]
         : undefined,
+      ...(selectors ? { selectors } : {}),
       warnings: [...versionCheck.warnings, ...this.catalogWarnings],
     };
   }

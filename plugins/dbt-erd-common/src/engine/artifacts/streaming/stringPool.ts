@@ -11,6 +11,7 @@ import { IndexedColumn, IndexedNode, IndexedTest } from '../types';
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();
+  private readonly configs = new Map<string, IndexedNode['config']>();
 
   intern(value: string): string {
     if (value.length === 0) return value;
@@ -33,6 +34,31 @@ export class StringPool {
     node.database = this.intern(node.database);
     node.schema = this.intern(node.schema);
     this.internColumns(node.columns);
+    // Selection facts repeat across nodes: the same tags, folders, configs.
+    node.dependsOn = node.dependsOn.map(id => this.intern(id));
+    node.tags = node.tags.map(tag => this.intern(tag));
+    node.fqn = node.fqn.map(part => this.intern(part));
+    node.config = this.internConfig(node.config);
+  }
+
+  /**
+   * One shared object per distinct config: most nodes of a project share a
+   * handful (view, table, incremental...), and a config per node held
+   * thousands of small objects for the life of the index.
+   */
+  private internConfig(config: IndexedNode['config']): IndexedNode['config'] {
+    const key = JSON.stringify(config);
+    const known = this.configs.get(key);
+    if (known !== undefined) return known;
+    for (const name of Object.keys(config)) {
+      const value = config[name];
+      config[name] =
+        typeof value === 'string'
+          ? this.intern(value)
+          : value.map(item => this.intern(item));
+    }
+    this.configs.set(key, config);
+    return config;
   }
 
   internTest(test: IndexedTest): void {
