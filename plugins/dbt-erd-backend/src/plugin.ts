@@ -8,7 +8,9 @@ import { dbtErdPermissions } from 'backstage-plugin-dbt-erd-common';
 import { registerErdActions } from './actions/registerErdActions';
 import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
+import { BuildLimits } from './services/BuildLimits';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
+import { ErdCache } from './services/ErdCache';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
 import { schedulePrebuildTask } from './services/PrebuildTask';
@@ -70,6 +72,15 @@ export const dbtErdPlugin = createBackendPlugin({
           cache,
           urlReader,
           logger,
+          erdCache: new ErdCache(cache, {
+            ttlMs: erdConfig.cacheTtlMs,
+            servedBytes: erdConfig.limits.servedBytes,
+            indexBytes: erdConfig.limits.indexBytes,
+          }),
+          limits: new BuildLimits({
+            concurrency: erdConfig.limits.buildConcurrency,
+            concurrencyPerAccount: erdConfig.limits.buildConcurrencyPerAccount,
+          }),
         });
         const erdDiffService = new ErdDiffService(erdService, {
           config: erdConfig,

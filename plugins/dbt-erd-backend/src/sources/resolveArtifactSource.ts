@@ -9,6 +9,7 @@ import {
   DBT_CLOUD_RUN_ID_ANNOTATION,
   DBT_SOURCE_ANNOTATIONS,
 } from 'backstage-plugin-dbt-erd-common';
+import { DEFAULT_MAX_ARTIFACT_BYTES } from 'backstage-plugin-dbt-erd-node';
 import { DbtErdConfig } from '../config/readDbtErdConfig';
 import { DbtCloudAccounts } from '../services/DbtCloudAccounts';
 import { ArtifactSource } from './ArtifactSource';
@@ -49,6 +50,7 @@ export function resolveArtifactSource(
       return new DbtCloudRunSource(
         client,
         readId(runId, DBT_CLOUD_RUN_ID_ANNOTATION),
+        context.cache,
       );
     }
     if (jobId) {
@@ -88,7 +90,7 @@ function readId(value: string, annotation: string): number {
 
 function resolveArtifactsLocation(
   location: string,
-  { config, urlReader }: ArtifactSourceContext,
+  { config, urlReader, cache }: ArtifactSourceContext,
 ): ArtifactSource {
   const separator = location.indexOf(':');
   const scheme = separator > 0 ? location.slice(0, separator) : '';
@@ -110,7 +112,11 @@ function resolveArtifactsLocation(
     return new LocalProjectSource(project);
   }
   if (scheme === 'url') {
-    return new UrlArtifactsSource(validateFolderUrl(target), urlReader);
+    return new UrlArtifactsSource(validateFolderUrl(target), {
+      urlReader,
+      cache,
+      maxBytes: config.client.maxArtifactBytes ?? DEFAULT_MAX_ARTIFACT_BYTES,
+    });
   }
   throw new InputError(
     `${DBT_ARTIFACTS_LOCATION_ANNOTATION} must start with "local:" or "url:", got "${truncate(

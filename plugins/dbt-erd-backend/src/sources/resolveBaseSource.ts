@@ -79,7 +79,7 @@ export async function resolveBaseSource(
     entity.metadata.annotations?.[DBT_CLOUD_ACCOUNT_ANNOTATION]?.trim() ||
       undefined,
   );
-  if (ref.kind === 'run') return new DbtCloudRunSource(client, ref.id);
+  if (ref.kind === 'run') return new DbtCloudRunSource(client, ref.id, context.cache);
   if (ref.kind === 'job') {
     return new DbtCloudJobSource(client, ref.id, context.cache);
   }
@@ -104,5 +104,5 @@ export async function resolveBaseSource(
       `dbt Cloud job ${head.jobId} has no successful run with docs before run ${head.runId}; compare with base=run:<id> instead`,
     );
   }
-  return new DbtCloudRunSource(client, runId);
+  return new DbtCloudRunSource(client, runId, context.cache);
 }
