@@ -224,7 +224,9 @@ export class ErdService {
     const { erdCache, limits, logger } = this.context;
     return limits.run(source.upstreamKey, async () => {
       // Waiting for a slot may have been long: another replica may have built it.
-      const cached = useCache ? await erdCache.getProject(located.key) : undefined;
+      const cached = useCache
+        ? await erdCache.getProject(located.key)
+        : undefined;
       if (cached) {
         const compiledSql = await erdCache.getCompiledSql(located.key);
         if (compiledSql) return { project: cached, compiledSql };
@@ -241,14 +243,17 @@ export class ErdService {
         throw error;
       }
       const aside = setCompiledSqlAside(index);
-      const project: ProjectVersion = { index: aside.index, info: located.info };
+      const project: ProjectVersion = {
+        index: aside.index,
+        info: located.info,
+      };
       await erdCache.putProject(located.key, project, aside.compiledSql);
       logger.info(
-        `Indexed ${located.info.kind} ${located.info.name} for ${stringifyEntityRef(
-          entity,
-        )}: ${index.nodes.length} tables, ${index.tests.length} tests in ${
-          Date.now() - started
-        } ms`,
+        `Indexed ${located.info.kind} ${
+          located.info.name
+        } for ${stringifyEntityRef(entity)}: ${index.nodes.length} tables, ${
+          index.tests.length
+        } tests in ${Date.now() - started} ms`,
       );
       return { project, compiledSql: aside.compiledSql };
     });

@@ -58,11 +58,13 @@ export class DbtCloudRunSource implements ArtifactSource {
   }
 
   async fetch(): Promise<FetchedArtifacts> {
-    const { manifest, catalog, warnings } =
-      await this.client.fetchRunArtifacts(this.runId, {
+    const { manifest, catalog, warnings } = await this.client.fetchRunArtifacts(
+      this.runId,
+      {
         as: 'bytes',
         run: this.run,
-      });
+      },
+    );
     return {
       manifest: manifest as Uint8Array,
       catalog: catalog as Uint8Array | undefined,

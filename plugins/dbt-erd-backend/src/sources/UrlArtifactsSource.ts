@@ -103,8 +103,7 @@ export class UrlArtifactsSource implements ArtifactSource {
       const response = await this.read(file, etag ?? undefined);
       this.fresh.set(file, response);
       return (
-        response.etag ??
-        `period:${Math.floor(Date.now() / JOB_LOOKUP_TTL_MS)}`
+        response.etag ?? `period:${Math.floor(Date.now() / JOB_LOOKUP_TTL_MS)}`
       );
     } catch (error) {
       if (isError(error) && error.name === 'NotModifiedError' && etag) {

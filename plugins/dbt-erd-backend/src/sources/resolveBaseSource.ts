@@ -79,7 +79,8 @@ export async function resolveBaseSource(
     entity.metadata.annotations?.[DBT_CLOUD_ACCOUNT_ANNOTATION]?.trim() ||
       undefined,
   );
-  if (ref.kind === 'run') return new DbtCloudRunSource(client, ref.id, context.cache);
+  if (ref.kind === 'run')
+    return new DbtCloudRunSource(client, ref.id, context.cache);
   if (ref.kind === 'job') {
     return new DbtCloudJobSource(client, ref.id, context.cache);
   }

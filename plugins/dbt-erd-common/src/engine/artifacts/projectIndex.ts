@@ -40,4 +40,3 @@ export async function indexProject(
   }
   return { ...index, warnings: [...input.warnings, ...index.warnings] };
 }
-
