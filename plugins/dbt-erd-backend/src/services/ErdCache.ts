@@ -134,9 +134,13 @@ export class ErdCache {
   }
 }
 
-/** Text to what the shared cache holds: gzip (zlib's thread pool, off the event loop) as base64. */
+/**
+ * Text to what the shared cache holds: gzip as base64, compressed in zlib's
+ * thread pool (off the event loop) at a low level: on a 40 MB index level 3
+ * is several times faster than the default and only slightly larger.
+ */
 async function pack(text: string): Promise<string> {
-  return (await gzipAsync(text)).toString('base64');
+  return (await gzipAsync(text, { level: 3 })).toString('base64');
 }
 
 async function unpack(stored: string): Promise<string> {
