@@ -100,8 +100,12 @@ export class ErdCache {
       : undefined;
   }
 
-  /** Stores a freshly built version, for this replica and every other. */
-  async putProject(
+  /**
+   * Stores a freshly built version: at once for this replica, and for every
+   * other once compressed. The returned promise settles when the shared
+   * cache has it; a build need not wait for that to answer.
+   */
+  putProject(
     versionKey: string,
     project: ProjectVersion,
     compiledSql: CompiledSqlById,
@@ -109,12 +113,14 @@ export class ErdCache {
     const json = JSON.stringify(project);
     this.decoded.set(versionKey, { project, size: json.length });
     const ttl = this.config.ttlMs;
-    const [index, sql] = await Promise.all([
-      pack(json),
-      pack(JSON.stringify(compiledSql)),
-    ]);
-    await this.cache.set(this.indexKey(versionKey), index, { ttl });
-    await this.cache.set(this.sqlKey(versionKey), sql, { ttl });
+    return (async () => {
+      const [index, sql] = await Promise.all([
+        pack(json),
+        pack(JSON.stringify(compiledSql)),
+      ]);
+      await this.cache.set(this.indexKey(versionKey), index, { ttl });
+      await this.cache.set(this.sqlKey(versionKey), sql, { ttl });
+    })();
   }
 
   /** Forgets a version everywhere: shared index and SQL, this replica's copies. */

@@ -247,7 +247,15 @@ export class ErdService {
         index: aside.index,
         info: located.info,
       };
-      await erdCache.putProject(located.key, project, aside.compiledSql);
+      // The answer need not wait for the shared cache's copy (compressing a
+      // large index takes a while); this replica already has it.
+      erdCache
+        .putProject(located.key, project, aside.compiledSql)
+        .catch(error =>
+          logger.warn(
+            `Could not store the index of ${located.info.kind} ${located.info.name} in the cache: ${error}`,
+          ),
+        );
       logger.info(
         `Indexed ${located.info.kind} ${
           located.info.name
