@@ -121,9 +121,9 @@ async function main() {
     );
     const viewMedian = median(run.viewMs);
     viewRows.push(
-      `| ${n} | ${run.viewMs.map(ms => ms.toFixed(0)).join(', ')} ms | ${viewMedian.toFixed(
-        0,
-      )} ms${
+      `| ${n} | ${run.viewMs
+        .map(ms => ms.toFixed(0))
+        .join(', ')} ms | ${viewMedian.toFixed(0)} ms${
         n >= 5000 ? ` (${met(viewMedian <= VIEW_TARGET_MS)})` : ''
       } | ${run.exportMs.map(ms => ms.toFixed(0)).join(', ')} ms | ${
         run.downloads
@@ -154,9 +154,9 @@ async function main() {
     )}) | ${s(burst.soloMs)} | ${s(burst.lastMs)} vs ${s(
       burst.sequentialMs,
     )} (${met(burst.lastMs <= burst.sequentialMs)}) | ` +
-    `${burst.peakRssMb.toFixed(0)} MB (${met(burst.peakRssMb < 1536)}) | ${burst.heldRssMb.toFixed(
-      0,
-    )} MB (${met(burst.heldRssMb < 600)}) |`;
+    `${burst.peakRssMb.toFixed(0)} MB (${met(
+      burst.peakRssMb < 1536,
+    )}) | ${burst.heldRssMb.toFixed(0)} MB (${met(burst.heldRssMb < 600)}) |`;
   console.log(burstRow);
 
   const report = [
