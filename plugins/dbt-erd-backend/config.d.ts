@@ -69,7 +69,7 @@ export interface Config {
       ttl?: import('@backstage/types').HumanDuration | string;
       /** Bytes of gzipped served ERDs each replica keeps in memory (least recently used out). Default 268435456 (256 MB). */
       servedBytes?: number;
-      /** Size (JSON characters) of decoded project indexes each replica keeps in memory. Default 268435456 (256 M). */
+      /** Size (JSON characters) of decoded project indexes each replica keeps in memory. Default 134217728 (128 M). */
       indexBytes?: number;
     };
     /** Bounds on artifact downloads and indexing (builds); further builds wait in order. */

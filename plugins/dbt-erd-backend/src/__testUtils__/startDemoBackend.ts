@@ -6,9 +6,7 @@ import { dbtErdPlugin } from '../plugin';
 import { DEMO_TARGET } from './demoArtifacts';
 
 /** The plugin in a test backend whose local project `demo` is the demo dbt project, with these entities. */
-export async function startDemoBackend(
-  entities: Entity[],
-): Promise<Server> {
+export async function startDemoBackend(entities: Entity[]): Promise<Server> {
   const { server } = await startTestBackend({
     features: [
       dbtErdPlugin,

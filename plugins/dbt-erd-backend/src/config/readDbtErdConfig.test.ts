@@ -65,7 +65,7 @@ describe('readDbtErdConfig', () => {
       accounts: [],
       limits: {
         servedBytes: 256 * 1024 * 1024,
-        indexBytes: 256 * 1024 * 1024,
+        indexBytes: 128 * 1024 * 1024,
         buildConcurrency: 2,
         buildConcurrencyPerAccount: 1,
       },

@@ -144,7 +144,7 @@ function readCacheLimits(config: Config | undefined): CacheLimitsConfig {
   };
   return {
     servedBytes: positive('cache.servedBytes', 256 * 1024 * 1024),
-    indexBytes: positive('cache.indexBytes', 256 * 1024 * 1024),
+    indexBytes: positive('cache.indexBytes', 128 * 1024 * 1024),
     buildConcurrency: positive('builds.concurrency', 2),
     buildConcurrencyPerAccount: positive('builds.concurrencyPerAccount', 1),
   };
