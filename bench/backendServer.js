@@ -139,6 +139,10 @@ async function burst() {
   const base = await startBackend(
     {
       localProjects: [...names, 'solo'].map(name => ({ name, path: dir })),
+      // BENCH_INDEX_BYTES: another dbtErd.cache.indexBytes, to see what it holds.
+      ...(process.env.BENCH_INDEX_BYTES
+        ? { cache: { indexBytes: Number(process.env.BENCH_INDEX_BYTES) } }
+        : {}),
     },
     [...names, 'solo'].map(name =>
       component(name, { 'getdbt.com/artifacts-location': `local:${name}` }),

@@ -98,6 +98,8 @@ export interface ErdServiceContext extends ArtifactSourceContext {
  */
 export class ErdService {
   private readonly builds = new SingleFlight<BuiltVersion>();
+  /** Unzipping and parsing a large index from the shared cache, once however many wait. */
+  private readonly loads = new SingleFlight<ProjectVersion | undefined>();
   private readonly views = new SingleFlight<ServedErd>();
   private readonly encodeTabBody: TabBodyEncoder;
 
@@ -205,7 +207,9 @@ export class ErdService {
     request: ErdRequest,
   ): Promise<{ project: ProjectVersion; compiledSql?: CompiledSqlById }> {
     const key = request.located.key;
-    const cached = await this.context.erdCache.getProject(key);
+    const cached = await this.loads.run(key, () =>
+      this.context.erdCache.getProject(key),
+    );
     if (cached) return { project: cached };
     return this.builds.run(key, () => this.build(request, true));
   }
