@@ -77,6 +77,8 @@ interface ErdRequest {
 interface BuiltVersion {
   project: ProjectVersion;
   compiledSql: CompiledSqlById;
+  /** Settles once the shared cache holds the new index (absent when it was not just built). */
+  stored?: Promise<void>;
 }
 
 export interface ErdServiceContext extends ArtifactSourceContext {
@@ -170,9 +172,13 @@ export class ErdService {
     return this.derive(project, request.options);
   }
 
-  /** Makes sure the index of the entity's current artifact version is built (the pre-build task). */
+  /**
+   * Makes sure the index of the entity's current artifact version is built
+   * and in the shared cache, for every replica (the pre-build task).
+   */
   async warm(entity: Entity): Promise<void> {
-    await this.version(await this.request(entity, {}));
+    const built = await this.version(await this.request(entity, {}));
+    await built.stored;
   }
 
   private async request(
@@ -203,9 +209,11 @@ export class ErdService {
   }
 
   /** The version's index, from the cache or built; `compiledSql` only when just built. */
-  private async version(
-    request: ErdRequest,
-  ): Promise<{ project: ProjectVersion; compiledSql?: CompiledSqlById }> {
+  private async version(request: ErdRequest): Promise<{
+    project: ProjectVersion;
+    compiledSql?: CompiledSqlById;
+    stored?: Promise<void>;
+  }> {
     const key = request.located.key;
     const cached = await this.loads.run(key, () =>
       this.context.erdCache.getProject(key),
@@ -253,7 +261,7 @@ export class ErdService {
       };
       // The answer need not wait for the shared cache's copy (compressing a
       // large index takes a while); this replica already has it.
-      erdCache
+      const stored = erdCache
         .putProject(located.key, project, aside.compiledSql)
         .catch(error =>
           logger.warn(
@@ -267,7 +275,7 @@ export class ErdService {
           index.tests.length
         } tests in ${Date.now() - started} ms`,
       );
-      return { project, compiledSql: aside.compiledSql };
+      return { project, compiledSql: aside.compiledSql, stored };
     });
   }
 }
