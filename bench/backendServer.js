@@ -1,14 +1,25 @@
 /**
- * One backend measurement in its own process: a fake dbt Cloud on 127.0.0.1
- * serving the artifacts of `dir` as run 1 (job 1), the dbt-erd backend plugin
- * started with startTestBackend, then the first build of the ERD through the
- * HTTP API (download included). Prints one JSON line, then keeps serving so
- * the parent can load-test the cached ERD; exits on SIGTERM.
- *   node bench/backendServer.js <artifactsDir>
+ * One backend measurement in its own process, printing one JSON line:
+ *
+ *   node bench/backendServer.js cloud <artifactsDir>
+ *     A fake dbt Cloud on 127.0.0.1 serving the artifacts of the folder as
+ *     run 1 (job 1), the dbt-erd backend plugin started with
+ *     startTestBackend; the first build of the ERD through the HTTP API
+ *     (download included), then 6 other views and 4 exports (each view's
+ *     time: derived from the cached project index), and the artifact
+ *     downloads all that cost. Then keeps serving so the parent can
+ *     load-test the cached ERD; exits on SIGTERM.
+ *
+ *   node --expose-gc bench/backendServer.js burst <artifactsDir> <count>
+ *     <count> local projects on the same folder (distinct names, so
+ *     distinct artifact versions): one built alone first (the sequential
+ *     estimate is count × its time), then all <count> requested at once;
+ *     each answer's status and time, peak RSS, and RSS held afterwards.
  */
 /* eslint-disable no-console */
 require('@backstage/cli/config/nodeTransform.cjs');
 const fs = require('node:fs');
+const http = require('node:http');
 const path = require('node:path');
 const {
   mockServices,
@@ -20,10 +31,51 @@ const {
 const { FakeDbtCloudServer } = require('../plugins/dbt-erd-node/src/testing');
 const { dbtErdPlugin } = require('../plugins/dbt-erd-backend/src/plugin');
 
-const dir = process.argv[2];
+const [mode, dir, countArg] = process.argv.slice(2);
 const TOKEN = 'dbtc_bench-token';
 
-async function main() {
+const component = (name, annotations) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {},
+});
+
+async function startBackend(dbtErd, entities) {
+  const { server } = await startTestBackend({
+    features: [
+      dbtErdPlugin,
+      mockServices.rootConfig.factory({ data: { dbtErd } }),
+      catalogServiceMock.factory({ entities }),
+    ],
+  });
+  return `http://127.0.0.1:${
+    server.address().port
+  }/api/dbt-erd/entities/default/component`;
+}
+
+async function timed(url) {
+  const started = process.hrtime.bigint();
+  const response = await fetch(url);
+  const text = await response.text();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (!response.ok) {
+    throw new Error(`${url}: ${response.status} ${text.slice(0, 500)}`);
+  }
+  return { ms, text };
+}
+
+const VIEWS = [
+  '?algo=model_contract',
+  '?resourceTypes=model&resourceTypes=source',
+  '?entityNameFormat=schema.table',
+  '?entityGroup=schema',
+  '?exclude=schema:staging',
+  '?algo=semantic',
+];
+const EXPORTS = ['dbml', 'mermaid', 'json', 'd2'];
+
+async function cloud() {
   const fake = await new FakeDbtCloudServer({
     accounts: [
       {
@@ -42,60 +94,36 @@ async function main() {
       },
     ],
   }).start();
-  const { server } = await startTestBackend({
-    features: [
-      dbtErdPlugin,
-      mockServices.rootConfig.factory({
-        data: {
-          dbtErd: {
-            cloud: {
-              maxArtifactBytes: 2 * 1024 ** 3,
-              accounts: [
-                {
-                  name: 'main',
-                  accountId: 1,
-                  accessUrl: fake.url,
-                  token: TOKEN,
-                },
-              ],
-            },
-          },
-        },
-      }),
-      catalogServiceMock.factory({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: {
-              name: 'bench',
-              namespace: 'default',
-              annotations: { 'getdbt.com/cloud-job-id': '1' },
-            },
-            spec: {},
-          },
+  const base = await startBackend(
+    {
+      cloud: {
+        maxArtifactBytes: 2 * 1024 ** 3,
+        accounts: [
+          { name: 'main', accountId: 1, accessUrl: fake.url, token: TOKEN },
         ],
-      }),
-    ],
-  });
-  const url = `http://127.0.0.1:${
-    server.address().port
-  }/api/dbt-erd/entities/default/component/bench/erd`;
-  const started = process.hrtime.bigint();
-  const response = await fetch(url);
-  const body = await response.json();
-  const firstBuildMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (!response.ok)
-    throw new Error(
-      `first build failed: ${response.status} ${JSON.stringify(body)}`,
-    );
+      },
+    },
+    [component('bench', { 'getdbt.com/cloud-job-id': '1' })],
+  );
+  const url = `${base}/bench/erd`;
+  const first = await timed(url);
+  const body = JSON.parse(first.text);
+  const viewMs = [];
+  for (const view of VIEWS) viewMs.push((await timed(`${url}${view}`)).ms);
+  const exportMs = [];
+  for (const format of EXPORTS) {
+    exportMs.push((await timed(`${url}?format=${format}`)).ms);
+  }
   console.log(
     JSON.stringify({
       url,
-      firstBuildMs,
+      firstBuildMs: first.ms,
+      viewMs,
+      exportMs,
+      downloads: fake.requestCount(/\/artifacts\/(manifest|catalog)\.json$/),
       tables: body.nodes.length,
       relationships: body.edges.length,
-      bytes: JSON.stringify(body).length,
+      bytes: first.text.length,
       rssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );
@@ -105,7 +133,75 @@ async function main() {
   });
 }
 
-main().catch(error => {
+async function burst() {
+  const count = Number(countArg ?? 20);
+  const names = Array.from({ length: count }, (_, i) => `p${i}`);
+  const base = await startBackend(
+    {
+      localProjects: [...names, 'solo'].map(name => ({ name, path: dir })),
+      // BENCH_INDEX_BYTES: another dbtErd.cache.indexBytes, to see what it holds.
+      ...(process.env.BENCH_INDEX_BYTES
+        ? { cache: { indexBytes: Number(process.env.BENCH_INDEX_BYTES) } }
+        : {}),
+    },
+    [...names, 'solo'].map(name =>
+      component(name, { 'getdbt.com/artifacts-location': `local:${name}` }),
+    ),
+  );
+  const rss = () => process.memoryUsage().rss / 1024 / 1024;
+  const startRssMb = rss();
+  const solo = await timed(`${base}/solo/erd`);
+  const started = process.hrtime.bigint();
+  // node:http, not fetch: undici's 300 s header time-out would cut off the
+  // last answers on a loaded machine, and that is not what is measured.
+  const answers = await Promise.all(
+    names.map(
+      name =>
+        new Promise(resolve => {
+          http
+            .get(
+              `${base}/${name}/erd`,
+              { headers: { 'accept-encoding': 'gzip' } },
+              res => {
+                res.resume();
+                res.on('end', () =>
+                  resolve({
+                    status: res.statusCode,
+                    ms: Number(process.hrtime.bigint() - started) / 1e6,
+                  }),
+                );
+              },
+            )
+            .on('error', error =>
+              resolve({
+                status: String(error.code ?? error.message),
+                ms: Number(process.hrtime.bigint() - started) / 1e6,
+              }),
+            );
+        }),
+    ),
+  );
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  await new Promise(r => setTimeout(r, 2000));
+  global.gc?.();
+  await new Promise(r => setTimeout(r, 500));
+  global.gc?.();
+  console.log(
+    JSON.stringify({
+      count,
+      soloMs: solo.ms,
+      sequentialMs: solo.ms * count,
+      lastMs: Math.max(...answers.map(a => a.ms)),
+      statuses: answers.map(a => a.status),
+      startRssMb,
+      peakRssMb,
+      heldRssMb: rss(),
+    }),
+  );
+  process.exit(0);
+}
+
+(mode === 'burst' ? burst() : cloud()).catch(error => {
   console.error(error);
   process.exit(1);
 });

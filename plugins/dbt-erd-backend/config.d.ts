@@ -84,8 +84,19 @@ export interface Config {
       schedule: import('@backstage/backend-plugin-api').SchedulerServiceTaskScheduleDefinitionConfig;
     };
     cache?: {
-      /** How long a built ERD is kept. Default 30 minutes. */
+      /** How long an artifact version's index is kept in the shared cache. Default 30 minutes. */
       ttl?: import('@backstage/types').HumanDuration | string;
+      /** Bytes of gzipped served ERDs each replica keeps in memory (least recently used out). Default 268435456 (256 MB). */
+      servedBytes?: number;
+      /** Size (JSON characters) of decoded project indexes each replica keeps in memory. Default 134217728 (128 M). */
+      indexBytes?: number;
+    };
+    /** Bounds on artifact downloads and indexing (builds); further builds wait in order. */
+    builds?: {
+      /** Builds at once per replica. Default 2. */
+      concurrency?: number;
+      /** Builds at once per dbt Cloud account, per replica. Default 1. */
+      concurrencyPerAccount?: number;
     };
   };
 }

@@ -1,9 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
-import { dbtErdPlugin } from './plugin';
+import { startDemoBackend } from './__testUtils__/startDemoBackend';
 
 /**
  * An entity's annotations may be all that keeps a team's slice of a shared
@@ -36,30 +33,18 @@ describe('query parameters narrow the annotations', () => {
   let get: (path: string) => Promise<request.Response>;
 
   beforeAll(async () => {
-    const { server } = await startTestBackend({
-      features: [
-        dbtErdPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
-          },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            slice('marts', { 'getdbt.com/erd-select': 'schema:marts' }),
-            slice('marts-without-dims', {
-              'getdbt.com/erd-select': 'schema:marts',
-              'getdbt.com/erd-exclude': 'model.acme_analytics.dim_',
-            }),
-            slice('raw-and-models', {
-              'getdbt.com/erd-select': 'schema:raw schema:marts',
-              'getdbt.com/erd-resource-types': 'model,source',
-            }),
-            slice('whole-project', {}),
-          ],
-        }),
-      ],
-    });
+    const server = await startDemoBackend([
+      slice('marts', { 'getdbt.com/erd-select': 'schema:marts' }),
+      slice('marts-without-dims', {
+        'getdbt.com/erd-select': 'schema:marts',
+        'getdbt.com/erd-exclude': 'model.acme_analytics.dim_',
+      }),
+      slice('raw-and-models', {
+        'getdbt.com/erd-select': 'schema:raw schema:marts',
+        'getdbt.com/erd-resource-types': 'model,source',
+      }),
+      slice('whole-project', {}),
+    ]);
     get = path =>
       request(server).get(`/api/dbt-erd/entities/default/component/${path}`);
   });

@@ -115,7 +115,13 @@ describe('dbt-erd backend: accounts with the same numeric id', () => {
       expect(await erdOf(`us-${kind}`)).toContain(DROPPED);
       expect(await erdOf(`eu-${kind}`)).not.toContain(DROPPED);
       expect(
-        eu.requestCount(FakeDbtCloudServer.paths.run(ACCOUNT_ID, 123)),
+        eu.requestCount(
+          FakeDbtCloudServer.paths.runArtifact(
+            ACCOUNT_ID,
+            123,
+            'manifest.json',
+          ),
+        ),
       ).toBeGreaterThan(0);
     },
   );

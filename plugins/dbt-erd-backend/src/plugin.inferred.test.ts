@@ -1,9 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
-import { dbtErdPlugin } from './plugin';
+import { startDemoBackend } from './__testUtils__/startDemoBackend';
 
 const project = (name: string, algo: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -20,22 +17,10 @@ const project = (name: string, algo: string): Entity => ({
 });
 
 async function startBackend() {
-  const { server } = await startTestBackend({
-    features: [
-      dbtErdPlugin,
-      mockServices.rootConfig.factory({
-        data: {
-          dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
-        },
-      }),
-      catalogServiceMock.factory({
-        entities: [
-          project('combined', 'test_relationship,inferred'),
-          project('misspelt', 'test_relationship,infered'),
-        ],
-      }),
-    ],
-  });
+  const server = await startDemoBackend([
+    project('combined', 'test_relationship,inferred'),
+    project('misspelt', 'test_relationship,infered'),
+  ]);
   return server;
 }
 

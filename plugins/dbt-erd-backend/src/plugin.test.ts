@@ -1,13 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
-import { dbtErdPlugin } from './plugin';
+import { startDemoBackend } from './__testUtils__/startDemoBackend';
 
 const component = (
   name: string,
@@ -20,25 +14,13 @@ const component = (
 });
 
 async function startBackend() {
-  const { server } = await startTestBackend({
-    features: [
-      dbtErdPlugin,
-      mockServices.rootConfig.factory({
-        data: {
-          dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
-        },
-      }),
-      catalogServiceMock.factory({
-        entities: [
-          component('demo', { 'getdbt.com/artifacts-location': 'local:demo' }),
-          component('unknown-project', {
-            'getdbt.com/artifacts-location': 'local:nope',
-          }),
-          component('no-dbt', {}),
-        ],
-      }),
-    ],
-  });
+  const server = await startDemoBackend([
+    component('demo', { 'getdbt.com/artifacts-location': 'local:demo' }),
+    component('unknown-project', {
+      'getdbt.com/artifacts-location': 'local:nope',
+    }),
+    component('no-dbt', {}),
+  ]);
   return server;
 }
 

@@ -10,7 +10,9 @@ import { readDbtErdConfig } from './config/readDbtErdConfig';
 import { createRouter } from './router';
 import { ErdReadPermissions } from './services/access/ErdReadPermissions';
 import { SourceAccessGuard } from './services/access/SourceAccessGuard';
+import { BuildLimits } from './services/BuildLimits';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
+import { ErdCache } from './services/ErdCache';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
 import { schedulePrebuildTask } from './services/PrebuildTask';
@@ -74,6 +76,15 @@ export const dbtErdPlugin = createBackendPlugin({
           urlReader,
           logger,
           access,
+          erdCache: new ErdCache(cache, {
+            ttlMs: erdConfig.cacheTtlMs,
+            servedBytes: erdConfig.limits.servedBytes,
+            indexBytes: erdConfig.limits.indexBytes,
+          }),
+          limits: new BuildLimits({
+            concurrency: erdConfig.limits.buildConcurrency,
+            concurrencyPerAccount: erdConfig.limits.buildConcurrencyPerAccount,
+          }),
         });
         const erdDiffService = new ErdDiffService(erdService, {
           config: erdConfig,

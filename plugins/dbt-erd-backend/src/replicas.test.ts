@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { createClient } from '@redis/client';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { scanForSecrets } from './__testUtils__/secretScan';
 import { dbtErdPlugin } from './plugin';
@@ -161,16 +162,10 @@ describeWithServices(
                 },
               },
               dbtErd: {
-                cloud: {
-                  accounts: [
-                    {
-                      name: 'main',
-                      accountId: ACCOUNT_ID,
-                      accessUrl: fake.url,
-                      token: TOKEN,
-                    },
-                  ],
-                },
+                cloud: mainAccountOn(fake, {
+                  accountId: ACCOUNT_ID,
+                  token: TOKEN,
+                }),
                 ...(prebuild ? { prebuild: { schedule: prebuild } } : {}),
               },
             },

@@ -1,8 +1,6 @@
-import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
-
-/** The `dbtErd.cloud` config of one account named main on a fake dbt Cloud. */
+/** The `dbtErd.cloud` config of one account named main on a fake dbt Cloud (or any access URL). */
 export function mainAccountOn(
-  fake: FakeDbtCloudServer,
+  fake: { url: string },
   account: { accountId: number; token: string },
 ) {
   return {

@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { dbtErdPlugin } from '../plugin';
 import { CapturedLogs, RecordingCache } from './capturingLogger';
+import { mainAccountOn } from './dbtCloudConfig';
 
 /** A catalog entity with the given dbt annotations. */
 export function annotatedEntity(
@@ -46,14 +47,7 @@ export async function startCloudTestBackend(options: {
           dbtErd: {
             cloud: {
               timeout: { seconds: 2 },
-              accounts: [
-                {
-                  name: 'main',
-                  accountId: options.accountId,
-                  accessUrl: options.accessUrl,
-                  token: options.token,
-                },
-              ],
+              ...mainAccountOn({ url: options.accessUrl }, options),
             },
           },
         },

@@ -63,6 +63,12 @@ describe('readDbtErdConfig', () => {
     expect(config.cacheTtlMs).toBe(30 * 60_000);
     expect(read(undefined)).toEqual({
       accounts: [],
+      limits: {
+        servedBytes: 256 * 1024 * 1024,
+        indexBytes: 128 * 1024 * 1024,
+        buildConcurrency: 2,
+        buildConcurrencyPerAccount: 1,
+      },
       localProjects: [],
       defaults: {},
       cacheTtlMs: 30 * 60_000,

@@ -44,6 +44,8 @@ export interface DbtErdConfig {
     maxArtifactBytes?: number;
     rateLimitCoolDownMs?: number;
   };
+  /** Memory budgets of each replica's ERD cache and build bounds (see readCacheLimits). */
+  limits: CacheLimitsConfig;
   /** Schedule of the pre-build task; absent (the default) means off. */
   prebuildSchedule?: SchedulerServiceTaskScheduleDefinition;
   /** Things to log at start-up, e.g. a deprecated access URL. */
@@ -121,12 +123,40 @@ export function readDbtErdConfig(root: Config): DbtErdConfig {
     defaults,
     client,
     prebuildSchedule,
+    limits: readCacheLimits(config),
     warnings,
     cacheTtlMs: durationToMilliseconds(
       config?.has('cache.ttl')
         ? readDurationFromConfig(config, { key: 'cache.ttl' })
         : DEFAULT_CACHE_TTL,
     ),
+  };
+}
+
+export interface CacheLimitsConfig {
+  servedBytes: number;
+  indexBytes: number;
+  buildConcurrency: number;
+  buildConcurrencyPerAccount: number;
+}
+
+/** `dbtErd.cache.servedBytes`, `.indexBytes` and `dbtErd.builds.*`, each a positive whole number. */
+function readCacheLimits(config: Config | undefined): CacheLimitsConfig {
+  const positive = (key: string, fallback: number) => {
+    const value = config?.getOptionalNumber(key);
+    if (value === undefined) return fallback;
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      throw new Error(
+        `dbtErd.${key} must be a positive whole number, got ${value}`,
+      );
+    }
+    return value;
+  };
+  return {
+    servedBytes: positive('cache.servedBytes', 256 * 1024 * 1024),
+    indexBytes: positive('cache.indexBytes', 128 * 1024 * 1024),
+    buildConcurrency: positive('builds.concurrency', 2),
+    buildConcurrencyPerAccount: positive('builds.concurrencyPerAccount', 1),
   };
 }
 

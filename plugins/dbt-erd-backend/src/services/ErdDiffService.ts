@@ -97,7 +97,7 @@ export function describeSource(info: ErdSourceInfo): string {
  */
 export class ErdDiffService {
   private readonly inFlight = new SingleFlight<BuiltDiff>();
-  private readonly served = new ServedErds(8);
+  private readonly served = new ServedErds(32 * 1024 * 1024);
 
   constructor(
     private readonly erds: ErdService,
@@ -114,15 +114,15 @@ export class ErdDiffService {
     query: ErdOptionsQuery = {},
   ): Promise<ServedErd> {
     const pair = await this.locate(entity, base, query);
-    const etag = await this.context.cache.get<string>(`${pair.key}:etag`);
-    const served = etag && this.served.get(pair.key, etag);
+    // A diff of two immutable versions never changes: this replica's copy holds.
+    const served = this.served.get(pair.key);
     if (served) return served;
     const cached = await this.context.cache.get<string>(pair.key);
     const json =
       typeof cached === 'string'
         ? cached
         : (await this.build(entity, pair, query)).json;
-    return this.served.put(pair.key, json, etag || undefined);
+    return this.served.put(pair.key, json);
   }
 
   /** `erd-diff.md`, for a pull-request comment or a download. */

@@ -2,13 +2,15 @@ import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
-  buildErd,
-  buildErdFromBytes,
-  ErdBuildResult,
+  buildErdFromIndex,
+  CompiledSqlById,
   Erd,
   ErdInputError,
   ErdOptions,
+  indexProject,
   resolveErdOptions,
+  setCompiledSqlAside,
+  withCompiledSql,
 } from 'backstage-plugin-dbt-erd-common';
 import {
   ArtifactSource,
@@ -20,8 +22,10 @@ import {
   resolveArtifactSource,
 } from '../sources/resolveArtifactSource';
 import { ArtifactsInvalidError } from './ArtifactsInvalidError';
+import { BuildLimits } from './BuildLimits';
+import { ErdCache, ProjectVersion } from './ErdCache';
 import { ErdOptionsQuery, readErdOptions } from './readErdOptions';
-import { erdEtag, ServedErd, ServedErds } from './ServedErds';
+import { ServedErd } from './ServedErds';
 import { SingleFlight } from './SingleFlight';
 
 /** What the ERD route serves: the canonical ERD plus where it came from. */
@@ -30,19 +34,20 @@ export type ErdResponse = Erd & {
   warnings: string[];
 };
 
-interface ErdRequest {
-  key: string;
-  source: ArtifactSource;
-  located: LocatedArtifacts;
-  options: ErdOptions;
-  keepCompiledSql: boolean;
-}
+/**
+ * Turns an ERD into the body the tab receives. One function, so that the
+ * tab's encoding can change in one place (JSON text by default).
+ */
+export type TabBodyEncoder = (erd: ErdResponse) => string;
+
+export const encodeTabBodyAsJson: TabBodyEncoder = erd => JSON.stringify(erd);
 
 /** How an ERD is wanted beyond the engine's options. */
 export interface ErdVariant {
   /**
    * Keep each model's compiled SQL: only the `json` export prints it, and on
-   * large projects it is most of the memory, so the tab goes without.
+   * large projects it is most of the bytes, so it is stored apart and only
+   * loaded for it.
    */
   keepCompiledSql?: boolean;
 }
@@ -61,40 +66,64 @@ export function resolveEntityErdOptions(
   }
 }
 
+/** One request, resolved once: its options and its artifact version. */
+interface ErdRequest {
+  entity: Entity;
+  source: ArtifactSource;
+  located: LocatedArtifacts;
+  options: ErdOptions;
+}
+
+interface BuiltVersion {
+  project: ProjectVersion;
+  compiledSql: CompiledSqlById;
+  /** Settles once the shared cache holds the new index (absent when it was not just built). */
+  stored?: Promise<void>;
+}
+
+export interface ErdServiceContext extends ArtifactSourceContext {
+  logger: LoggerService;
+  cache: CacheService;
+  erdCache: ErdCache;
+  limits: BuildLimits;
+  /** The tab's body encoding; JSON by default. */
+  encodeTabBody?: TabBodyEncoder;
+}
+
 /**
- * Builds an entity's ERD: resolves its annotations to an artifact source,
- * serves a cached build when the same artifacts and options were built
- * before (shared by every replica through the CacheService), and otherwise
- * downloads once however many requests wait for it.
+ * Builds an entity's ERD along one path: the entity's annotations name an
+ * artifact source; its cheap `locate` names the artifact version; the first
+ * request for a version downloads it once (however many wait, at most N
+ * builds at a time) into a project index kept by the ErdCache for every
+ * replica; every view (options) and export is then derived from that index,
+ * with no upstream request.
  */
 export class ErdService {
-  private readonly inFlight = new SingleFlight<string>();
-  private readonly served = new ServedErds();
+  private readonly builds = new SingleFlight<BuiltVersion>();
+  /** Unzipping and parsing a large index from the shared cache, once however many wait. */
+  private readonly loads = new SingleFlight<ProjectVersion | undefined>();
+  private readonly views = new SingleFlight<ServedErd>();
+  private readonly encodeTabBody: TabBodyEncoder;
 
-  constructor(
-    private readonly context: ArtifactSourceContext & {
-      logger: LoggerService;
-      cache: CacheService;
-    },
-  ) {}
+  constructor(private readonly context: ErdServiceContext) {
+    this.encodeTabBody = context.encodeTabBody ?? encodeTabBodyAsJson;
+  }
 
-  /**
-   * The ERD ready to send. The shared cache holds the JSON text and its
-   * ETag; this replica keeps recent ones compressed, and checks only the
-   * small ETag entry per request.
-   */
+  /** The tab's ERD ready to send: this replica's served copy, else derived and kept. */
   async getServedErd(
     entity: Entity,
     query: ErdOptionsQuery = {},
   ): Promise<ServedErd> {
-    const request = await this.prepare(entity, query, {});
-    const etag = await this.context.cache.get<string>(`${request.key}:etag`);
-    const served = etag && this.served.get(request.key, etag);
+    const request = await this.request(entity, query);
+    const { erdCache } = this.context;
+    const viewKey = erdCache.viewKey(request.located.key, request.options);
+    const served = erdCache.getServed(viewKey);
     if (served) return served;
-    const cached = await this.context.cache.get<string>(request.key);
-    const json =
-      typeof cached === 'string' ? cached : await this.build(entity, request);
-    return this.served.put(request.key, json, etag || undefined);
+    return this.views.run(viewKey, async () => {
+      const { project } = await this.version(request);
+      const body = this.encodeTabBody(this.derive(project, request.options));
+      return erdCache.putServed(viewKey, body);
+    });
   }
 
   /** `source` overrides the entity's own (the base side of a diff). */
@@ -104,29 +133,33 @@ export class ErdService {
     variant: ErdVariant = {},
     source?: ArtifactSource,
   ): Promise<ErdResponse> {
-    return JSON.parse(await this.getErdJson(entity, query, variant, source));
+    const request = await this.request(entity, query, source);
+    const built = await this.version(request);
+    if (!variant.keepCompiledSql) {
+      return this.derive(built.project, request.options);
+    }
+    const compiledSql =
+      built.compiledSql ??
+      (await this.context.erdCache.getCompiledSql(request.located.key)) ??
+      // The SQL expired before the index: read the version again.
+      (await this.rebuild(request)).compiledSql;
+    return this.derive(built.project, request.options, compiledSql);
   }
 
-  /**
-   * The ERD response as JSON text. The cache holds the text, so serving a
-   * cached ERD costs no serialisation at all: the hot path of a tab that
-   * many people open many times a day.
-   */
+  /** The ERD response as JSON text (exports of tools that take JSON). */
   async getErdJson(
     entity: Entity,
     query: ErdOptionsQuery = {},
     variant: ErdVariant = {},
     source?: ArtifactSource,
   ): Promise<string> {
-    const request = await this.prepare(entity, query, variant, source);
-    const cached = await this.context.cache.get<string>(request.key);
-    if (typeof cached === 'string') {
-      return cached;
-    }
-    return this.build(entity, request);
+    return JSON.stringify(await this.getErd(entity, query, variant, source));
   }
 
-  /** Forgets what is cached for the entity (run lookup and ERD), then builds anew. */
+  /**
+   * Forgets the entity's lookup (e.g. its job's latest run) and the index of
+   * the version found, reads that version again, and returns the fresh ERD.
+   */
   async refresh(
     entity: Entity,
     query: ErdOptionsQuery = {},
@@ -134,73 +167,115 @@ export class ErdService {
     const source = resolveArtifactSource(entity, this.context);
     const lookupKey = source.lookupKey?.();
     if (lookupKey) await this.context.cache.delete(lookupKey);
-    const request = await this.prepare(entity, query, {}, source);
-    await this.context.cache.delete(request.key);
-    return JSON.parse(await this.build(entity, request));
+    const request = await this.request(entity, query, source);
+    const { project } = await this.rebuild(request);
+    return this.derive(project, request.options);
   }
 
-  private async prepare(
+  /**
+   * Makes sure the index of the entity's current artifact version is built
+   * and in the shared cache, for every replica (the pre-build task).
+   */
+  async warm(entity: Entity): Promise<void> {
+    const built = await this.version(await this.request(entity, {}));
+    await built.stored;
+  }
+
+  private async request(
     entity: Entity,
     query: ErdOptionsQuery,
-    { keepCompiledSql = false }: ErdVariant,
     source = resolveArtifactSource(entity, this.context),
   ): Promise<ErdRequest> {
+    // Options first: a bad option should cost no lookup.
     const options = resolveEntityErdOptions(
       entity,
       query,
       this.context.config.defaults,
     );
     const located = await source.locate();
-    const key = `erd:v2:${located.key}:${JSON.stringify(options)}${
-      keepCompiledSql ? ':sql' : ''
-    }`;
-    return { key, source, located, options, keepCompiledSql };
+    return { entity, source, located, options };
+  }
+
+  private derive(
+    project: ProjectVersion,
+    options: ErdOptions,
+    compiledSql?: CompiledSqlById,
+  ): ErdResponse {
+    const index = compiledSql
+      ? withCompiledSql(project.index, compiledSql)
+      : project.index;
+    const { erd, warnings } = buildErdFromIndex(index, options);
+    return { ...erd, source: project.info, warnings };
+  }
+
+  /** The version's index, from the cache or built; `compiledSql` only when just built. */
+  private async version(request: ErdRequest): Promise<{
+    project: ProjectVersion;
+    compiledSql?: CompiledSqlById;
+    stored?: Promise<void>;
+  }> {
+    const key = request.located.key;
+    const cached = await this.loads.run(key, () =>
+      this.context.erdCache.getProject(key),
+    );
+    if (cached) return { project: cached };
+    return this.builds.run(key, () => this.build(request, true));
+  }
+
+  private async rebuild(request: ErdRequest): Promise<BuiltVersion> {
+    await this.context.erdCache.forget(request.located.key);
+    return this.builds.run(request.located.key, () =>
+      this.build(request, false),
+    );
   }
 
   private build(
-    entity: Entity,
-    { key, source, located, options, keepCompiledSql }: ErdRequest,
-  ) {
-    return this.inFlight.run(key, async () => {
+    { entity, source, located }: ErdRequest,
+    useCache: boolean,
+  ): Promise<BuiltVersion> {
+    const { erdCache, limits, logger } = this.context;
+    return limits.run(source.upstreamKey, async () => {
+      // Waiting for a slot may have been long: another replica may have built it.
+      const cached = useCache
+        ? await erdCache.getProject(located.key)
+        : undefined;
+      if (cached) {
+        const compiledSql = await erdCache.getCompiledSql(located.key);
+        if (compiledSql) return { project: cached, compiledSql };
+      }
       const started = Date.now();
-      const artifacts = await source.fetch(located, { algo: options.algo });
-      let built: ErdBuildResult;
+      const artifacts = await source.fetch(located);
+      let index;
       try {
-        built =
-          artifacts.manifest instanceof Uint8Array
-            ? await buildErdFromBytes(
-                {
-                  manifest: artifacts.manifest,
-                  catalog: artifacts.catalog as Uint8Array | undefined,
-                },
-                options,
-                { keepCompiledSql },
-              )
-            : buildErd(artifacts, options);
+        index = await indexProject(artifacts);
       } catch (error) {
-        if (error instanceof ErdInputError)
+        if (error instanceof ErdInputError) {
           throw new ArtifactsInvalidError(error.message);
+        }
         throw error;
       }
-      const { erd, warnings } = built;
-      const response: ErdResponse = {
-        ...erd,
-        source: located.info,
-        warnings: [...(artifacts.warnings ?? []), ...warnings],
+      const aside = setCompiledSqlAside(index);
+      const project: ProjectVersion = {
+        index: aside.index,
+        info: located.info,
       };
-      const json = JSON.stringify(response);
-      const ttl = this.context.config.cacheTtlMs;
-      await this.context.cache.set(key, json, { ttl });
-      await this.context.cache.set(`${key}:etag`, erdEtag(json), { ttl });
-      this.context.logger.info(
-        `Built ERD for ${stringifyEntityRef(entity)} from ${
-          located.info.kind
-        } ${located.info.name}: ` +
-          `${erd.nodes.length} tables, ${erd.edges.length} relationships in ${
-            Date.now() - started
-          } ms`,
+      // The answer need not wait for the shared cache's copy (compressing a
+      // large index takes a while); this replica already has it.
+      const stored = erdCache
+        .putProject(located.key, project, aside.compiledSql)
+        .catch(error =>
+          logger.warn(
+            `Could not store the index of ${located.info.kind} ${located.info.name} in the cache: ${error}`,
+          ),
+        );
+      logger.info(
+        `Indexed ${located.info.kind} ${
+          located.info.name
+        } for ${stringifyEntityRef(entity)}: ${index.nodes.length} tables, ${
+          index.tests.length
+        } tests in ${Date.now() - started} ms`,
       );
-      return json;
+      return { project, compiledSql: aside.compiledSql, stored };
     });
   }
 }

@@ -13,8 +13,9 @@ import { ErdService } from './ErdService';
 export const PREBUILD_TASK_ID = 'dbt-erd-prebuild';
 
 /**
- * Builds the ERD of every annotated entity ahead of time, so the first user
- * after a new dbt Cloud run finds it in the shared cache. Scheduled with
+ * Indexes the current artifact version of every annotated entity ahead of
+ * time (every view derives from the index), so the first user after a new
+ * dbt Cloud run finds it in the shared cache. Scheduled with
  * global scope: one replica at a time runs it.
  */
 export async function schedulePrebuildTask(options: {
@@ -38,7 +39,7 @@ export async function schedulePrebuildTask(options: {
       // One at a time: a prebuild must not compete with users for dbt Cloud's rate limit.
       for (const entity of entities) {
         try {
-          await options.erdService.getErd(entity);
+          await options.erdService.warm(entity);
           built += 1;
         } catch (error) {
           failed.push(

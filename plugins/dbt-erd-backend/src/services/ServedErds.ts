@@ -1,48 +1,63 @@
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 
-/** An ERD ready to send: its bytes, gzipped once, and an ETag. */
+const gzipAsync = promisify(gzip);
+
+/** An ERD ready to send: its body gzipped once, and an ETag. */
 export interface ServedErd {
   etag: string;
-  json: Buffer;
   gzip: Buffer;
+  /** The plain body, for the rare client that takes no gzip (unzipped on demand). */
+  readonly json: Buffer;
 }
 
-/** The ETag of an ERD's JSON text, stored beside it in the shared cache. */
-export function erdEtag(json: string): string {
-  return `"${createHash('sha1').update(json).digest('base64url')}"`;
+/** The ETag of a tab body. */
+export function erdEtag(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
 /**
- * The few most recently served ERDs of this replica, compressed and
- * hashed once. A cached ERD of a 1,000-model project is megabytes of JSON:
- * copying, hashing and sending it whole for every request is what would
- * make the tab slow under load, not building it. Entries are checked
- * against the ETag in the shared cache, so an ERD that expired or was
- * rebuilt elsewhere is never served from here.
+ * This replica's most recently served ERDs, gzipped and hashed once, under
+ * a byte budget (`dbtErd.cache.servedBytes`), least recently used first
+ * out. A 5,000-model ERD is megabytes of JSON: copying, hashing and
+ * compressing it per request is what would make the tab slow under load;
+ * keeping every one a replica ever served is what would run it out of
+ * memory. Only the gzip is kept (a tenth of the JSON).
  */
 export class ServedErds {
-  private readonly entries = new Map<string, ServedErd>();
+  private readonly entries: LRUCache<string, ServedErd>;
 
-  constructor(private readonly maxEntries = 32) {}
+  constructor(maxBytes: number) {
+    this.entries = new LRUCache<string, ServedErd>({
+      maxSize: maxBytes,
+      sizeCalculation: entry => Math.max(1, entry.gzip.byteLength),
+    });
+  }
 
-  get(key: string, etag: string): ServedErd | undefined {
-    const entry = this.entries.get(key);
-    if (!entry || entry.etag !== etag) return undefined;
-    // Map order is insertion order: re-inserting marks it most recent.
-    this.entries.delete(key);
+  get(key: string): ServedErd | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Compresses off the event loop (zlib's thread pool), then keeps it if it fits. */
+  async put(key: string, body: string): Promise<ServedErd> {
+    const compressed = await gzipAsync(body);
+    const entry: ServedErd = {
+      etag: erdEtag(body),
+      gzip: compressed,
+      get json() {
+        return gunzipSync(compressed);
+      },
+    };
     this.entries.set(key, entry);
     return entry;
   }
 
-  put(key: string, json: string, etag = erdEtag(json)): ServedErd {
-    const bytes = Buffer.from(json);
-    const entry = { etag, json: bytes, gzip: gzipSync(bytes) };
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
+  /** Drops every entry whose key starts with `prefix` (one artifact version's views). */
+  forget(prefix: string) {
+    for (const key of [...this.entries.keys()]) {
+      if (key.startsWith(prefix)) this.entries.delete(key);
     }
-    return entry;
   }
 }

@@ -1,13 +1,10 @@
-import { DbtArtifactFiles, DbtArtifacts } from 'backstage-plugin-dbt-erd-node';
+import { ArtifactInput } from 'backstage-plugin-dbt-erd-common';
 
 /**
- * Artifacts, parsed or as bytes (bytes go through the engine's streaming
- * reader: far less memory on large manifests), plus what a person should
- * know about them (e.g. no catalog).
+ * What a fetch hands the engine: the engine's one artifact input (bytes or
+ * a byte stream, or an index for Discovery), read into the project index.
  */
-export type FetchedArtifacts = (DbtArtifacts | DbtArtifactFiles) & {
-  warnings?: string[];
-};
+export type FetchedArtifacts = ArtifactInput;
 
 /** Where an ERD's artifacts came from, as shown in the ERD tab's header. */
 export interface ErdSourceInfo {
@@ -37,12 +34,6 @@ export interface LocatedArtifacts {
   warnings?: string[];
 }
 
-/** What the ERD being built needs from a fetch. */
-export interface FetchContext {
-  /** The engine algorithm, e.g. test_relationship: sources may read less for it. */
-  algo?: string;
-}
-
 /**
  * One place artifacts can come from. `locate` is cheap (a run lookup, a file
  * stat) and names an immutable version; `fetch` downloads that version and
@@ -50,10 +41,13 @@ export interface FetchContext {
  */
 export interface ArtifactSource {
   locate(): Promise<LocatedArtifacts>;
-  fetch(
-    located: LocatedArtifacts,
-    context?: FetchContext,
-  ): Promise<FetchedArtifacts>;
+  /**
+   * Reads the located version, whole (every view of it is derived from one
+   * read). May add what only the download tells to `located.info`.
+   */
+  fetch(located: LocatedArtifacts): Promise<FetchedArtifacts>;
   /** Cache key of a lookup `locate` keeps (e.g. a job's latest run), dropped on refresh. */
   lookupKey?(): string;
+  /** Whose rate limit a fetch spends (a dbt Cloud account's key), for the per-account build limit. */
+  readonly upstreamKey?: string;
 }

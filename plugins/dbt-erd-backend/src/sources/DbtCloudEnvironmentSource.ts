@@ -1,12 +1,11 @@
 import { CacheService } from '@backstage/backend-plugin-api';
+import { indexArtifacts } from 'backstage-plugin-dbt-erd-common';
 import {
-  appliedStateNeedsFor,
   appliedStateToArtifacts,
   DbtCloudClient,
 } from 'backstage-plugin-dbt-erd-node';
 import {
   ArtifactSource,
-  FetchContext,
   FetchedArtifacts,
   LocatedArtifacts,
 } from './ArtifactSource';
@@ -25,6 +24,10 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
     private readonly environmentId: number,
     private readonly cache: CacheService,
   ) {}
+
+  get upstreamKey() {
+    return this.client.accountKey;
+  }
 
   /**
    * The applied state has no version id: it is trusted for one lookup
@@ -48,19 +51,25 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
     };
   }
 
-  /** Reads only what the ERD's algorithm uses: tests and semantic models are most of a big project. */
-  async fetch(
-    located: LocatedArtifacts,
-    context: FetchContext = {},
-  ): Promise<FetchedArtifacts> {
+  /**
+   * Reads all of the applied state (tests and semantic models too): every
+   * view of this version is derived from one read. The state arrives as
+   * GraphQL pages, not a manifest; it is shaped into the parsed artifacts
+   * the engine indexes (the index is the seam; a direct applied-state →
+   * index reader would skip that step).
+   */
+  async fetch(located: LocatedArtifacts): Promise<FetchedArtifacts> {
     const state = await this.client.getEnvironmentAppliedState(
       this.environmentId,
-      { needs: appliedStateNeedsFor(context.algo) },
+      { needs: { tests: true, semanticModels: true } },
     );
     await this.cache.set(this.lastBuildKey(), located.key, {
       ttl: LAST_BUILD_TTL_MS,
     });
-    return { ...appliedStateToArtifacts(state), warnings: state.warnings };
+    return {
+      index: indexArtifacts(appliedStateToArtifacts(state)),
+      warnings: state.warnings,
+    };
   }
 
   private lastBuildKey(): string {

@@ -25,12 +25,19 @@ export class DbtCloudJobSource implements ArtifactSource {
     private readonly cache: CacheService,
   ) {}
 
+  get upstreamKey() {
+    return this.client.accountKey;
+  }
+
+  private found?: DbtCloudJobRun;
+
   lookupKey() {
     return `lookup:v2:cloud:${this.client.accountKey}:job:${this.jobId}`;
   }
 
   async locate(): Promise<LocatedArtifacts> {
     const found = await this.jobRun();
+    this.found = found;
     const run = found?.run;
     const info = {
       kind: 'dbt-cloud-job' as const,
@@ -64,10 +71,12 @@ export class DbtCloudJobSource implements ArtifactSource {
       const { manifest, catalog, warnings } =
         await this.client.fetchRunArtifacts(located.info.runId, {
           as: 'bytes',
+          // The lookup's run: a build asks dbt Cloud for it once.
+          run: this.found?.run,
         });
       return {
-        manifest,
-        catalog,
+        manifest: manifest as Uint8Array,
+        catalog: catalog as Uint8Array | undefined,
         warnings: [...(located.warnings ?? []), ...warnings],
       };
     }
@@ -75,7 +84,11 @@ export class DbtCloudJobSource implements ArtifactSource {
       this.jobId,
       { as: 'bytes' },
     );
-    return { manifest, catalog, warnings };
+    return {
+      manifest: manifest as Uint8Array,
+      catalog: catalog as Uint8Array | undefined,
+      warnings,
+    };
   }
 
   /**

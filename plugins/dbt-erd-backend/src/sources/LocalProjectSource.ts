@@ -4,7 +4,11 @@ import {
   statArtifactsDirectory,
 } from 'backstage-plugin-dbt-erd-node';
 import { LocalProjectConfig } from '../config/readDbtErdConfig';
-import { ArtifactSource, LocatedArtifacts } from './ArtifactSource';
+import {
+  ArtifactSource,
+  FetchedArtifacts,
+  LocatedArtifacts,
+} from './ArtifactSource';
 
 /** Artifacts in a folder on the backend host, named in app-config. */
 export class LocalProjectSource implements ArtifactSource {
@@ -22,7 +26,8 @@ export class LocalProjectSource implements ArtifactSource {
     };
   }
 
-  fetch() {
-    return readArtifactsDirectoryBytes(this.dir);
+  async fetch(): Promise<FetchedArtifacts> {
+    const { manifest, catalog } = await readArtifactsDirectoryBytes(this.dir);
+    return { manifest, catalog, warnings: [] };
   }
 }

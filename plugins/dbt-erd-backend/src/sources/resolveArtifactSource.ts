@@ -9,6 +9,7 @@ import {
   DBT_CLOUD_RUN_ID_ANNOTATION,
   DBT_SOURCE_ANNOTATIONS,
 } from 'backstage-plugin-dbt-erd-common';
+import { DEFAULT_MAX_ARTIFACT_BYTES } from 'backstage-plugin-dbt-erd-node';
 import { DbtErdConfig } from '../config/readDbtErdConfig';
 import {
   guardCloudSource,
@@ -57,6 +58,7 @@ export function resolveArtifactSource(
       source = new DbtCloudRunSource(
         client,
         readId(runId, DBT_CLOUD_RUN_ID_ANNOTATION),
+        context.cache,
       );
     } else if (jobId) {
       source = new DbtCloudJobSource(
@@ -100,7 +102,7 @@ function resolveArtifactsLocation(
   entity: Entity,
   context: ArtifactSourceContext,
 ): ArtifactSource {
-  const { config, urlReader } = context;
+  const { config, urlReader, cache } = context;
   const separator = location.indexOf(':');
   const scheme = separator > 0 ? location.slice(0, separator) : '';
   const target = location.slice(separator + 1).trim();
@@ -126,7 +128,11 @@ function resolveArtifactsLocation(
     );
   }
   if (scheme === 'url') {
-    return new UrlArtifactsSource(validateFolderUrl(target), urlReader);
+    return new UrlArtifactsSource(validateFolderUrl(target), {
+      urlReader,
+      cache,
+      maxBytes: config.client.maxArtifactBytes ?? DEFAULT_MAX_ARTIFACT_BYTES,
+    });
   }
   throw new InputError(
     `${DBT_ARTIFACTS_LOCATION_ANNOTATION} must start with "local:" or "url:", got "${truncate(

@@ -133,7 +133,8 @@ export async function resolveBaseSource(
   // The base side is checked like the head: same owner, same projects.
   const guarded = (source: ArtifactSource) =>
     guardCloudSource(source, entity, client, context);
-  if (ref.kind === 'run') return guarded(new DbtCloudRunSource(client, ref.id));
+  if (ref.kind === 'run')
+    return guarded(new DbtCloudRunSource(client, ref.id, context.cache));
   if (ref.kind === 'job' || ref.kind === 'ci') {
     const jobId = ref.kind === 'ci' ? ciJobId(entity) : ref.id;
     return guarded(new DbtCloudJobSource(client, jobId, context.cache));
@@ -159,5 +160,5 @@ export async function resolveBaseSource(
       `dbt Cloud job ${head.jobId} has no successful run with docs before run ${head.runId}; compare with base=run:<id> instead`,
     );
   }
-  return guarded(new DbtCloudRunSource(client, runId));
+  return guarded(new DbtCloudRunSource(client, runId, context.cache));
 }

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { UrlArtifactsSource } from './UrlArtifactsSource';
 import { validateFolderUrl } from './validateFolderUrl';
 
@@ -168,7 +169,11 @@ describe('UrlArtifactsSource', () => {
     const folder = validateFolderUrl(
       'https://github.com/acme/dbt/tree/main/a/../target/',
     );
-    const source = new UrlArtifactsSource(folder, urlReader);
+    const source = new UrlArtifactsSource(folder, {
+      urlReader,
+      cache: mockServices.cache.mock(),
+      maxBytes: 1024,
+    });
     await source.fetch().catch(() => undefined);
     expect(read.sort()).toEqual([
       'https://github.com/acme/dbt/tree/main/target/catalog.json',

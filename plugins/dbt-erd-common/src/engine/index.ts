@@ -41,6 +41,13 @@ export type {
 } from './artifacts/streaming/buildErdFromBytes';
 export type { ManifestReadOptions } from './artifacts/streaming/manifestReadOptions';
 export type { ByteInput } from './artifacts/streaming/byteInput';
+export { indexProject } from './artifacts/projectIndex';
+export type { ArtifactInput } from './artifacts/projectIndex';
+export {
+  setCompiledSqlAside,
+  withCompiledSql,
+} from './artifacts/compiledSqlAside';
+export type { CompiledSqlById } from './artifacts/compiledSqlAside';
 export type {
   ArtifactIndex,
   IndexedColumn,

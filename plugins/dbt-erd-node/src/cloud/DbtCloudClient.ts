@@ -77,6 +77,11 @@ export interface DbtCloudFetchArtifactsOptions extends DbtCloudRequestOptions {
    * `buildErdFromBytes`, which needs far less memory on large manifests.
    */
   as?: 'json' | 'bytes';
+  /**
+   * The run, when the caller already looked it up (`getRun`, `findJobRun`):
+   * it is not asked for again, so a build costs one run request, not two.
+   */
+  run?: DbtCloudRun;
 }
 
 const MAX_DISCOVERY_PAGES = 1000;
@@ -304,7 +309,10 @@ export class DbtCloudClient {
     options: DbtCloudFetchArtifactsOptions = {},
   ): Promise<DbtCloudArtifacts> {
     assertId(runId, 'run');
-    const run = await this.getRun(runId, options);
+    const run =
+      options.run?.id === runId
+        ? options.run
+        : await this.getRun(runId, options);
     this.#assertReadable(run);
     const origin: ArtifactOrigin = { kind: 'run', id: runId };
     const [manifest, catalog] = await allOrAbort(
@@ -333,7 +341,10 @@ export class DbtCloudClient {
   ): Promise<DbtCloudArtifacts> {
     const found = await this.findJobRun(jobId, options);
     if (found) {
-      const artifacts = await this.fetchRunArtifacts(found.run.id, options);
+      const artifacts = await this.fetchRunArtifacts(found.run.id, {
+        ...options,
+        run: found.run,
+      });
       return {
         ...artifacts,
         warnings: [...found.warnings, ...artifacts.warnings],

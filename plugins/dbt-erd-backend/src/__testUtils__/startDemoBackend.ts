@@ -1,0 +1,22 @@
+import { Server } from 'node:http';
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { dbtErdPlugin } from '../plugin';
+import { DEMO_TARGET } from './demoArtifacts';
+
+/** The plugin in a test backend whose local project `demo` is the demo dbt project, with these entities. */
+export async function startDemoBackend(entities: Entity[]): Promise<Server> {
+  const { server } = await startTestBackend({
+    features: [
+      dbtErdPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
+        },
+      }),
+      catalogServiceMock.factory({ entities }),
+    ],
+  });
+  return server;
+}

@@ -1,0 +1,154 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import {
+  ArtifactIndex,
+  CompiledSqlById,
+  ErdOptions,
+} from 'backstage-plugin-dbt-erd-common';
+import { LRUCache } from 'lru-cache';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { ErdSourceInfo } from '../sources/ArtifactSource';
+import { ServedErd, ServedErds } from './ServedErds';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** One artifact version, indexed: what every view and export is derived from. */
+export interface ProjectVersion {
+  index: ArtifactIndex;
+  /** Where it came from, as the download found it (run, job, finish time...). */
+  info: ErdSourceInfo;
+}
+
+export interface ErdCacheConfig {
+  /** How long the shared cache keeps an index (`dbtErd.cache.ttl`). */
+  ttlMs: number;
+  /** Budget of this replica's gzipped served ERDs (`dbtErd.cache.servedBytes`). */
+  servedBytes: number;
+  /** Budget of this replica's decoded indexes, as JSON text length (`dbtErd.cache.indexBytes`). */
+  indexBytes: number;
+}
+
+interface DecodedVersion {
+  project: ProjectVersion;
+  size: number;
+}
+
+/** Key prefix of everything stored for one artifact version. */
+const VERSION_PREFIX = 'erd:v3:';
+
+/**
+ * The one owner of what the plugin caches about ERDs, keyed by artifact
+ * version (`LocatedArtifacts.key`: a run id, an ETag, a file stamp):
+ *
+ * - in the shared CacheService (every replica): each version's project
+ *   index, gzipped and base64-encoded, and its compiled SQL beside it
+ *   (only the `json` export reads it);
+ * - in this replica: the last few decoded indexes (so a new view costs no
+ *   unzip and parse) and the served copies of views, each under a byte
+ *   budget, least recently used first out.
+ *
+ * Views are never stored in the shared cache: one is derived from the
+ * index in milliseconds, and a version's views are fixed by its key.
+ */
+export class ErdCache {
+  private readonly served: ServedErds;
+  private readonly decoded: LRUCache<string, DecodedVersion>;
+
+  constructor(
+    private readonly cache: CacheService,
+    private readonly config: ErdCacheConfig,
+  ) {
+    this.served = new ServedErds(config.servedBytes);
+    this.decoded = new LRUCache<string, DecodedVersion>({
+      maxSize: config.indexBytes,
+      sizeCalculation: entry => Math.max(1, entry.size),
+    });
+  }
+
+  /** The key of one view of a version: the engine options, resolved. */
+  viewKey(versionKey: string, options: ErdOptions): string {
+    return `${VERSION_PREFIX}${versionKey}:view:${JSON.stringify(options)}`;
+  }
+
+  getServed(viewKey: string): ServedErd | undefined {
+    return this.served.get(viewKey);
+  }
+
+  putServed(viewKey: string, body: string): Promise<ServedErd> {
+    return this.served.put(viewKey, body);
+  }
+
+  /** The version's index: this replica's decoded copy, else the shared cache's. */
+  async getProject(versionKey: string): Promise<ProjectVersion | undefined> {
+    const decoded = this.decoded.get(versionKey);
+    if (decoded) return decoded.project;
+    const stored = await this.cache.get(this.indexKey(versionKey));
+    if (typeof stored !== 'string') return undefined;
+    const json = await unpack(stored);
+    const project = JSON.parse(json) as ProjectVersion;
+    this.decoded.set(versionKey, { project, size: json.length });
+    return project;
+  }
+
+  async getCompiledSql(
+    versionKey: string,
+  ): Promise<CompiledSqlById | undefined> {
+    const stored = await this.cache.get(this.sqlKey(versionKey));
+    return typeof stored === 'string'
+      ? (JSON.parse(await unpack(stored)) as CompiledSqlById)
+      : undefined;
+  }
+
+  /**
+   * Stores a freshly built version: at once for this replica, and for every
+   * other once compressed. The returned promise settles when the shared
+   * cache has it; a build need not wait for that to answer.
+   */
+  putProject(
+    versionKey: string,
+    project: ProjectVersion,
+    compiledSql: CompiledSqlById,
+  ): Promise<void> {
+    const json = JSON.stringify(project);
+    this.decoded.set(versionKey, { project, size: json.length });
+    const ttl = this.config.ttlMs;
+    return (async () => {
+      const [index, sql] = await Promise.all([
+        pack(json),
+        pack(JSON.stringify(compiledSql)),
+      ]);
+      await this.cache.set(this.indexKey(versionKey), index, { ttl });
+      await this.cache.set(this.sqlKey(versionKey), sql, { ttl });
+    })();
+  }
+
+  /** Forgets a version everywhere: shared index and SQL, this replica's copies. */
+  async forget(versionKey: string): Promise<void> {
+    this.decoded.delete(versionKey);
+    this.served.forget(`${VERSION_PREFIX}${versionKey}:view:`);
+    await this.cache.delete(this.indexKey(versionKey));
+    await this.cache.delete(this.sqlKey(versionKey));
+  }
+
+  private indexKey(versionKey: string) {
+    return `${VERSION_PREFIX}${versionKey}:index`;
+  }
+
+  private sqlKey(versionKey: string) {
+    return `${VERSION_PREFIX}${versionKey}:sql`;
+  }
+}
+
+/**
+ * Text to what the shared cache holds: gzip as base64, compressed in zlib's
+ * thread pool (off the event loop) at a low level: on a 40 MB index level 3
+ * is several times faster than the default and only slightly larger.
+ */
+async function pack(text: string): Promise<string> {
+  return (await gzipAsync(text, { level: 3 })).toString('base64');
+}
+
+async function unpack(stored: string): Promise<string> {
+  return (await gunzipAsync(Buffer.from(stored, 'base64'))).toString('utf8');
+}
