@@ -27,8 +27,9 @@ export function guardArtifactSource(
       await guard.assertProjectServed(entity, located, target);
       return located;
     },
-    fetch: (located, context) => source.fetch(located, context),
+    fetch: located => source.fetch(located),
     ...(source.lookupKey ? { lookupKey: () => source.lookupKey!() } : {}),
+    ...(source.upstreamKey ? { upstreamKey: source.upstreamKey } : {}),
   };
 }
 
