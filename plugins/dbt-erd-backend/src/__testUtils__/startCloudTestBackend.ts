@@ -47,7 +47,10 @@ export async function startCloudTestBackend(options: {
           dbtErd: {
             cloud: {
               timeout: { seconds: 2 },
-              ...mainAccountOn({ url: options.accessUrl }, options),
+              ...mainAccountOn(
+                { url: options.accessUrl },
+                { accountId: options.accountId, token: options.token },
+              ),
             },
           },
         },
