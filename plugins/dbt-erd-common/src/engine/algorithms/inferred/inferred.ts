@@ -49,7 +49,13 @@ interface Tables {
   keysByBareName: Map<string, { nodeId: string; column: string }[]>;
   /** Tables with a `..._line_number`-like column: their entity id repeats. */
   lineGrain: Set<string>;
+  /** `nodeId\u0000column` of columns whose description calls them the table's primary key. */
+  documentedKeys: Set<string>;
 }
+
+/** A column description that names the column the table's key ("primary key for this table", "PK"). */
+const DOCUMENTED_KEY =
+  /\b(primary[ _-]?key|unique (identifier|key)|surrogate key|\bpk\b)/i;
 
 function pushTo(map: Map<string, string[]>, key: string, id: string) {
   const list = map.get(key);
@@ -74,6 +80,7 @@ function indexTables(
     byEntitySuffix: new Map(),
     keysByBareName: new Map(),
     lineGrain: new Set(),
+    documentedKeys: new Set(),
   };
   for (const [nodeId, tableKeys] of keys) {
     for (const key of tableKeys) {
@@ -94,6 +101,10 @@ function indexTables(
     );
     if (node.columns.some(c => LINE_GRAIN.test(c.name)))
       tables.lineGrain.add(node.uniqueId);
+    for (const column of node.columns) {
+      if (DOCUMENTED_KEY.test(column.description))
+        tables.documentedKeys.add(`${node.uniqueId}\u0000${column.name}`);
+    }
     for (const suffix of wordSuffixes(entity))
       pushTo(tables.byEntitySuffix, suffix, node.uniqueId);
   }
@@ -343,8 +354,15 @@ function keyNameCandidate(
 ): Candidate {
   const reads = new Set(node.dependsOn);
   const width = (id: string) => tables.columnNames.get(id)!.size;
+  // Of several tables unique on `ticker`, the one whose docs call it the
+  // primary key is the entity's own; the others are one row per entity facts.
+  const documented = (h: { nodeId: string; column: string }) =>
+    tables.documentedKeys.has(`${h.nodeId}\u0000${h.column}`) ? 3 : 0;
   const scored = holders
-    .map(h => ({ ...h, score: placementScore(tables, node, h.nodeId, reads) }))
+    .map(h => ({
+      ...h,
+      score: placementScore(tables, node, h.nodeId, reads) + documented(h),
+    }))
     // Equal placement: the widest table keyed on the name is the entity's
     // own (organization keyed on `ticker`, beside narrow per-ticker facts).
     .sort((a, b) => b.score - a.score || width(b.nodeId) - width(a.nodeId));
@@ -359,6 +377,8 @@ function keyNameCandidate(
     `name match: ${column} -> key ${target.name}.${best.column}`,
     keyEvidence(2),
   ];
+  if (documented(best) > 0)
+    evidence.push(`key documented: ${target.name}.${best.column}`);
   if (reads.has(best.nodeId))
     evidence.push(`lineage: ${node.name} reads ${target.name}`);
   else if (runnerUp && runnerUp.score === best.score)
@@ -416,13 +436,20 @@ function capPerTable(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (const list of byTable.values()) {
     const columns = new Set<string>();
-    const pairs = new Set<string>();
+    // Target table -> the key column kept for it: a second column to the same
+    // key is a role (`pickup_location_id`, `dropoff_location_id` -> zone), a
+    // second column to another column of that table is a guess too many.
+    const pairs = new Map<string, string>();
     for (const candidate of list.sort(rank)) {
       if (kept.length > 0 && columns.size >= MAX_INFERRED_PER_TABLE) break;
-      if (columns.has(candidate.fromColumn) || pairs.has(candidate.toId))
+      const keptKey = pairs.get(candidate.toId);
+      if (
+        columns.has(candidate.fromColumn) ||
+        (keptKey !== undefined && keptKey !== candidate.toColumn)
+      )
         continue;
       columns.add(candidate.fromColumn);
-      pairs.add(candidate.toId);
+      pairs.set(candidate.toId, candidate.toColumn);
       kept.push(candidate);
       if (columns.size >= MAX_INFERRED_PER_TABLE) break;
     }
@@ -483,21 +510,25 @@ export const inferredAlgorithm: ErdAlgorithm = {
     const joined = new Set(
       [...candidates.values()].map(c => `${c.fromId}\u0000${c.fromColumn}`),
     );
-    const joinedPairs = new Set(
-      [...candidates.values()].flatMap(c => [
-        `${c.fromId}\u0000${c.toId}`,
-        `${c.toId}\u0000${c.fromId}`,
-      ]),
-    );
+    // Tables a join already relates, with the key it joined on: a name
+    // match between them only adds a role on that same key.
+    const joinedPairs = new Map<string, string>();
+    for (const c of candidates.values()) {
+      joinedPairs.set(`${c.fromId}\u0000${c.toId}`, c.toColumn);
+      joinedPairs.set(`${c.toId}\u0000${c.fromId}`, '');
+    }
     for (const node of index.nodes) {
       for (const column of node.columns) {
         if (joined.has(`${node.uniqueId}\u0000${column.name}`)) continue;
         const candidate =
           fromName(tables, node, column.name) ??
           fromKeyName(tables, node, column.name);
+        const joinedOn = candidate
+          ? joinedPairs.get(`${candidate.fromId}\u0000${candidate.toId}`)
+          : undefined;
         if (
           !candidate ||
-          joinedPairs.has(`${candidate.fromId}\u0000${candidate.toId}`)
+          (joinedOn !== undefined && joinedOn !== candidate.toColumn)
         )
           continue;
         addCandidate(candidates, candidate);
