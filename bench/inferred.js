@@ -39,7 +39,8 @@ function parseArgs(argv) {
     out: path.join(OUT, 'inferred.md'),
   };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--sizes') options.sizes = argv[++i].split(',').filter(Boolean).map(Number);
+    if (argv[i] === '--sizes')
+      options.sizes = argv[++i].split(',').filter(Boolean).map(Number);
     else if (argv[i] === '--runs') options.runs = Number(argv[++i]);
     else if (argv[i] === '--dump') options.dump = argv[++i];
     else if (argv[i] === '--missed') options.missed = true;
@@ -248,10 +249,16 @@ function missed(result) {
     for (const i of near)
       console.log(`    near: ${sides(i)} [${i.confidence}] ${i.evidence[0]}`);
     const fromEdges = result.erd.edges.filter(
-      i => i.from_id === d.from_id && lower(i.from_columns).some(c => lower(d.from_columns).includes(c)),
+      i =>
+        i.from_id === d.from_id &&
+        lower(i.from_columns).some(c => lower(d.from_columns).includes(c)),
     );
     for (const i of fromEdges)
-      console.log(`    column taken by: ${sides(i)} [${i.confidence}] ${i.evidence.join(' | ')}`);
+      console.log(
+        `    column taken by: ${sides(i)} [${i.confidence}] ${i.evidence.join(
+          ' | ',
+        )}`,
+      );
   }
 }
 

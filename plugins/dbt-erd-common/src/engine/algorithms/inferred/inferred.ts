@@ -9,6 +9,12 @@ import {
   tableEntity,
   tableLayer,
 } from './entityNames';
+import {
+  DateDimension,
+  findDateDimensions,
+  isDateTyped,
+  isFactTable,
+} from './dateDimension';
 import { ModelJoinReader } from './extractJoins';
 import { confidenceRank, parseInferredRule } from './inferredRule';
 import { SqlJoin } from './joinTypes';
@@ -296,6 +302,33 @@ function fromName(
   };
 }
 
+/**
+ * A fact's `date` column to the project's date dimension, when there is
+ * exactly one (two would leave the choice to a guess).
+ */
+function fromDateDimension(
+  dateDimensions: DateDimension[],
+  node: IndexedNode,
+  column: IndexedNode['columns'][number],
+): Candidate | null {
+  if (dateDimensions.length !== 1 || !isFactTable(node)) return null;
+  const [dimension] = dateDimensions;
+  if (dimension.nodeId === node.uniqueId || !isDateTyped(column.dataType))
+    return null;
+  return {
+    fromId: node.uniqueId,
+    fromColumn: column.name,
+    toId: dimension.nodeId,
+    toColumn: dimension.column,
+    cardinality: 'n1',
+    confidence: 'medium',
+    evidence: [
+      `date dimension: ${node.name}.${column.name} is a date, ${dimension.name} is keyed on the date ${dimension.column}`,
+    ],
+    joinModels: new Set(),
+  };
+}
+
 /** Above this many tables keyed on one name, the name says nothing about which (`id`). */
 const MAX_KEY_HOLDERS = 12;
 
@@ -368,10 +401,16 @@ function keyNameCandidate(
     .sort((a, b) => b.score - a.score || width(b.nodeId) - width(a.nodeId));
   const best = scored[0];
   const runnerUp = scored[1];
+  // Copies of one entity (seed `supplier`, source `source_supplier`, both
+  // keyed on `s_suppkey`) tie without making the entity a guess.
   const tie =
     runnerUp !== undefined &&
     runnerUp.score === best.score &&
-    width(runnerUp.nodeId) * 1.5 > width(best.nodeId);
+    width(runnerUp.nodeId) * 1.5 > width(best.nodeId) &&
+    !(
+      runnerUp.column === best.column &&
+      tables.entities.get(runnerUp.nodeId) === tables.entities.get(best.nodeId)
+    );
   const target = tables.byId.get(best.nodeId)!;
   const evidence = [
     `name match: ${column} -> key ${target.name}.${best.column}`,
@@ -491,6 +530,7 @@ export const inferredAlgorithm: ErdAlgorithm = {
     const rule = parseInferredRule(options.algo);
     const keys = options.keys ?? detectTableKeys(index);
     const tables = indexTables(index, keys);
+    const dateDimensions = findDateDimensions(index.nodes, keys);
 
     const resolver = new RelationResolver(index.nodes);
     const reader = new ModelJoinReader(
@@ -522,7 +562,8 @@ export const inferredAlgorithm: ErdAlgorithm = {
         if (joined.has(`${node.uniqueId}\u0000${column.name}`)) continue;
         const candidate =
           fromName(tables, node, column.name) ??
-          fromKeyName(tables, node, column.name);
+          fromKeyName(tables, node, column.name) ??
+          fromDateDimension(dateDimensions, node, column);
         const joinedOn = candidate
           ? joinedPairs.get(`${candidate.fromId}\u0000${candidate.toId}`)
           : undefined;
