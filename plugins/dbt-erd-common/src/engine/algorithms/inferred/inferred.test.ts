@@ -259,7 +259,7 @@ describe('the inferred algorithm on star schemas', () => {
       'fct_sales.shipped_on -> dim_date.date_key n1 medium',
       'fct_sales.sold_on -> dim_date.date_key n1 medium',
     ]);
-    expect(relationships[0].evidence[0]).toBe(
+    expect(relationships[0].evidence?.[0]).toBe(
       'date dimension: fct_sales.shipped_on is a date, dim_date is keyed on the date date_key',
     );
   });
