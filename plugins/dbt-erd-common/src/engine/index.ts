@@ -71,6 +71,7 @@ export type {
   ErdMetadata,
   ErdNode,
   ErdNodeDetails,
+  ErdCatalogLink,
   ErdOptions,
   RenderOptions,
 } from './types';

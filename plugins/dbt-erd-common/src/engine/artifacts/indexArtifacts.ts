@@ -1,6 +1,6 @@
 import { ErdInputError } from '../errors';
 import { CatalogLookup, EMPTY_CATALOG, indexCatalog } from './catalogIndex';
-import { readExposures } from './readExposures';
+import { readExposureEntities, readExposures } from './readExposures';
 import {
   FieldPath,
   childPath,
@@ -120,6 +120,7 @@ export function indexArtifacts(artifacts: DbtArtifacts): ArtifactIndex {
     nodes,
     tests,
     semanticModels,
+    exposureEntities: readExposureEntities(manifest, MANIFEST),
     warnings,
   };
 }

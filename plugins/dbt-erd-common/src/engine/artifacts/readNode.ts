@@ -64,6 +64,7 @@ function readNodeMeta(entry: JsonRecord, at: FieldPath): IndexedNodeMeta {
     relationshipLabel: readString(meta, 'relationship_label'),
     relationshipLabels: readStringMap(meta, 'relationship_labels'),
     relationshipTypes: readStringMap(meta, 'relationship_types'),
+    owner: readString(meta, 'owner'),
   };
 }
 
@@ -154,6 +155,9 @@ export function readNode(
     dependsOn: readDependsOn(entry, at),
     columns: mergeColumns(catalogColumns, manifestColumns),
     exposures: context.exposuresByNode.get(uniqueId) ?? [],
+    group:
+      readString(entry, 'group') ??
+      readString(readRecord(entry, 'config', at), 'group'),
     meta: readNodeMeta(entry, at),
     constraints,
   };

@@ -35,6 +35,8 @@ export interface IndexedNodeMeta {
   relationshipLabel: string | null;
   relationshipLabels: Record<string, string>;
   relationshipTypes: Record<string, string>;
+  /** `meta.owner` when it is a string (a team name, an entity ref or an e-mail). */
+  owner?: string | null;
 }
 
 /** The SQL a model was written in, for algorithms that read it (`inferred`). */
@@ -67,6 +69,8 @@ export interface IndexedNode {
   /** Catalog columns first, then manifest-only columns. */
   columns: IndexedColumn[];
   exposures: string[];
+  /** The dbt `group` the node belongs to (dbt 1.5+), null when none. */
+  group?: string | null;
   meta: IndexedNodeMeta;
   constraints: IndexedConstraint[];
 }
@@ -114,5 +118,7 @@ export interface ArtifactIndex {
   tests: IndexedTest[];
   /** Absent when the manifest predates semantic models. */
   semanticModels?: IndexedSemanticModel[];
+  /** Exposure name -> the Backstage entity it names (see catalog/catalogLinks); absent when none does. */
+  exposureEntities?: Record<string, string>;
   warnings: string[];
 }

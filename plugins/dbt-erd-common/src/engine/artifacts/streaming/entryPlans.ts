@@ -27,6 +27,7 @@ const TABLE_FIELDS = {
   // one in JavaScript cost more than JSON.parse spends on the rest.
   columns: true,
   constraints: true,
+  group: true,
 } as const;
 
 /** Models, seeds, snapshots and sources, without their compiled SQL. */
@@ -63,7 +64,11 @@ export const SEMANTIC_MODEL_PLAN = FieldPlan.of({
   primary_entity: true,
 });
 
-export const EXPOSURE_PLAN = FieldPlan.of({ depends_on: { nodes: true } });
+export const EXPOSURE_PLAN = FieldPlan.of({
+  ...META,
+  depends_on: { nodes: true },
+  url: true,
+});
 
 export const CATALOG_ENTRY_PLAN = FieldPlan.of({
   metadata: true,

@@ -8,7 +8,7 @@ import {
   readString,
   requireRecord,
 } from '../readers';
-import { readExposures } from '../readExposures';
+import { readExposureEntities, readExposures } from '../readExposures';
 import { readNode, tableResourceType } from '../readNode';
 import { readSemanticModel } from '../readSemanticModel';
 import { readTest } from '../readTest';
@@ -242,10 +242,8 @@ export class ManifestIndexReader implements DocumentReader {
     if (!this.nodesSeen) requireRecord({}, 'nodes', MANIFEST);
 
     // Their depends_on only: the rest was never parsed.
-    const exposuresByNode = readExposures(
-      { exposures: Object.fromEntries(this.exposures) },
-      MANIFEST,
-    );
+    const exposureEntries = { exposures: Object.fromEntries(this.exposures) };
+    const exposuresByNode = readExposures(exposureEntries, MANIFEST);
     const nodes = [...this.tables.values(), ...this.sources.values()];
     for (const node of nodes) {
       node.exposures = exposuresByNode.get(node.uniqueId) ?? [];
@@ -267,6 +265,7 @@ export class ManifestIndexReader implements DocumentReader {
       semanticModels: this.semanticModelsSeen
         ? [...this.semanticModels.values()]
         : undefined,
+      exposureEntities: readExposureEntities(exposureEntries, MANIFEST),
       warnings: [...versionCheck.warnings, ...this.catalogWarnings],
     };
   }
