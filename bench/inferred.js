@@ -11,7 +11,7 @@
  *   - how each model's SQL was read (node-sql-parser or the tokenizer);
  *   - the time `inferred` adds on generated 1,000 and 5,000 model projects.
  *
- *   node bench/inferred.js [--sizes 1000,5000] [--runs 3] [--dump PROJECT]
+ *   node bench/inferred.js [--sizes 1000,5000] [--runs 3] [--dump PROJECT] [--missed]
  */
 /* eslint-disable no-console */
 const { execFileSync } = require('node:child_process');

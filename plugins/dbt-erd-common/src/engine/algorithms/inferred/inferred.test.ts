@@ -238,6 +238,19 @@ describe('the inferred algorithm on star schemas', () => {
     ]);
   });
 
+  it('points a fact at the dimension over a staging copy of the same entity', () => {
+    const { relationships } = infer([
+      modelNode('stg_customers', { columns: { customer_id: {} } }),
+      modelNode('dim_customers', { columns: { customer_id: {} } }),
+      modelNode('fct_orders', { columns: { order_id: {}, customer_id: {} } }),
+      ...primaryKeyTests(modelId('stg_customers'), 'customer_id'),
+      ...primaryKeyTests(modelId('dim_customers'), 'customer_id'),
+    ]);
+    expect(ends(relationships)).toContain(
+      'fct_orders.customer_id -> dim_customers.customer_id n1 medium',
+    );
+  });
+
   it("joins a fact's date columns to the one date dimension on its date key", () => {
     const { relationships } = infer([
       modelNode('dim_date', {

@@ -434,6 +434,17 @@ function keyNameCandidate(
   };
 }
 
+const FACT_LAYERS = new Set(['fct', 'fact', 'f']);
+const DIMENSION_LAYERS = new Set(['dim', 'dimension', 'd']);
+
+/** The same layer, or a fact pointing at a dimension: the star schema facts are built for. */
+function oneStar(fromLayer: string, toLayer: string): boolean {
+  return (
+    fromLayer === toLayer ||
+    (FACT_LAYERS.has(fromLayer) && DIMENSION_LAYERS.has(toLayer))
+  );
+}
+
 /** How well a target table fits a referencing one: read by it, same layer, same schema, same type. */
 function placementScore(
   tables: Tables,
@@ -444,7 +455,7 @@ function placementScore(
   const other = tables.byId.get(targetId)!;
   return (
     (reads.has(targetId) ? 4 : 0) +
-    (tableLayer(other.name) === tableLayer(node.name) ? 5 : 0) +
+    (oneStar(tableLayer(node.name), tableLayer(other.name)) ? 5 : 0) +
     (other.schema === node.schema ? 1 : 0) +
     (other.resourceType === node.resourceType ? 1 : 0)
   );
