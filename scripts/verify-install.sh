@@ -286,7 +286,7 @@ token="$(curl -sf -H 'X-Requested-With: XMLHttpRequest' "http://localhost:$port/
 found=""
 for _ in $(seq 1 60); do
   found="$(curl -sf -H "Authorization: Bearer $token" "http://localhost:$port/api/search/query?term=roast_level&types%5B0%5D=dbt-table" |
-    node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const r=JSON.parse(s).results.filter(x=>x.type==='dbt-table'&&/dbt-erd\?focus=/.test(x.document.location));console.log(r.map(x=>x.document.title).join(' '))})" || true)"
+    node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{let r=[];try{r=JSON.parse(s).results}catch{}console.log(r.filter(x=>x.type==='dbt-table'&&/dbt-erd\?focus=/.test(x.document.location)).map(x=>x.document.title).join(' '))})" || true)"
   [ -n "$found" ] && break
   sleep 5
 done
