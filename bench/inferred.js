@@ -11,7 +11,7 @@
  *   - how each model's SQL was read (node-sql-parser or the tokenizer);
  *   - the time `inferred` adds on generated 1,000 and 5,000 model projects.
  *
- *   node bench/inferred.js [--sizes 1000,5000] [--runs 3] [--dump PROJECT]
+ *   node bench/inferred.js [--sizes 1000,5000] [--runs 3] [--dump PROJECT] [--missed]
  */
 /* eslint-disable no-console */
 const { execFileSync } = require('node:child_process');
@@ -39,9 +39,11 @@ function parseArgs(argv) {
     out: path.join(OUT, 'inferred.md'),
   };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--sizes') options.sizes = argv[++i].split(',').map(Number);
+    if (argv[i] === '--sizes')
+      options.sizes = argv[++i].split(',').filter(Boolean).map(Number);
     else if (argv[i] === '--runs') options.runs = Number(argv[++i]);
     else if (argv[i] === '--dump') options.dump = argv[++i];
+    else if (argv[i] === '--missed') options.missed = true;
     else if (argv[i] === '--out') options.out = path.resolve(argv[++i]);
     else throw new Error(`unknown argument ${argv[i]}`);
   }
@@ -223,6 +225,43 @@ function dump(result) {
   }
 }
 
+/**
+ * Each declared relationship no inferred edge recovers, with the evidence
+ * there is for it: does any model's SQL name both tables, which columns the
+ * two sides have, which inferred edges leave or reach them.
+ */
+function missed(result) {
+  if (result.declared === 0) return;
+  const names = new Map(result.erd.nodes.map(n => [n.id, n.name]));
+  const sides = edge =>
+    `${names.get(edge.from_id) ?? edge.from_id}.${edge.from_columns} -> ${
+      names.get(edge.to_id) ?? edge.to_id
+    }.${edge.to_columns}`;
+  console.log(`# ${result.name}: ${result.recovered}/${result.declared}`);
+  for (const d of result.declaredEdges) {
+    if (result.erd.edges.some(i => recovers(i, d))) continue;
+    const near = result.erd.edges.filter(
+      i =>
+        [i.from_id, i.to_id].includes(d.from_id) &&
+        [i.from_id, i.to_id].includes(d.to_id),
+    );
+    console.log(`  missed ${sides(d)}`);
+    for (const i of near)
+      console.log(`    near: ${sides(i)} [${i.confidence}] ${i.evidence[0]}`);
+    const fromEdges = result.erd.edges.filter(
+      i =>
+        i.from_id === d.from_id &&
+        lower(i.from_columns).some(c => lower(d.from_columns).includes(c)),
+    );
+    for (const i of fromEdges)
+      console.log(
+        `    column taken by: ${sides(i)} [${i.confidence}] ${i.evidence.join(
+          ' | ',
+        )}`,
+      );
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(SHARED)) {
@@ -233,6 +272,10 @@ async function main() {
   }
   const engine = require(compileEngine(path.join(OUT, 'engine-inferred')));
   const results = projects().map(p => evaluate(engine, p));
+  if (options.missed) {
+    results.forEach(missed);
+    return;
+  }
   if (options.dump) {
     dump(results.find(r => r.name === options.dump));
     return;

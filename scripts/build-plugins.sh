@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the four published packages and packs them as installable tarballs
+# Builds the five published packages and packs them as installable tarballs
 # into dist-packages/ (git-ignored), for installing from a checkout before a
 # release is on npm. Also writes dist-packages/resolutions.json: the
 # `resolutions` to paste into the app's root package.json, so that the
@@ -15,8 +15,9 @@ cd "$ROOT"
 dir_in_app="dbt-erd-packages"
 if [ "${1:-}" = "--dir-in-app" ]; then dir_in_app="${2:?--dir-in-app needs a folder name}"; fi
 
-# Dependencies first: the backend's build reads the common and node types.
-packages=(dbt-erd-common dbt-erd-node dbt-erd-backend dbt-erd)
+# Dependencies first: the backend's build reads the common and node types;
+# the search collator module reads the common types.
+packages=(dbt-erd-common dbt-erd-node dbt-erd-backend search-backend-module-dbt-erd dbt-erd)
 out="$ROOT/dist-packages"
 rm -rf "$out"
 mkdir -p "$out"

@@ -107,6 +107,7 @@ const version = name => `^${resolutions[name].match(/-(\d+\.\d+\.\d+[^/]*)\.tgz$
 edit('package.json', json => Object.assign((json.resolutions ??= {}), resolutions));
 edit('packages/app/package.json', json => { json.dependencies['backstage-plugin-dbt-erd'] = version('backstage-plugin-dbt-erd'); });
 edit('packages/backend/package.json', json => { json.dependencies['backstage-plugin-dbt-erd-backend'] = version('backstage-plugin-dbt-erd-backend'); });
+edit('packages/backend/package.json', json => { json.dependencies['backstage-plugin-search-backend-module-dbt-erd'] = version('backstage-plugin-search-backend-module-dbt-erd'); });
 JS
 
 step "wire the plugin, a local: project and an entity"
@@ -124,6 +125,9 @@ const patch = (file, find, replace) => {
 // Backend (README): one line before backend.start().
 patch('packages/backend/src/index.ts', 'backend.start();',
   "backend.add(import('backstage-plugin-dbt-erd-backend'));\n\nbackend.start();");
+// README "Search": the collator module beside the template's search backend.
+patch('packages/backend/src/index.ts', "backend.add(import('@backstage/plugin-search-backend'));",
+  "backend.add(import('@backstage/plugin-search-backend'));\nbackend.add(import('backstage-plugin-search-backend-module-dbt-erd'));");
 if (variant === 'new') {
   // New frontend system (README): a static import, added to features.
   patch('packages/app/src/App.tsx', "import catalogPlugin from '@backstage/plugin-catalog/alpha';",
@@ -201,6 +205,13 @@ backend:
     port: $port
   cors:
     origin: http://localhost:$port
+# Only so that the test does not wait for the collator's 10-minute default:
+# it indexes again every 20 s, so a run before the catalog has read the
+# entity is followed by one after.
+search:
+  collators:
+    dbtErd:
+      schedule: { frequency: { seconds: 20 }, timeout: { minutes: 2 }, initialDelay: { seconds: 3 } }
 YAML
 log="$work/backend.log"
 # setsid directly in the background: its pid is the new process group's id,
@@ -266,6 +277,21 @@ const expected = buildErd({ manifest: read('manifest.json'), catalog: read('cata
   }
 })().catch(error => { console.error(`verify-install: ${error.message}`); process.exit(1); });
 JS
+
+step "search a column: the collator's dbt-table documents"
+# A guest's token, as the sign-in page gets it, for the search query API.
+token="$(curl -sf -H 'X-Requested-With: XMLHttpRequest' "http://localhost:$port/api/auth/guest/refresh?env=development" |
+  node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).backstageIdentity.token))")" ||
+  fail "could not sign in as guest for the search query"
+found=""
+for _ in $(seq 1 60); do
+  found="$(curl -sf -H "Authorization: Bearer $token" "http://localhost:$port/api/search/query?term=roast_level&types%5B0%5D=dbt-table" |
+    node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{let r=[];try{r=JSON.parse(s).results}catch{}console.log(r.filter(x=>x.type==='dbt-table'&&/dbt-erd\?focus=/.test(x.document.location)).map(x=>x.document.title).join(' '))})" || true)"
+  [ -n "$found" ] && break
+  sleep 5
+done
+[ -n "$found" ] || { tail -n 40 "$log" >&2; fail "searching roast_level found no dbt-table document"; }
+echo "verify-install: search roast_level finds dbt-table documents: $found"
 
 step_done
 echo

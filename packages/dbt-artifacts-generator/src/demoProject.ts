@@ -272,6 +272,8 @@ const models: ModelSpec[] = [
     ymlFile: '_core__models.yml',
     schema: 'marts',
     materialized: 'table',
+    // A Backstage group (README "Catalog links").
+    meta: { owner: 'data-platform' },
     description:
       'Customers with their country and region, for slicing every other mart. One row per customer.',
     from: model('stg_customers'),
@@ -755,6 +757,8 @@ export function demoProjectSpec(): ProjectSpec {
         description:
           'Revenue, orders and new customers per week and region; reviewed every Monday.',
         owner: { name: 'Mara Okafor', email: 'mara.okafor@acme.example' },
+        // The catalog entity the dashboard belongs to (README "Catalog links").
+        meta: { backstage_entity: 'system:default/analytics' },
         dependsOn: [
           model('fct_daily_revenue'),
           model('fct_orders'),

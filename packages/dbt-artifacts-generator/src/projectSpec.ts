@@ -156,6 +156,8 @@ export interface ExposureSpec {
   url: string | null;
   description: string;
   owner: { name: string; email: string };
+  /** E.g. `backstage_entity`, the catalog entity the exposure is. */
+  meta?: Record<string, unknown>;
   dependsOn: TargetRef[];
   /** Path from the project root of the YAML file declaring it. */
   ymlPath: string;

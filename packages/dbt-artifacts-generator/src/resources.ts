@@ -37,7 +37,7 @@ export function buildExposure(
     description: spec.description,
     label: spec.label,
     maturity: spec.maturity,
-    meta: {},
+    meta: spec.meta ?? {},
     tags: [],
     config: { enabled: true },
     unrendered_config: {},

@@ -139,10 +139,30 @@ describe('dbt-erd actions', () => {
         inferred: false,
       }),
     );
+    expect(output.exposures).toEqual(['weekly_revenue_dashboard']);
+    expect(output.catalogLinks).toEqual([
+      {
+        entityRef: 'system:default/analytics',
+        relation: 'exposure',
+        via: 'weekly_revenue_dashboard',
+      },
+      {
+        entityRef: 'group:default/data-platform',
+        relation: 'owner',
+        via: 'meta.owner',
+      },
+    ]);
     const byId = (await invoke('describe-table', {
       entityRef,
       table: 'model.acme_analytics.fct_orders',
     })) as any;
+    expect(byId.output.catalogLinks).toEqual([
+      {
+        entityRef: 'system:default/analytics',
+        relation: 'exposure',
+        via: 'weekly_revenue_dashboard',
+      },
+    ]);
     expect(byId.output.relationships).toContainEqual(
       expect.objectContaining({
         direction: 'references',

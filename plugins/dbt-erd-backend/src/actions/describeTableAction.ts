@@ -1,5 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  ErdNodeDetails,
   findErdTable,
   isInferredEdge,
   shortTableName,
@@ -12,6 +13,20 @@ import {
   readEntityErd,
 } from './readEntityErd';
 
+/** The table's links to catalog entities: exposures that name one, then its owners. */
+function catalogLinks(details: ErdNodeDetails | undefined) {
+  return [
+    ...(details?.exposureEntities ?? []).map(link => ({
+      ...link,
+      relation: 'exposure' as const,
+    })),
+    ...(details?.owners ?? []).map(link => ({
+      ...link,
+      relation: 'owner' as const,
+    })),
+  ];
+}
+
 /** `dbt-erd:describe-table`: one table's columns and its relationships both ways. */
 export function registerDescribeTableAction(
   actionsRegistry: ActionsRegistryService,
@@ -23,7 +38,8 @@ export function registerDescribeTableAction(
     description:
       'Describes one table of the dbt project a catalog entity points to: its description, its ' +
       'columns (name, type, description, primary/foreign key) and the relationships it has, both ' +
-      'those it references and those referencing it. Name the table by short name or dbt unique_id.',
+      'those it references and those referencing it, and the Backstage catalog entities it links to ' +
+      '(exposures naming an entity, owners). Name the table by short name or dbt unique_id.',
     attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
@@ -52,6 +68,26 @@ export function registerDescribeTableAction(
               foreignKey: z.boolean(),
             }),
           ),
+          exposures: z
+            .array(z.string())
+            .describe('Names of the dbt exposures that use this table'),
+          catalogLinks: z
+            .array(
+              z.object({
+                entityRef: z.string().describe('kind:namespace/name'),
+                relation: z
+                  .enum(['exposure', 'owner'])
+                  .describe(
+                    'exposure: a dbt exposure of this table names the entity; owner: the entity owns the table',
+                  ),
+                via: z
+                  .string()
+                  .describe(
+                    "The exposure's name, or what named the owner: `dbt group` or `meta.owner`",
+                  ),
+              }),
+            )
+            .describe('Backstage catalog entities this table links to'),
           relationships: z.array(
             z.object({
               direction: z
@@ -80,6 +116,12 @@ export function registerDescribeTableAction(
       } catch (error) {
         throw asActionError(error);
       }
+      // An own property only: ids come from the artifacts.
+      const allDetails = erd.extras?.nodeDetails;
+      const details =
+        allDetails && Object.hasOwn(allDetails, node.id)
+          ? allDetails[node.id]
+          : undefined;
       const relationships = erd.edges.flatMap(edge => {
         const facts = {
           cardinality: edge.cardinality,
@@ -121,6 +163,8 @@ export function registerDescribeTableAction(
             primaryKey: column.is_primary_key,
             foreignKey: column.is_foreign_key,
           })),
+          exposures: details?.exposures ?? [],
+          catalogLinks: catalogLinks(details),
           relationships,
         },
       };

@@ -3,6 +3,7 @@ import { FoundRelationship } from './algorithms/types';
 import { DbtArtifacts, indexArtifacts } from './artifacts/indexArtifacts';
 import { ArtifactIndex, IndexedNode } from './artifacts/types';
 import { detectTableKeys } from './keys/detectKeys';
+import { ownerLinks } from './catalog/catalogLinks';
 import { groupNodes } from './naming/entityGroup';
 import { entityName } from './naming/entityName';
 import { resolveErdOptions } from './options';
@@ -144,14 +145,25 @@ function toErdEdge(relationship: FoundRelationship): ErdEdge {
   return edge;
 }
 
-function nodeDetails(tables: WorkingTable[]): Record<string, ErdNodeDetails> {
+function nodeDetails(
+  tables: WorkingTable[],
+  exposureEntities: Record<string, string> = {},
+): Record<string, ErdNodeDetails> {
   const details: Record<string, ErdNodeDetails> = {};
   for (const { node } of tables) {
-    details[node.uniqueId] = {
+    const detail: ErdNodeDetails = {
       packageName: node.packageName,
       relationName: node.relationName,
       exposures: node.exposures,
     };
+    // Only when there are some: ERDs without catalog links keep their shape.
+    const linked = node.exposures
+      .filter(name => Object.hasOwn(exposureEntities, name))
+      .map(name => ({ entityRef: exposureEntities[name], via: name }));
+    if (linked.length > 0) detail.exposureEntities = linked;
+    const owners = ownerLinks(node.group ?? null, node.meta.owner ?? null);
+    if (owners.length > 0) detail.owners = owners;
+    details[node.uniqueId] = detail;
   }
   return details;
 }
@@ -208,7 +220,7 @@ export function buildErdFromIndex(
       dbt_project_name: index.projectName,
       dbterd_version: DEFAULT_DBTERD_VERSION,
     },
-    extras: { nodeDetails: nodeDetails(sortedTables) },
+    extras: { nodeDetails: nodeDetails(sortedTables, index.exposureEntities) },
   };
   const drawnKeys: Record<string, ErdTableKey[]> = {};
   for (const table of sortedTables) {

@@ -78,6 +78,7 @@ export type {
   ErdMetadata,
   ErdNode,
   ErdNodeDetails,
+  ErdCatalogLink,
   ErdOptions,
   RenderOptions,
 } from './types';

@@ -78,6 +78,18 @@ export interface ErdNodeDetails {
   relationName: string | null;
   /** Names of the dbt exposures that depend on this node. */
   exposures: string[];
+  /** Exposures (of `exposures`) that name a Backstage entity; `via` is the exposure's name. Absent when none. */
+  exposureEntities?: ErdCatalogLink[];
+  /** Catalog entities that own the node (its dbt `group`, `meta.owner`). Absent when none. */
+  owners?: ErdCatalogLink[];
+}
+
+/** A link from a table to a Backstage catalog entity. */
+export interface ErdCatalogLink {
+  /** `kind:namespace/name`. */
+  entityRef: string;
+  /** What named it: an exposure's name, `dbt group` or `meta.owner`. */
+  via: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ErdInputError } from '../errors';
 import { CatalogLookup, EMPTY_CATALOG, indexCatalog } from './catalogIndex';
-import { readExposures } from './readExposures';
+import { readExposureEntities, readExposures } from './readExposures';
 import {
   FieldPath,
   childPath,
@@ -123,6 +123,7 @@ export function indexArtifacts(artifacts: DbtArtifacts): ArtifactIndex {
     tests,
     semanticModels,
     ...(selectors ? { selectors } : {}),
+    exposureEntities: readExposureEntities(manifest, MANIFEST),
     warnings,
   };
 }

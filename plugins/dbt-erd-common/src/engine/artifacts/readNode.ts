@@ -65,6 +65,7 @@ function readNodeMeta(entry: JsonRecord, at: FieldPath): IndexedNodeMeta {
     relationshipLabel: readString(meta, 'relationship_label'),
     relationshipLabels: readStringMap(meta, 'relationship_labels'),
     relationshipTypes: readStringMap(meta, 'relationship_types'),
+    owner: readString(meta, 'owner'),
   };
 }
 

@@ -35,6 +35,8 @@ export interface IndexedNodeMeta {
   relationshipLabel: string | null;
   relationshipLabels: Record<string, string>;
   relationshipTypes: Record<string, string>;
+  /** `meta.owner` when it is a string (a team name, an entity ref or an e-mail). */
+  owner?: string | null;
 }
 
 /** The SQL a model was written in, for algorithms that read it (`inferred`). */
@@ -137,5 +139,7 @@ export interface ArtifactIndex {
    * Absent when the manifest defines none.
    */
   selectors?: Record<string, unknown>;
+  /** Exposure name -> the Backstage entity it names (see catalog/catalogLinks); absent when none does. */
+  exposureEntities?: Record<string, string>;
   warnings: string[];
 }

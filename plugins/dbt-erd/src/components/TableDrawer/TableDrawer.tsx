@@ -24,6 +24,7 @@ import { shortName } from '../../graph/shortName';
 import { CARDINALITY_TEXT } from '../ErdDiagram/crowsFoot';
 import { JoinPathSection } from '../JoinPath';
 import { InferredEvidence } from '../InferredEdges';
+import { CatalogLinks } from './CatalogLinks';
 
 /** Wide enough for a column name, `timestamp with time zone` and the key on one line each. */
 export const DRAWER_WIDTH = 560;
@@ -216,6 +217,7 @@ export const TableDrawer = ({
                 <dd>{details.exposures.join(', ')}</dd>
               </>
             )}
+            <CatalogLinks details={details} />
             <dt>Name in exports</dt>
             <dd className={classes.mono}>{node.name}</dd>
             <dt>dbt id</dt>

@@ -216,6 +216,93 @@ describe('combined algorithms', () => {
   });
 });
 
+describe('the inferred algorithm on star schemas', () => {
+  it('keeps role-playing columns to one key (pickup and dropoff to one zone), not a second column of that table', () => {
+    const ZONE = modelId('dim_zone');
+    const { relationships } = infer([
+      modelNode('dim_zone', { columns: { location_id: {}, zone_id: {} } }),
+      modelNode('fct_trip', {
+        columns: {
+          trip_id: {},
+          pickup_location_id: {},
+          dropoff_location_id: {},
+          zone_id: {},
+        },
+      }),
+      ...primaryKeyTests(ZONE, 'location_id'),
+      ...primaryKeyTests(ZONE, 'zone_id'),
+    ]);
+    expect(ends(relationships)).toEqual([
+      'fct_trip.dropoff_location_id -> dim_zone.location_id n1 medium',
+      'fct_trip.pickup_location_id -> dim_zone.location_id n1 medium',
+    ]);
+  });
+
+  it('points a fact at the dimension over a staging copy of the same entity', () => {
+    const { relationships } = infer([
+      modelNode('stg_customers', { columns: { customer_id: {} } }),
+      modelNode('dim_customers', { columns: { customer_id: {} } }),
+      modelNode('fct_orders', { columns: { order_id: {}, customer_id: {} } }),
+      ...primaryKeyTests(modelId('stg_customers'), 'customer_id'),
+      ...primaryKeyTests(modelId('dim_customers'), 'customer_id'),
+    ]);
+    expect(ends(relationships)).toContain(
+      'fct_orders.customer_id -> dim_customers.customer_id n1 medium',
+    );
+  });
+
+  it("joins a fact's date columns to the one date dimension on its date key", () => {
+    const { relationships } = infer([
+      modelNode('dim_date', {
+        columns: { date_key: { data_type: 'date' }, day_name: {} },
+      }),
+      modelNode('fct_sales', {
+        columns: {
+          sale_id: {},
+          sold_on: { data_type: 'date' },
+          shipped_on: { data_type: 'date' },
+          sold_at: { data_type: 'timestamp' },
+        },
+      }),
+      modelNode('stg_sales', {
+        columns: { sold_on: { data_type: 'date' } },
+      }),
+    ]);
+    expect(ends(relationships)).toEqual([
+      'fct_sales.shipped_on -> dim_date.date_key n1 medium',
+      'fct_sales.sold_on -> dim_date.date_key n1 medium',
+    ]);
+    expect(relationships[0].evidence?.[0]).toBe(
+      'date dimension: fct_sales.shipped_on is a date, dim_date is keyed on the date date_key',
+    );
+  });
+
+  it('points a column at the table whose docs call it the primary key, among tables unique on it', () => {
+    const organization = modelId('organization');
+    const rating = modelId('rating');
+    const { relationships } = infer([
+      modelNode('organization', {
+        columns: {
+          ticker: { description: 'Stock symbol, primary key for this table' },
+          website: {},
+        },
+      }),
+      modelNode('rating', {
+        columns: { ticker: {}, score: {}, grade: {}, stars: {} },
+      }),
+      modelNode('cash_flow', { columns: { ticker: {}, quarter: {} } }),
+      ...primaryKeyTests(organization, 'ticker'),
+      ...primaryKeyTests(rating, 'ticker'),
+    ]);
+    expect(ends(relationships)).toContain(
+      'cash_flow.ticker -> organization.ticker n1 medium',
+    );
+    expect(
+      relationships.find(r => r.fromId.endsWith('cash_flow'))!.evidence,
+    ).toContain('key documented: organization.ticker');
+  });
+});
+
 describe('inferred edges in text exports', () => {
   const nodes: Nodes = [customers(), orders(JOIN)];
   const erd = () =>

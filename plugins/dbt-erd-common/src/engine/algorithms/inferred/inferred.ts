@@ -9,6 +9,12 @@ import {
   tableEntity,
   tableLayer,
 } from './entityNames';
+import {
+  DateDimension,
+  findDateDimensions,
+  isDateTyped,
+  isFactTable,
+} from './dateDimension';
 import { ModelJoinReader } from './extractJoins';
 import { confidenceRank, parseInferredRule } from './inferredRule';
 import { SqlJoin } from './joinTypes';
@@ -49,7 +55,13 @@ interface Tables {
   keysByBareName: Map<string, { nodeId: string; column: string }[]>;
   /** Tables with a `..._line_number`-like column: their entity id repeats. */
   lineGrain: Set<string>;
+  /** `nodeId\u0000column` of columns whose description calls them the table's primary key. */
+  documentedKeys: Set<string>;
 }
+
+/** A column description that names the column the table's key ("primary key for this table", "PK"). */
+const DOCUMENTED_KEY =
+  /\b(primary[ _-]?key|unique (identifier|key)|surrogate key|\bpk\b)/i;
 
 function pushTo(map: Map<string, string[]>, key: string, id: string) {
   const list = map.get(key);
@@ -74,6 +86,7 @@ function indexTables(
     byEntitySuffix: new Map(),
     keysByBareName: new Map(),
     lineGrain: new Set(),
+    documentedKeys: new Set(),
   };
   for (const [nodeId, tableKeys] of keys) {
     for (const key of tableKeys) {
@@ -94,6 +107,10 @@ function indexTables(
     );
     if (node.columns.some(c => LINE_GRAIN.test(c.name)))
       tables.lineGrain.add(node.uniqueId);
+    for (const column of node.columns) {
+      if (DOCUMENTED_KEY.test(column.description))
+        tables.documentedKeys.add(`${node.uniqueId}\u0000${column.name}`);
+    }
     for (const suffix of wordSuffixes(entity))
       pushTo(tables.byEntitySuffix, suffix, node.uniqueId);
   }
@@ -285,6 +302,33 @@ function fromName(
   };
 }
 
+/**
+ * A fact's `date` column to the project's date dimension, when there is
+ * exactly one (two would leave the choice to a guess).
+ */
+function fromDateDimension(
+  dateDimensions: DateDimension[],
+  node: IndexedNode,
+  column: IndexedNode['columns'][number],
+): Candidate | null {
+  if (dateDimensions.length !== 1 || !isFactTable(node)) return null;
+  const [dimension] = dateDimensions;
+  if (dimension.nodeId === node.uniqueId || !isDateTyped(column.dataType))
+    return null;
+  return {
+    fromId: node.uniqueId,
+    fromColumn: column.name,
+    toId: dimension.nodeId,
+    toColumn: dimension.column,
+    cardinality: 'n1',
+    confidence: 'medium',
+    evidence: [
+      `date dimension: ${node.name}.${column.name} is a date, ${dimension.name} is keyed on the date ${dimension.column}`,
+    ],
+    joinModels: new Set(),
+  };
+}
+
 /** Above this many tables keyed on one name, the name says nothing about which (`id`). */
 const MAX_KEY_HOLDERS = 12;
 
@@ -343,22 +387,37 @@ function keyNameCandidate(
 ): Candidate {
   const reads = new Set(node.dependsOn);
   const width = (id: string) => tables.columnNames.get(id)!.size;
+  // Of several tables unique on `ticker`, the one whose docs call it the
+  // primary key is the entity's own; the others are one row per entity facts.
+  const documented = (h: { nodeId: string; column: string }) =>
+    tables.documentedKeys.has(`${h.nodeId}\u0000${h.column}`) ? 3 : 0;
   const scored = holders
-    .map(h => ({ ...h, score: placementScore(tables, node, h.nodeId, reads) }))
+    .map(h => ({
+      ...h,
+      score: placementScore(tables, node, h.nodeId, reads) + documented(h),
+    }))
     // Equal placement: the widest table keyed on the name is the entity's
     // own (organization keyed on `ticker`, beside narrow per-ticker facts).
     .sort((a, b) => b.score - a.score || width(b.nodeId) - width(a.nodeId));
   const best = scored[0];
   const runnerUp = scored[1];
+  // Copies of one entity (seed `supplier`, source `source_supplier`, both
+  // keyed on `s_suppkey`) tie without making the entity a guess.
   const tie =
     runnerUp !== undefined &&
     runnerUp.score === best.score &&
-    width(runnerUp.nodeId) * 1.5 > width(best.nodeId);
+    width(runnerUp.nodeId) * 1.5 > width(best.nodeId) &&
+    !(
+      runnerUp.column === best.column &&
+      tables.entities.get(runnerUp.nodeId) === tables.entities.get(best.nodeId)
+    );
   const target = tables.byId.get(best.nodeId)!;
   const evidence = [
     `name match: ${column} -> key ${target.name}.${best.column}`,
     keyEvidence(2),
   ];
+  if (documented(best) > 0)
+    evidence.push(`key documented: ${target.name}.${best.column}`);
   if (reads.has(best.nodeId))
     evidence.push(`lineage: ${node.name} reads ${target.name}`);
   else if (runnerUp && runnerUp.score === best.score)
@@ -375,6 +434,17 @@ function keyNameCandidate(
   };
 }
 
+const FACT_LAYERS = new Set(['fct', 'fact', 'f']);
+const DIMENSION_LAYERS = new Set(['dim', 'dimension', 'd']);
+
+/** The same layer, or a fact pointing at a dimension: the star schema facts are built for. */
+function oneStar(fromLayer: string, toLayer: string): boolean {
+  return (
+    fromLayer === toLayer ||
+    (FACT_LAYERS.has(fromLayer) && DIMENSION_LAYERS.has(toLayer))
+  );
+}
+
 /** How well a target table fits a referencing one: read by it, same layer, same schema, same type. */
 function placementScore(
   tables: Tables,
@@ -385,7 +455,7 @@ function placementScore(
   const other = tables.byId.get(targetId)!;
   return (
     (reads.has(targetId) ? 4 : 0) +
-    (tableLayer(other.name) === tableLayer(node.name) ? 5 : 0) +
+    (oneStar(tableLayer(node.name), tableLayer(other.name)) ? 5 : 0) +
     (other.schema === node.schema ? 1 : 0) +
     (other.resourceType === node.resourceType ? 1 : 0)
   );
@@ -416,13 +486,20 @@ function capPerTable(candidates: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (const list of byTable.values()) {
     const columns = new Set<string>();
-    const pairs = new Set<string>();
+    // Target table -> the key column kept for it: a second column to the same
+    // key is a role (`pickup_location_id`, `dropoff_location_id` -> zone), a
+    // second column to another column of that table is a guess too many.
+    const pairs = new Map<string, string>();
     for (const candidate of list.sort(rank)) {
       if (kept.length > 0 && columns.size >= MAX_INFERRED_PER_TABLE) break;
-      if (columns.has(candidate.fromColumn) || pairs.has(candidate.toId))
+      const keptKey = pairs.get(candidate.toId);
+      if (
+        columns.has(candidate.fromColumn) ||
+        (keptKey !== undefined && keptKey !== candidate.toColumn)
+      )
         continue;
       columns.add(candidate.fromColumn);
-      pairs.add(candidate.toId);
+      pairs.set(candidate.toId, candidate.toColumn);
       kept.push(candidate);
       if (columns.size >= MAX_INFERRED_PER_TABLE) break;
     }
@@ -464,6 +541,7 @@ export const inferredAlgorithm: ErdAlgorithm = {
     const rule = parseInferredRule(options.algo);
     const keys = options.keys ?? detectTableKeys(index);
     const tables = indexTables(index, keys);
+    const dateDimensions = findDateDimensions(index.nodes, keys);
 
     const resolver = new RelationResolver(index.nodes);
     const reader = new ModelJoinReader(
@@ -483,21 +561,26 @@ export const inferredAlgorithm: ErdAlgorithm = {
     const joined = new Set(
       [...candidates.values()].map(c => `${c.fromId}\u0000${c.fromColumn}`),
     );
-    const joinedPairs = new Set(
-      [...candidates.values()].flatMap(c => [
-        `${c.fromId}\u0000${c.toId}`,
-        `${c.toId}\u0000${c.fromId}`,
-      ]),
-    );
+    // Tables a join already relates, with the key it joined on: a name
+    // match between them only adds a role on that same key.
+    const joinedPairs = new Map<string, string>();
+    for (const c of candidates.values()) {
+      joinedPairs.set(`${c.fromId}\u0000${c.toId}`, c.toColumn);
+      joinedPairs.set(`${c.toId}\u0000${c.fromId}`, '');
+    }
     for (const node of index.nodes) {
       for (const column of node.columns) {
         if (joined.has(`${node.uniqueId}\u0000${column.name}`)) continue;
         const candidate =
           fromName(tables, node, column.name) ??
-          fromKeyName(tables, node, column.name);
+          fromKeyName(tables, node, column.name) ??
+          fromDateDimension(dateDimensions, node, column);
+        const joinedOn = candidate
+          ? joinedPairs.get(`${candidate.fromId}\u0000${candidate.toId}`)
+          : undefined;
         if (
           !candidate ||
-          joinedPairs.has(`${candidate.fromId}\u0000${candidate.toId}`)
+          (joinedOn !== undefined && joinedOn !== candidate.toColumn)
         )
           continue;
         addCandidate(candidates, candidate);

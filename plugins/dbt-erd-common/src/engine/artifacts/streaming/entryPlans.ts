@@ -70,7 +70,11 @@ export const SEMANTIC_MODEL_PLAN = FieldPlan.of({
   primary_entity: true,
 });
 
-export const EXPOSURE_PLAN = FieldPlan.of({ depends_on: { nodes: true } });
+export const EXPOSURE_PLAN = FieldPlan.of({
+  ...META,
+  depends_on: { nodes: true },
+  url: true,
+});
 
 export const CATALOG_ENTRY_PLAN = FieldPlan.of({
   metadata: true,

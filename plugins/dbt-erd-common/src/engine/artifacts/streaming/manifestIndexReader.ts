@@ -8,7 +8,7 @@ import {
   readString,
   requireRecord,
 } from '../readers';
-import { readExposures } from '../readExposures';
+import { readExposureEntities, readExposures } from '../readExposures';
 import { readSelectors } from '../readSelectors';
 import { readNode, tableResourceType } from '../readNode';
 import { readSemanticModel } from '../readSemanticModel';
@@ -244,10 +244,8 @@ export class ManifestIndexReader implements DocumentReader {
     if (!this.nodesSeen) requireRecord({}, 'nodes', MANIFEST);
 
     // Their depends_on only: the rest was never parsed.
-    const exposuresByNode = readExposures(
-      { exposures: Object.fromEntries(this.exposures) },
-      MANIFEST,
-    );
+    const exposureEntries = { exposures: Object.fromEntries(this.exposures) };
+    const exposuresByNode = readExposures(exposureEntries, MANIFEST);
     const nodes = [...this.tables.values(), ...this.sources.values()];
     for (const node of nodes) {
       node.exposures = exposuresByNode.get(node.uniqueId) ?? [];
@@ -271,6 +269,7 @@ export class ManifestIndexReader implements DocumentReader {
         ? [...this.semanticModels.values()]
         : undefined,
       ...(selectors ? { selectors } : {}),
+      exposureEntities: readExposureEntities(exposureEntries, MANIFEST),
       warnings: [...versionCheck.warnings, ...this.catalogWarnings],
     };
   }
