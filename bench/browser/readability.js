@@ -82,7 +82,7 @@ function writeWildConfig(projects) {
       n === 'demo' ? 'examples/dbt/target' : 'examples/dbt/hostile',
     ),
   }));
-  const bench = [50, 500, 2000, 5000].map(n => ({
+  const bench = [50, 500, 2000, 5000, 10000].map(n => ({
     name: `bench-${n}`,
     path: path.join(OUT, String(n)),
   }));
@@ -263,7 +263,7 @@ async function main() {
     ? path.resolve(args[args.indexOf('--out') + 1])
     : path.join(OUT, '..', 'readability.md');
   const began = Date.now();
-  [...GENERATED, 5000].forEach(ensureProject);
+  [...GENERATED, 5000, 10000].forEach(ensureProject);
   const wild = wildProjects();
   if (wild.skipped)
     console.log(`readability: dbt-wild projects skipped: ${wild.skipped}`);

@@ -1,4 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErdQuery } from '../api';
 import { SHOW_MODES, ShowMode } from '../graph/types';
@@ -76,19 +82,40 @@ export function writeViewState(
  * diagram or table view), so that a copied link reproduces what one sees.
  * Focus and drawer changes push a history entry (Back leaves the focus or
  * closes the drawer); the rest replace the current one.
+ *
+ * A navigation re-renders the whole entity page (header, tabs, context
+ * menu: ~300 ms in a development build at 500 tables), so the tab answers
+ * from its own copy of the state at once and hands the URL to the router
+ * in a transition, which React renders in slices without a long task. A
+ * URL the tab did not write (Back, a link) wins over the copy.
  */
 export function useErdViewState(): [
   ErdViewState,
   (patch: Partial<ErdViewState>) => void,
 ] {
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => parseViewState(params), [params]);
+  const fromUrl = useMemo(() => parseViewState(params), [params]);
+  // What the tab last wrote, and the router's params it was written over.
+  const [written, setWritten] = useState<{
+    over: URLSearchParams;
+    params: URLSearchParams;
+    state: ErdViewState;
+  }>();
+  const current = written?.over === params ? written : undefined;
+  const latest = useRef(params);
+  latest.current = current?.params ?? params;
   const update = useCallback(
-    (patch: Partial<ErdViewState>) =>
-      setParams(current => writeViewState(current, patch), {
-        replace: !('focus' in patch) && !('drawer' in patch),
-      }),
-    [setParams],
+    (patch: Partial<ErdViewState>) => {
+      const next = writeViewState(latest.current, patch);
+      latest.current = next;
+      setWritten({ over: params, params: next, state: parseViewState(next) });
+      startTransition(() =>
+        setParams(next, {
+          replace: !('focus' in patch) && !('drawer' in patch),
+        }),
+      );
+    },
+    [params, setParams],
   );
-  return [state, update];
+  return [current?.state ?? fromUrl, update];
 }
