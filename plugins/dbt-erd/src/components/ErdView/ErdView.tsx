@@ -14,13 +14,11 @@ import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
 import { showInferredByDefault, withInferred } from '../../graph/inferredEdges';
 import { InferredEdgesControl } from '../InferredEdges';
-import { neighbourhood } from '../../graph/neighbourhood';
 import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
 import { buildSearchIndex, SearchEntry } from '../../graph/searchIndex';
 import { shortName } from '../../graph/shortName';
-import { applyHighlight, buildLayoutRequest, toFlow } from '../../graph/toFlow';
 import { useCanvasAspectRatio } from '../../hooks/useCanvasAspectRatio';
-import { useErdLayout } from '../../hooks/useErdLayout';
+import { useErdPipeline } from '../../hooks/useErdPipeline';
 import { ErdViewState } from '../../hooks/useErdViewState';
 import { ErdDiagram } from '../ErdDiagram';
 import { LegendEntry } from '../ErdDiagram/DiagramLegend';
@@ -30,6 +28,8 @@ import { ErdToolbar } from '../ErdToolbar';
 import { ExportMenu } from '../ExportMenu';
 import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
 import { TableDrawer } from '../TableDrawer';
+import { DiagramJoinPath, ShowJoinPathContext } from '../JoinPath';
+import { JoinPathStatus } from './JoinPathStatus';
 
 /** A fresh key per layout result: each new layout is fitted into view once. */
 const layoutKeys = new WeakMap<object, string>();
@@ -111,52 +111,47 @@ export const ErdView = ({
 
   const focus =
     state.focus && model.nodeById.has(state.focus) ? state.focus : undefined;
-  const overview = isOverview(erd.nodes.length, !!focus);
+  // A join path from the drawer: the diagram shows its tables (or, without
+  // a path, both tables' components) until the user focuses elsewhere.
+  const [joinPath, setJoinPath] = useState<DiagramJoinPath>();
+  const overview = isOverview(erd.nodes.length, !!focus || !!joinPath);
   const showMode = overview ? 'names' : state.showMode;
-  const visibleIds = useMemo(
-    () =>
-      focus
-        ? neighbourhood(model.adjacency, focus, state.hops)
-        : new Set(model.nodeById.keys()),
-    [model, focus, state.hops],
-  );
   const diagram = state.view === 'diagram';
   const aspectRatio = useCanvasAspectRatio(diagramRef, diagram);
-  const request = useMemo(
-    () =>
-      aspectRatio === undefined
-        ? undefined
-        : buildLayoutRequest(model, visibleIds, showMode, true, aspectRatio),
-    [model, visibleIds, showMode, aspectRatio],
-  );
-  const { layout, pending } = useErdLayout(
-    request,
-    overview ? 'grid' : 'layered',
-  );
-  const { startAt, legend } = useMemo(
-    () => firstViewHints(model, visibleIds, focus),
-    [model, visibleIds, focus],
-  );
-  const baseFlow = useMemo(
-    () =>
-      layout
-        ? toFlow(model, visibleIds, layout, { showMode, drawEdges: !overview })
-        : undefined,
-    [model, visibleIds, layout, showMode, overview],
-  );
-  const flow = useMemo(
-    () =>
-      baseFlow &&
-      applyHighlight(baseFlow, {
-        focusId: focus,
+  const { visibleIds, layout, flow, pending, error, workerError } =
+    useErdPipeline({
+      model,
+      only: joinPath?.tableIds,
+      focus,
+      hops: state.hops,
+      showMode,
+      overview,
+      aspectRatio,
+      highlight: {
+        focusId: joinPath ? undefined : focus,
         tableId: pick?.tableId,
         column: pick?.column,
-      }),
-    [baseFlow, focus, pick],
+        pathTableIds: joinPath?.highlightTableIds,
+        pathEdgeIds: joinPath?.edgeIds,
+      },
+    });
+  const { startAt, legend } = useMemo(
+    () => firstViewHints(model, visibleIds, joinPath?.fromId ?? focus),
+    [model, visibleIds, focus, joinPath],
   );
 
   const activate = useCallback(
-    (tableId: string) => onStateChange({ focus: tableId, drawer: tableId }),
+    (tableId: string) => {
+      setJoinPath(undefined);
+      onStateChange({ focus: tableId, drawer: tableId });
+    },
+    [onStateChange],
+  );
+  const changeState = useCallback(
+    (patch: Partial<ErdViewState>) => {
+      if ('focus' in patch) setJoinPath(undefined);
+      onStateChange(patch);
+    },
     [onStateChange],
   );
 
@@ -193,7 +188,7 @@ export const ErdView = ({
   );
 
   return (
-    <>
+    <ShowJoinPathContext.Provider value={setJoinPath}>
       <ErdToolbar
         view={state.view}
         showMode={state.showMode}
@@ -208,12 +203,24 @@ export const ErdView = ({
             onExportFile={onExportFile}
           />
         }
-        onChange={onStateChange}
+        onChange={changeState}
       />
       <InferredEdgesControl erd={erd} shown={inferredShown} onChange={setShowInferred} />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
           {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema, names only, opened where names are readable. "Whole project" zooms out to every schema; search, or click a table to see it with its relationships.`}
+        </Typography>
+      )}
+      {joinPath && (
+        <JoinPathStatus
+          model={model}
+          path={joinPath}
+          onLeave={() => setJoinPath(undefined)}
+        />
+      )}
+      {workerError && (
+        <Typography variant="body2" color="textSecondary" role="status">
+          {`${workerError.message}. Laying out on the main thread instead: large diagrams may pause the page while they are laid out.`}
         </Typography>
       )}
       {erd.nodes.length === 0 && (
@@ -246,6 +253,16 @@ export const ErdView = ({
               }}
             />
           )}
+          {error && !flow && (
+            <Typography
+              role="alert"
+              color="error"
+              style={{ padding: 16 }}
+              data-testid="erd-layout-error"
+            >
+              {`The diagram could not be laid out: ${error.message}. The table view lists every table.`}
+            </Typography>
+          )}
           {flow && (
             <ErdDiagram
               nodes={flow.nodes}
@@ -271,6 +288,6 @@ export const ErdView = ({
         onClose={() => onStateChange({ drawer: undefined })}
         onFocusTable={activate}
       />
-    </>
+    </ShowJoinPathContext.Provider>
   );
 };
