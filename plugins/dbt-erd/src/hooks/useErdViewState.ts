@@ -1,12 +1,6 @@
-import {
-  startTransition,
-  useCallback,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ErdQuery } from '../api';
+import { ErdDiffBase, ErdQuery } from '../api';
 import { SHOW_MODES, ShowMode } from '../graph/types';
 
 export type ErdViewKind = 'diagram' | 'table';
@@ -21,6 +15,17 @@ export interface ErdViewState {
   hops: number;
   /** Filters sent to the backend. */
   query: ErdQuery;
+  /** The run the ERD is compared with (see ErdCompare); none: no comparison. */
+  compare?: ErdDiffBase;
+  /** While comparing: only the changed tables and their neighbours. */
+  changesOnly: boolean;
+}
+
+/** A `compare` parameter the diff route understands; anything else is ignored. */
+export function parseCompareBase(value: string | null): ErdDiffBase | undefined {
+  return value && /^(previous|ci|(run|job):[1-9]\d{0,14})$/.test(value)
+    ? (value as ErdDiffBase)
+    : undefined;
 }
 
 export const MIN_HOPS = 1;
@@ -47,6 +52,8 @@ export function parseViewState(params: URLSearchParams): ErdViewState {
     hops:
       Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
     query,
+    compare: parseCompareBase(params.get('compare')),
+    changesOnly: params.get('changes') === 'only',
   };
 }
 
@@ -67,6 +74,9 @@ export function writeViewState(
   if ('drawer' in patch) set('drawer', patch.drawer);
   if ('hops' in patch)
     set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
+  if ('compare' in patch) set('compare', patch.compare);
+  if ('changesOnly' in patch)
+    set('changes', patch.changesOnly ? 'only' : undefined);
   if (patch.query) {
     for (const key of QUERY_KEYS) {
       next.delete(key);
@@ -82,40 +92,19 @@ export function writeViewState(
  * diagram or table view), so that a copied link reproduces what one sees.
  * Focus and drawer changes push a history entry (Back leaves the focus or
  * closes the drawer); the rest replace the current one.
- *
- * A navigation re-renders the whole entity page (header, tabs, context
- * menu: ~300 ms in a development build at 500 tables), so the tab answers
- * from its own copy of the state at once and hands the URL to the router
- * in a transition, which React renders in slices without a long task. A
- * URL the tab did not write (Back, a link) wins over the copy.
  */
 export function useErdViewState(): [
   ErdViewState,
   (patch: Partial<ErdViewState>) => void,
 ] {
   const [params, setParams] = useSearchParams();
-  const fromUrl = useMemo(() => parseViewState(params), [params]);
-  // What the tab last wrote, and the router's params it was written over.
-  const [written, setWritten] = useState<{
-    over: URLSearchParams;
-    params: URLSearchParams;
-    state: ErdViewState;
-  }>();
-  const current = written?.over === params ? written : undefined;
-  const latest = useRef(params);
-  latest.current = current?.params ?? params;
+  const state = useMemo(() => parseViewState(params), [params]);
   const update = useCallback(
-    (patch: Partial<ErdViewState>) => {
-      const next = writeViewState(latest.current, patch);
-      latest.current = next;
-      setWritten({ over: params, params: next, state: parseViewState(next) });
-      startTransition(() =>
-        setParams(next, {
-          replace: !('focus' in patch) && !('drawer' in patch),
-        }),
-      );
-    },
-    [params, setParams],
+    (patch: Partial<ErdViewState>) =>
+      setParams(current => writeViewState(current, patch), {
+        replace: !('focus' in patch) && !('drawer' in patch),
+      }),
+    [setParams],
   );
-  return [current?.state ?? fromUrl, update];
+  return [state, update];
 }
