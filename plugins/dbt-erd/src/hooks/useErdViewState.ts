@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ErdDiffBase, ErdQuery } from '../api';
+import { ErdQuery } from '../api';
 import { SHOW_MODES, ShowMode } from '../graph/types';
 
 export type ErdViewKind = 'diagram' | 'table';
@@ -15,17 +15,6 @@ export interface ErdViewState {
   hops: number;
   /** Filters sent to the backend. */
   query: ErdQuery;
-  /** The run the ERD is compared with (see ErdCompare); none: no comparison. */
-  compare?: ErdDiffBase;
-  /** While comparing: only the changed tables and their neighbours. */
-  changesOnly: boolean;
-}
-
-/** A `compare` parameter the diff route understands; anything else is ignored. */
-export function parseCompareBase(value: string | null): ErdDiffBase | undefined {
-  return value && /^(previous|ci|(run|job):[1-9]\d{0,14})$/.test(value)
-    ? (value as ErdDiffBase)
-    : undefined;
 }
 
 export const MIN_HOPS = 1;
@@ -52,8 +41,6 @@ export function parseViewState(params: URLSearchParams): ErdViewState {
     hops:
       Number.isInteger(hops) && hops >= MIN_HOPS && hops <= MAX_HOPS ? hops : 1,
     query,
-    compare: parseCompareBase(params.get('compare')),
-    changesOnly: params.get('changes') === 'only',
   };
 }
 
@@ -74,9 +61,6 @@ export function writeViewState(
   if ('drawer' in patch) set('drawer', patch.drawer);
   if ('hops' in patch)
     set('hops', patch.hops === undefined ? undefined : String(patch.hops), '1');
-  if ('compare' in patch) set('compare', patch.compare);
-  if ('changesOnly' in patch)
-    set('changes', patch.changesOnly ? 'only' : undefined);
   if (patch.query) {
     for (const key of QUERY_KEYS) {
       next.delete(key);
