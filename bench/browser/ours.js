@@ -75,7 +75,10 @@ async function tablesByDistanceFromMiddle(page) {
       // last focus) or a panel may cover part of the canvas.
       const x = r.left + r.width / 2;
       const y = r.top + 10;
-      if (document.elementFromPoint(x, y)?.closest('[data-testid="erd-node"]') !== node)
+      if (
+        document.elementFromPoint(x, y)?.closest('[data-testid="erd-node"]') !==
+        node
+      )
         continue;
       const d = Math.hypot(
         r.left + r.width / 2 - cx,

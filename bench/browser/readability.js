@@ -165,7 +165,10 @@ function readView() {
   const allNodes = [...document.querySelectorAll('[data-testid="erd-node"]')];
   const rects = allNodes.map(n => n.getBoundingClientRect());
   const within = (r, x, y, pad) =>
-    x > r.left - pad && x < r.right + pad && y > r.top - pad && y < r.bottom + pad;
+    x > r.left - pad &&
+    x < r.right + pad &&
+    y > r.top - pad &&
+    y < r.bottom + pad;
   let edgesDrawn = 0;
   let edgeCrossings = 0;
   for (const el of document.querySelectorAll('.react-flow__edge-path')) {
@@ -282,9 +285,9 @@ function markdown(results, context) {
     lines.push(
       `| ${r.name} | ${r.tables} | ${r.zoom.toFixed(2)} | ${r.titles} | ${pct(
         r.legible,
-      )} | ${r.medianPx.toFixed(1)} px | ${pct(r.coverage)} | ${
-        r.overlaps
-      } | ${r.edgesDrawn} / ${r.edgeCrossings} | ${verdict(r)} |`,
+      )} | ${r.medianPx.toFixed(1)} px | ${pct(r.coverage)} | ${r.overlaps} | ${
+        r.edgesDrawn
+      } / ${r.edgeCrossings} | ${verdict(r)} |`,
     );
   }
   lines.push('', context, '');

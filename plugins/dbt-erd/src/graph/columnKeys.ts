@@ -21,7 +21,8 @@ export function columnKeys(erd: Erd): Map<string, Map<string, ColumnKey>> {
     if (!columns) byTable.set(tableId, (columns = new Map()));
     const name = column.toLowerCase();
     const had = columns.get(name);
-    if (!had || (had.mark === 'UK' && key.mark === 'PK')) columns.set(name, key);
+    if (!had || (had.mark === 'UK' && key.mark === 'PK'))
+      columns.set(name, key);
   };
   for (const [tableId, keys] of Object.entries(erd.extras?.keys ?? {})) {
     for (const key of keys) {

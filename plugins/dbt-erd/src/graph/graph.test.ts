@@ -11,11 +11,7 @@ import { neighbourhood } from './neighbourhood';
 import { NODE_METRICS, nodeSize, tableSizes } from './nodeSize';
 import { isOverview, OVERVIEW_THRESHOLD } from './overview';
 import { buildSearchIndex, searchErd } from './searchIndex';
-import {
-  applyHighlight,
-  toFlow,
-  TableFlowNode,
-} from './toFlow';
+import { applyHighlight, toFlow, TableFlowNode } from './toFlow';
 import { visibleColumns } from './visibleColumns';
 import { gridLayout } from '../layout/gridLayout';
 import { buildLayoutRequest } from '../hooks/layoutRequest';
@@ -164,7 +160,11 @@ describe('grouping', () => {
 describe('toFlow', () => {
   const model = buildErdModel(shopErd());
   const all = new Set(model.nodeById.keys());
-  const request = buildLayoutRequest(model, tableSizes(model, all, 'all'), true);
+  const request = buildLayoutRequest(
+    model,
+    tableSizes(model, all, 'all'),
+    true,
+  );
   const layout = gridLayout(request);
 
   it('makes a sized table node per table and group areas', () => {
@@ -221,7 +221,9 @@ describe('toFlow', () => {
   });
 
   it('attaches edges to the table header when columns are hidden', () => {
-    const names = gridLayout(buildLayoutRequest(model, tableSizes(model, all, 'names'), true));
+    const names = gridLayout(
+      buildLayoutRequest(model, tableSizes(model, all, 'names'), true),
+    );
     const flow = toFlow(model, all, names, tableSizes(model, all, 'names'), {
       showMode: 'names',
       drawEdges: true,
@@ -236,11 +238,19 @@ describe('toFlow', () => {
 
   it('draws only the focused neighbourhood', () => {
     const visible = neighbourhood(model.adjacency, id('customers'), 1);
-    const laid = gridLayout(buildLayoutRequest(model, tableSizes(model, visible, 'all'), true));
-    const flow = toFlow(model, visible, laid, tableSizes(model, visible, 'all'), {
-      showMode: 'all',
-      drawEdges: true,
-    });
+    const laid = gridLayout(
+      buildLayoutRequest(model, tableSizes(model, visible, 'all'), true),
+    );
+    const flow = toFlow(
+      model,
+      visible,
+      laid,
+      tableSizes(model, visible, 'all'),
+      {
+        showMode: 'all',
+        drawEdges: true,
+      },
+    );
     expect(
       flow.nodes
         .filter(n => n.type === 'table')
@@ -291,7 +301,9 @@ describe('large projects', () => {
     const erd = syntheticErd(5000);
     const model = buildErdModel(erd);
     const all = new Set(model.nodeById.keys());
-    const layout = gridLayout(buildLayoutRequest(model, tableSizes(model, all, 'names'), true));
+    const layout = gridLayout(
+      buildLayoutRequest(model, tableSizes(model, all, 'names'), true),
+    );
     const flow = toFlow(model, all, layout, tableSizes(model, all, 'names'), {
       showMode: 'names',
       drawEdges: false,

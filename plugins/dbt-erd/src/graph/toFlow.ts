@@ -151,7 +151,11 @@ export function toFlow(
   if (options.drawEdges) {
     const centreX = (id: string) =>
       layout.positions.get(id)!.x + (sizes.get(id)?.width ?? 0) / 2;
-    const attach = (tableId: string, column: string | undefined, side: 'l' | 'r') => {
+    const attach = (
+      tableId: string,
+      column: string | undefined,
+      side: 'l' | 'r',
+    ) => {
       const name = column?.toLowerCase();
       return handleId(
         name && shownColumns.get(tableId)?.has(name) ? name : undefined,
@@ -176,12 +180,27 @@ export function toFlow(
       };
       // A composite key: one line per column pair, so the relationship
       // attaches to every column of the key; the first carries the label.
-      const pairs = Math.max(1, Math.min(edge.from_columns.length, edge.to_columns.length));
+      const pairs = Math.max(
+        1,
+        Math.min(edge.from_columns.length, edge.to_columns.length),
+      );
       for (let i = 0; i < pairs; i++) {
-        const source = attach(edge.from_id, edge.from_columns[i], rightwards ? 'r' : 'l');
-        const target = attach(edge.to_id, edge.to_columns[i], rightwards && !selfLoop ? 'l' : 'r');
+        const source = attach(
+          edge.from_id,
+          edge.from_columns[i],
+          rightwards ? 'r' : 'l',
+        );
+        const target = attach(
+          edge.to_id,
+          edge.to_columns[i],
+          rightwards && !selfLoop ? 'l' : 'r',
+        );
         // Hidden columns fold onto the header: one line is enough there.
-        if (i > 0 && (source.startsWith('table:') || target.startsWith('table:'))) continue;
+        if (
+          i > 0 &&
+          (source.startsWith('table:') || target.startsWith('table:'))
+        )
+          continue;
         edges.push({
           id: i === 0 ? edge.id : `${edge.id}\u0000${i}`,
           type: 'relationship',

@@ -82,7 +82,9 @@ export function useErdLayout(
     !request || kind === 'grid' || request.nodes.length <= SYNC_LAYERED_MAX;
   // A layered layout that throws falls back to the grid (every table
   // shown, unconnected); only a grid that throws is an error.
-  const sync = useMemo((): { layout?: LayoutResult; error?: Error } | undefined => {
+  const sync = useMemo(():
+    | { layout?: LayoutResult; error?: Error }
+    | undefined => {
     if (!request || !inThread) return undefined;
     try {
       if (kind === 'grid') return { layout: gridLayout(request) };

@@ -71,7 +71,9 @@ describe('the layout engine', () => {
       onWorkerFailure,
     });
     const answer = engine.layout(request);
-    worker.onmessage?.({ data: { id: 1, error: 'dagre: bad graph' } } as MessageEvent);
+    worker.onmessage?.({
+      data: { id: 1, error: 'dagre: bad graph' },
+    } as MessageEvent);
     await expect(answer).rejects.toThrow('dagre: bad graph');
     expect(onWorkerFailure).not.toHaveBeenCalled();
     expect(worker.terminated).toBe(false);

@@ -7,7 +7,10 @@ export class LayoutWorkerError extends Error {
   name = 'LayoutWorkerError';
 }
 
-type Pending = { resolve: (r: LayoutResult) => void; reject: (e: Error) => void };
+type Pending = {
+  resolve: (r: LayoutResult) => void;
+  reject: (e: Error) => void;
+};
 
 /**
  * Layout in a Web Worker, so that dagre never blocks scrolling or typing.
@@ -32,7 +35,9 @@ class WorkerLayoutEngine implements LayoutEngine {
       event.preventDefault?.();
       this.fail(
         new LayoutWorkerError(
-          `The layout worker failed${event.message ? `: ${event.message}` : ' to load'}`,
+          `The layout worker failed${
+            event.message ? `: ${event.message}` : ' to load'
+          }`,
         ),
       );
     };

@@ -206,7 +206,9 @@ describe('DbtErdContent', () => {
     );
     await waitFor(() =>
       expect(
-        document.querySelectorAll('[data-testid="erd-diagram"] .erd-table-focused'),
+        document.querySelectorAll(
+          '[data-testid="erd-diagram"] .erd-table-focused',
+        ),
       ).toHaveLength(4),
     );
 
@@ -217,7 +219,9 @@ describe('DbtErdContent', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Leave join path' }));
     await waitFor(() =>
-      expect(screen.queryByTestId('erd-join-path-status')).not.toBeInTheDocument(),
+      expect(
+        screen.queryByTestId('erd-join-path-status'),
+      ).not.toBeInTheDocument(),
     );
   });
 

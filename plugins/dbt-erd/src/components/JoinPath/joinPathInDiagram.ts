@@ -34,7 +34,12 @@ export function diagramJoinPath(
     fromId,
     toId,
     found: false,
-    tableIds: new Set([...result.fromComponent, ...result.toComponent, fromId, toId]),
+    tableIds: new Set([
+      ...result.fromComponent,
+      ...result.toComponent,
+      fromId,
+      toId,
+    ]),
     highlightTableIds: new Set([fromId, toId]),
     edgeIds: new Set(),
   };
