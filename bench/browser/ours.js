@@ -56,7 +56,7 @@ const viewportScale = page => () =>
     return Number(/scale\(([\d.e-]+)\)/.exec(t)?.[1] ?? 0);
   });
 
-/** Tables fully inside the view, nearest the middle first. */
+/** Tables fully inside the view and not covered, nearest the middle first. */
 async function tablesByDistanceFromMiddle(page) {
   return page.evaluate(diagram => {
     const box = document.querySelector(diagram).getBoundingClientRect();
@@ -71,6 +71,15 @@ async function tablesByDistanceFromMiddle(page) {
         r.top < box.top ||
         r.bottom > box.bottom;
       if (outside) continue;
+      // Only tables a click reaches: the docked drawer (open since the
+      // last focus) or a panel may cover part of the canvas.
+      const x = r.left + r.width / 2;
+      const y = r.top + 10;
+      if (
+        document.elementFromPoint(x, y)?.closest('[data-testid="erd-node"]') !==
+        node
+      )
+        continue;
       const d = Math.hypot(
         r.left + r.width / 2 - cx,
         r.top + r.height / 2 - cy,
@@ -78,11 +87,38 @@ async function tablesByDistanceFromMiddle(page) {
       inside.push({
         d,
         id: node.getAttribute('data-table-id'),
-        x: r.left + r.width / 2,
-        y: r.top + 10,
+        x,
+        y,
       });
     }
     return inside.sort((p, q) => p.d - q.d);
+  }, DIAGRAM);
+}
+
+/**
+ * Table titles on the canvas at the first settled view and the share at
+ * ≥ 9 px on screen (computed font size × rendered scale), as
+ * readability.js measures them.
+ */
+async function firstViewLabels(page) {
+  return page.evaluate(diagram => {
+    const canvas = document.querySelector(diagram).getBoundingClientRect();
+    const titles = [
+      ...document.querySelectorAll('[data-testid="erd-node-title"]'),
+    ].filter(t => {
+      const r = t.getBoundingClientRect();
+      return (
+        r.right > canvas.left &&
+        r.left < canvas.right &&
+        r.bottom > canvas.top &&
+        r.top < canvas.bottom
+      );
+    });
+    const legible = titles.filter(t => {
+      const scale = t.getBoundingClientRect().height / (t.offsetHeight || 1);
+      return parseFloat(getComputedStyle(t).fontSize) * scale >= 9;
+    });
+    return { firstViewTitles: titles.length, firstViewLegible: legible.length };
   }, DIAGRAM);
 }
 
@@ -127,6 +163,7 @@ async function measureOurs(browser, app, models) {
       firstNodeAt: window.__bench.firstNodeAt,
     }));
     const firstPaintAt = await frameAfter(page, b.firstNodeAt);
+    const labels = await firstViewLabels(page);
     const result = {
       tables: erd.nodes.length,
       relationships: erd.edges.length,
@@ -141,6 +178,7 @@ async function measureOurs(browser, app, models) {
         [b.arrivedAt, open.now],
       ),
       heapOpenMb: await heapMb(page),
+      ...labels,
     };
     // Page times at which each step began, to say which step the longest task belongs to.
     const steps = [['open', firstPaintAt]];

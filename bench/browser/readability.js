@@ -82,7 +82,7 @@ function writeWildConfig(projects) {
       n === 'demo' ? 'examples/dbt/target' : 'examples/dbt/hostile',
     ),
   }));
-  const bench = [50, 500, 2000, 5000].map(n => ({
+  const bench = [50, 500, 2000, 5000, 10000].map(n => ({
     name: `bench-${n}`,
     path: path.join(OUT, String(n)),
   }));
@@ -159,6 +159,44 @@ function readView() {
         Math.max(0, clip.bottom - clip.top)) /
       (canvas.width * canvas.height)
     : 0;
+  // Edges through tables they do not connect: points along each drawn
+  // relationship line (screen coordinates) inside a table other than the
+  // two at its ends (the tables its first and last points touch).
+  const allNodes = [...document.querySelectorAll('[data-testid="erd-node"]')];
+  const rects = allNodes.map(n => n.getBoundingClientRect());
+  const within = (r, x, y, pad) =>
+    x > r.left - pad &&
+    x < r.right + pad &&
+    y > r.top - pad &&
+    y < r.bottom + pad;
+  let edgesDrawn = 0;
+  let edgeCrossings = 0;
+  for (const el of document.querySelectorAll('.react-flow__edge-path')) {
+    const length = el.getTotalLength?.() ?? 0;
+    const matrix = el.getScreenCTM();
+    if (!length || !matrix) continue;
+    edgesDrawn++;
+    const at = t => {
+      const p = el.getPointAtLength(t).matrixTransform(matrix);
+      return [p.x, p.y];
+    };
+    const [sx, sy] = at(0);
+    const [ex, ey] = at(length);
+    const ends = new Set(
+      rects.flatMap((r, i) =>
+        within(r, sx, sy, 6) || within(r, ex, ey, 6) ? [i] : [],
+      ),
+    );
+    const crossed = new Set();
+    const steps = Math.min(200, Math.max(10, Math.ceil(length / 8)));
+    for (let k = 1; k < steps; k++) {
+      const [x, y] = at((length * k) / steps);
+      rects.forEach((r, i) => {
+        if (!ends.has(i) && within(r, x, y, -1)) crossed.add(i);
+      });
+    }
+    edgeCrossings += crossed.size;
+  }
   const transform =
     document.querySelector('.react-flow__viewport')?.style.transform ?? '';
   const zoom = Number(/scale\(([\d.e-]+)\)/.exec(transform)?.[1] ?? 0);
@@ -174,6 +212,8 @@ function readView() {
     medianPx: sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0,
     coverage,
     overlaps,
+    edgesDrawn,
+    edgeCrossings,
     zoom,
     canvas: {
       width: Math.round(canvas.width),
@@ -234,20 +274,20 @@ function markdown(results, context) {
     '',
     `Targets per project: at least ${TARGET.titles} table titles on the canvas (all if fewer), ≥ 80 % of them at ≥ ${LEGIBLE_PX} px on screen, the tables' bounding box covering ≥ 35 % of the canvas (or every table at full size), 0 overlapping tables.`,
     '',
-    '| project | tables | zoom | titles on canvas | ≥ 9 px | median title | bbox / canvas | overlaps | met |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| project | tables | zoom | titles on canvas | ≥ 9 px | median title | bbox / canvas | overlaps | edges drawn / through other tables | met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
     if (r.error) {
-      lines.push(`| ${r.name} | failed: ${r.error} | | | | | | | MISSED |`);
+      lines.push(`| ${r.name} | failed: ${r.error} | | | | | | | | MISSED |`);
       continue;
     }
     lines.push(
       `| ${r.name} | ${r.tables} | ${r.zoom.toFixed(2)} | ${r.titles} | ${pct(
         r.legible,
-      )} | ${r.medianPx.toFixed(1)} px | ${pct(r.coverage)} | ${
-        r.overlaps
-      } | ${verdict(r)} |`,
+      )} | ${r.medianPx.toFixed(1)} px | ${pct(r.coverage)} | ${r.overlaps} | ${
+        r.edgesDrawn
+      } / ${r.edgeCrossings} | ${verdict(r)} |`,
     );
   }
   lines.push('', context, '');
@@ -263,7 +303,7 @@ async function main() {
     ? path.resolve(args[args.indexOf('--out') + 1])
     : path.join(OUT, '..', 'readability.md');
   const began = Date.now();
-  [...GENERATED, 5000].forEach(ensureProject);
+  [...GENERATED, 5000, 10000].forEach(ensureProject);
   const wild = wildProjects();
   if (wild.skipped)
     console.log(`readability: dbt-wild projects skipped: ${wild.skipped}`);

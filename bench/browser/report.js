@@ -71,14 +71,15 @@ function rows(results) {
         ours.settledMs <= 2000,
       );
     else {
+      // 10,000 tables has a target of its own (issue 10); 5,000 only has to open.
       add(
         'settled view after data',
         n,
         s(ours.settledMs),
         p.text,
         ratio,
-        'opens',
-        true,
+        n >= 10000 ? '≤ 1 s' : 'opens',
+        n >= 10000 ? ours.settledMs <= 1000 : true,
       );
       const worst = Math.max(ours.openLongestTaskMs, ours.openMaxFrameGapMs);
       add(
@@ -91,6 +92,21 @@ function rows(results) {
         worst < 2000,
       );
     }
+  }
+  for (const [n, { ours }] of results) {
+    if (ours.error || ours.firstViewTitles === undefined) continue;
+    const share = ours.firstViewTitles
+      ? ours.firstViewLegible / ours.firstViewTitles
+      : 0;
+    add(
+      'readable labels, first view (titles on canvas, ≥ 9 px)',
+      n,
+      `${ours.firstViewTitles}, ${Math.round(share * 100)} %`,
+      undefined,
+      undefined,
+      '≥ 8, ≥ 80 %',
+      ours.firstViewTitles >= 8 && share >= 0.8,
+    );
   }
   for (const [n, { ours, peer }] of results) {
     if (ours.error) continue;

@@ -1,9 +1,9 @@
 /**
  * The browser part of `yarn bench`: the dbt ERD tab in headless Chromium on
- * generated projects of 500, 2,000 and 5,000 models, against Backstage's
+ * generated projects of 500, 2,000, 5,000 and 10,000 models, against Backstage's
  * own DependencyGraph given the same tables and relationships.
  *
- *   node bench/browser/run.js [--sizes 500,2000,5000] [--peer-sizes 500,2000]
+ *   node bench/browser/run.js [--sizes 500,2000,5000,10000] [--peer-sizes 500,2000]
  *                             [--peer-cap-s 120] [--out bench/out/browser.md]
  *
  * Starts the dev app with app-config.bench.yaml (or reuses one started so),
@@ -21,7 +21,7 @@ const { rows, consoleTable, markdown } = require('./report');
 
 function parseArgs(argv) {
   const options = {
-    sizes: [500, 2000, 5000],
+    sizes: [500, 2000, 5000, 10000],
     peerSizes: [500, 2000],
     peerCapS: 120,
     out: path.join(REPO, 'bench/out/browser.md'),
@@ -59,8 +59,8 @@ async function twice(measure) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const began = Date.now();
-  // The config serves exactly these three projects; all exist even when fewer are measured.
-  [500, 2000, 5000].forEach(ensureProject);
+  // The config serves exactly these projects; all exist even when fewer are measured.
+  [500, 2000, 5000, 10000].forEach(ensureProject);
   const app = await ensureDevApp();
   const results = new Map();
   try {

@@ -1,4 +1,5 @@
 import { Erd, ErdEdge, ErdNode } from 'backstage-plugin-dbt-erd-common';
+import { ColumnKey, columnKeys } from './columnKeys';
 import { groupColors } from './groupColors';
 import { groupTables, TableGroup } from './grouping';
 
@@ -19,6 +20,8 @@ export interface ErdModel {
   groupOf: Map<string, string>;
   /** Colour of each group, by group name. */
   colorOf: Map<string, string>;
+  /** Key marks by table and lower-cased column (see columnKeys). */
+  keysOf: Map<string, Map<string, ColumnKey>>;
 }
 
 export function buildErdModel(erd: Erd): ErdModel {
@@ -58,5 +61,6 @@ export function buildErdModel(erd: Erd): ErdModel {
     groups,
     groupOf,
     colorOf,
+    keysOf: columnKeys(erd),
   };
 }

@@ -8,17 +8,13 @@ import { buildErdModel } from './erdModel';
 import { groupTables } from './grouping';
 import { handleId } from './handles';
 import { neighbourhood } from './neighbourhood';
-import { NODE_METRICS, nodeSize } from './nodeSize';
+import { NODE_METRICS, nodeSize, tableSizes } from './nodeSize';
 import { isOverview, OVERVIEW_THRESHOLD } from './overview';
 import { buildSearchIndex, searchErd } from './searchIndex';
-import {
-  applyHighlight,
-  buildLayoutRequest,
-  toFlow,
-  TableFlowNode,
-} from './toFlow';
+import { applyHighlight, toFlow, TableFlowNode } from './toFlow';
 import { visibleColumns } from './visibleColumns';
 import { gridLayout } from '../layout/gridLayout';
+import { buildLayoutRequest } from '../hooks/layoutRequest';
 
 const id = (name: string) => `model.shop.${name}`;
 
@@ -164,11 +160,15 @@ describe('grouping', () => {
 describe('toFlow', () => {
   const model = buildErdModel(shopErd());
   const all = new Set(model.nodeById.keys());
-  const request = buildLayoutRequest(model, all, 'all', true);
+  const request = buildLayoutRequest(
+    model,
+    tableSizes(model, all, 'all'),
+    true,
+  );
   const layout = gridLayout(request);
 
   it('makes a sized table node per table and group areas', () => {
-    const flow = toFlow(model, all, layout, {
+    const flow = toFlow(model, all, layout, tableSizes(model, all, 'all'), {
       showMode: 'all',
       drawEdges: true,
     });
@@ -201,7 +201,7 @@ describe('toFlow', () => {
   });
 
   it('attaches edges to the FK and referenced columns, with cardinality', () => {
-    const flow = toFlow(model, all, layout, {
+    const flow = toFlow(model, all, layout, tableSizes(model, all, 'all'), {
       showMode: 'all',
       drawEdges: true,
     });
@@ -221,8 +221,10 @@ describe('toFlow', () => {
   });
 
   it('attaches edges to the table header when columns are hidden', () => {
-    const names = gridLayout(buildLayoutRequest(model, all, 'names', true));
-    const flow = toFlow(model, all, names, {
+    const names = gridLayout(
+      buildLayoutRequest(model, tableSizes(model, all, 'names'), true),
+    );
+    const flow = toFlow(model, all, names, tableSizes(model, all, 'names'), {
       showMode: 'names',
       drawEdges: true,
     });
@@ -236,11 +238,19 @@ describe('toFlow', () => {
 
   it('draws only the focused neighbourhood', () => {
     const visible = neighbourhood(model.adjacency, id('customers'), 1);
-    const laid = gridLayout(buildLayoutRequest(model, visible, 'all', true));
-    const flow = toFlow(model, visible, laid, {
-      showMode: 'all',
-      drawEdges: true,
-    });
+    const laid = gridLayout(
+      buildLayoutRequest(model, tableSizes(model, visible, 'all'), true),
+    );
+    const flow = toFlow(
+      model,
+      visible,
+      laid,
+      tableSizes(model, visible, 'all'),
+      {
+        showMode: 'all',
+        drawEdges: true,
+      },
+    );
     expect(
       flow.nodes
         .filter(n => n.type === 'table')
@@ -251,7 +261,7 @@ describe('toFlow', () => {
   });
 
   it('highlights by copying only the affected elements', () => {
-    const flow = toFlow(model, all, layout, {
+    const flow = toFlow(model, all, layout, tableSizes(model, all, 'all'), {
       showMode: 'all',
       drawEdges: true,
     });
@@ -291,8 +301,10 @@ describe('large projects', () => {
     const erd = syntheticErd(5000);
     const model = buildErdModel(erd);
     const all = new Set(model.nodeById.keys());
-    const layout = gridLayout(buildLayoutRequest(model, all, 'names', true));
-    const flow = toFlow(model, all, layout, {
+    const layout = gridLayout(
+      buildLayoutRequest(model, tableSizes(model, all, 'names'), true),
+    );
+    const flow = toFlow(model, all, layout, tableSizes(model, all, 'names'), {
       showMode: 'names',
       drawEdges: false,
     });
@@ -336,8 +348,12 @@ describe('artifact names that are special on JavaScript objects', () => {
     const model = buildErdModel(erd);
     const all = new Set(model.nodeById.keys());
     for (const showMode of ['all', 'names'] as const) {
-      const layout = gridLayout(buildLayoutRequest(model, all, showMode, true));
-      const flow = toFlow(model, all, layout, { showMode, drawEdges: true });
+      const sizes = tableSizes(model, all, showMode);
+      const layout = gridLayout(buildLayoutRequest(model, sizes, true));
+      const flow = toFlow(model, all, layout, sizes, {
+        showMode,
+        drawEdges: true,
+      });
       const drawn = flow.nodes.filter(n => n.type === 'table');
       expect(drawn.map(n => n.id)).toEqual(
         expect.arrayContaining(['__proto__', 'constructor']),

@@ -1,4 +1,5 @@
 import { ErdNode } from 'backstage-plugin-dbt-erd-common';
+import type { ErdModel } from './erdModel';
 import { shortName } from './shortName';
 import { ShowMode, Size } from './types';
 import { visibleColumns } from './visibleColumns';
@@ -31,8 +32,9 @@ export function nodeSize(
   node: ErdNode,
   showMode: ShowMode,
   referencedColumns?: ReadonlySet<string>,
+  keyColumns?: ReadonlyMap<string, unknown>,
 ): Size {
-  const columns = visibleColumns(node, showMode, referencedColumns);
+  const columns = visibleColumns(node, showMode, referencedColumns, keyColumns);
   const longestRow = columns.reduce(
     // name, gap, type and the PK/FK marker
     (max, c) => Math.max(max, c.name.length + c.data_type.length + 6),
@@ -58,4 +60,30 @@ export function nodeSize(
       ? columns.length * NODE_METRICS.rowHeight + NODE_METRICS.paddingBottom
       : 0);
   return { width, height };
+}
+
+/**
+ * The size of each of `ids` (model order), computed once per view: the
+ * layout request and the flow nodes both read it.
+ */
+export function tableSizes(
+  model: ErdModel,
+  ids: Iterable<string>,
+  showMode: ShowMode,
+): Map<string, Size> {
+  const sizes = new Map<string, Size>();
+  for (const id of ids) {
+    const node = model.nodeById.get(id);
+    if (node)
+      sizes.set(
+        id,
+        nodeSize(
+          node,
+          showMode,
+          model.referencedColumns.get(id),
+          model.keysOf.get(id),
+        ),
+      );
+  }
+  return sizes;
 }

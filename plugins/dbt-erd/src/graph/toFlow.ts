@@ -1,16 +1,18 @@
 import type { Edge, Node } from '@xyflow/react';
 import { ErdEdge } from 'backstage-plugin-dbt-erd-common';
-import { LayoutRequest, LayoutResult } from '../layout/types';
 import { ErdModel } from './erdModel';
 import { handleId } from './handles';
+import { keyMarks } from './columnKeys';
 import { isInferredEdge } from './inferredEdges';
-import { nodeSize } from './nodeSize';
 import { shortName } from './shortName';
 import {
   DiagramColumn,
   GroupNodeData,
+  Point,
+  Rect,
   RelationshipEdgeData,
   ShowMode,
+  Size,
   TableNodeData,
 } from './types';
 import { visibleColumns } from './visibleColumns';
@@ -20,36 +22,6 @@ export type GroupFlowNode = Node<GroupNodeData, 'erdGroup'>;
 export type ErdFlowNode = TableFlowNode | GroupFlowNode;
 export type RelationshipFlowEdge = Edge<RelationshipEdgeData, 'relationship'>;
 
-/** The tables and relationships to lay out, with sizes for the show mode. */
-export function buildLayoutRequest(
-  model: ErdModel,
-  visibleIds: ReadonlySet<string>,
-  showMode: ShowMode,
-  groupAreas: boolean,
-  aspectRatio?: number,
-): LayoutRequest {
-  const nodes: LayoutRequest['nodes'] = [];
-  for (const id of visibleIds) {
-    const node = model.nodeById.get(id);
-    if (!node) continue;
-    nodes.push({
-      id,
-      ...nodeSize(node, showMode, model.referencedColumns.get(id)),
-      group: groupAreas ? model.groupOf.get(id) : undefined,
-    });
-  }
-  return {
-    nodes,
-    edges: visibleEdges(model, visibleIds).map(e => ({
-      id: e.id,
-      source: e.from_id,
-      target: e.to_id,
-    })),
-    groupAreas,
-    aspectRatio,
-  };
-}
-
 export function visibleEdges(
   model: ErdModel,
   visibleIds: ReadonlySet<string>,
@@ -57,6 +29,12 @@ export function visibleEdges(
   return model.erd.edges.filter(
     e => visibleIds.has(e.from_id) && visibleIds.has(e.to_id),
   );
+}
+
+/** Where the layout put the tables and group areas. */
+export interface PlacedTables {
+  positions: ReadonlyMap<string, Point>;
+  groups: ReadonlyMap<string, Rect>;
 }
 
 export interface FlowOptions {
@@ -71,6 +49,9 @@ export interface FlowHighlight {
   /** The search pick. */
   tableId?: string;
   column?: string;
+  /** A join path: its tables and relationships, all highlighted. */
+  pathTableIds?: ReadonlySet<string>;
+  pathEdgeIds?: ReadonlySet<string>;
 }
 
 /** A relationship's label: its own, or the columns it joins. */
@@ -88,7 +69,9 @@ export function relationshipLabel(edge: ErdEdge): string {
 export function toFlow(
   model: ErdModel,
   visibleIds: ReadonlySet<string>,
-  layout: LayoutResult,
+  layout: PlacedTables,
+  /** Each table's size, as laid out (see tableSizes). */
+  sizes: ReadonlyMap<string, Size>,
   options: FlowOptions,
 ): { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] } {
   const { showMode } = options;
@@ -127,15 +110,22 @@ export function toFlow(
       node,
       showMode,
       referenced,
-    ).map(c => ({
-      name: c.name,
-      dataType: c.data_type,
-      isPrimaryKey: c.is_primary_key,
-      isForeignKey: c.is_foreign_key,
-      linked: referenced?.has(c.name.toLowerCase()) ?? false,
-    }));
+      model.keysOf.get(id),
+    ).map(c => {
+      const key = model.keysOf.get(id)?.get(c.name.toLowerCase());
+      return {
+        name: c.name,
+        dataType: c.data_type,
+        isPrimaryKey: c.is_primary_key || key?.mark === 'PK',
+        isForeignKey: c.is_foreign_key,
+        keys: keyMarks(key, c.is_primary_key, c.is_foreign_key),
+        compositeKey: key?.composite,
+        linked: referenced?.has(c.name.toLowerCase()) ?? false,
+      };
+    });
     shownColumns.set(id, new Set(columns.map(c => c.name.toLowerCase())));
-    const size = nodeSize(node, showMode, referenced);
+    const size = sizes.get(id);
+    if (!size) continue;
     nodes.push({
       id,
       type: 'table',
@@ -159,18 +149,16 @@ export function toFlow(
 
   const edges: RelationshipFlowEdge[] = [];
   if (options.drawEdges) {
-    const centreX = (id: string) => {
-      const n = model.nodeById.get(id)!;
-      return (
-        layout.positions.get(id)!.x +
-        nodeSize(n, showMode, model.referencedColumns.get(id)).width / 2
-      );
-    };
-    const attach = (tableId: string, columns: string[], side: 'l' | 'r') => {
-      // One handle per edge end: the first column of a composite key.
-      const column = columns[0]?.toLowerCase();
+    const centreX = (id: string) =>
+      layout.positions.get(id)!.x + (sizes.get(id)?.width ?? 0) / 2;
+    const attach = (
+      tableId: string,
+      column: string | undefined,
+      side: 'l' | 'r',
+    ) => {
+      const name = column?.toLowerCase();
       return handleId(
-        column && shownColumns.get(tableId)?.has(column) ? column : undefined,
+        name && shownColumns.get(tableId)?.has(name) ? name : undefined,
         side,
       );
     };
@@ -183,29 +171,47 @@ export function toFlow(
       const selfLoop = edge.from_id === edge.to_id;
       const rightwards =
         selfLoop || centreX(edge.from_id) <= centreX(edge.to_id);
-      edges.push({
-        id: edge.id,
-        type: 'relationship',
-        source: edge.from_id,
-        target: edge.to_id,
-        sourceHandle: attach(
+      const data: RelationshipEdgeData = {
+        cardinality: edge.cardinality,
+        label: relationshipLabel(edge),
+        highlighted: false,
+        inferred: isInferredEdge(edge),
+        relationshipId: edge.id,
+      };
+      // A composite key: one line per column pair, so the relationship
+      // attaches to every column of the key; the first carries the label.
+      const pairs = Math.max(
+        1,
+        Math.min(edge.from_columns.length, edge.to_columns.length),
+      );
+      for (let i = 0; i < pairs; i++) {
+        const source = attach(
           edge.from_id,
-          edge.from_columns,
+          edge.from_columns[i],
           rightwards ? 'r' : 'l',
-        ),
-        targetHandle: attach(
+        );
+        const target = attach(
           edge.to_id,
-          edge.to_columns,
+          edge.to_columns[i],
           rightwards && !selfLoop ? 'l' : 'r',
-        ),
-        data: {
-          cardinality: edge.cardinality,
-          label: relationshipLabel(edge),
-          highlighted: false,
-          inferred: isInferredEdge(edge),
-        },
-        focusable: false,
-      });
+        );
+        // Hidden columns fold onto the header: one line is enough there.
+        if (
+          i > 0 &&
+          (source.startsWith('table:') || target.startsWith('table:'))
+        )
+          continue;
+        edges.push({
+          id: i === 0 ? edge.id : `${edge.id}\u0000${i}`,
+          type: 'relationship',
+          source: edge.from_id,
+          target: edge.to_id,
+          sourceHandle: source,
+          targetHandle: target,
+          data: i === 0 ? data : { ...data, label: '' },
+          focusable: false,
+        });
+      }
     }
   }
   return { nodes, edges };
@@ -219,16 +225,20 @@ export function applyHighlight(
   flow: { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] },
   highlight: FlowHighlight,
 ): { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] } {
-  const { focusId, tableId, column } = highlight;
-  if (!focusId && !tableId) return flow;
+  const { focusId, tableId, column, pathTableIds, pathEdgeIds } = highlight;
+  if (!focusId && !tableId && !pathTableIds?.size) return flow;
+  const onPath = (id: string) => !!pathTableIds?.has(id);
   const nodes = flow.nodes.map(node => {
-    if (node.type !== 'table' || (node.id !== focusId && node.id !== tableId))
+    if (
+      node.type !== 'table' ||
+      (node.id !== focusId && node.id !== tableId && !onPath(node.id))
+    )
       return node;
     return {
       ...node,
       data: {
         ...node.data,
-        focused: node.id === focusId,
+        focused: node.id === focusId || onPath(node.id),
         highlighted: node.id === tableId,
         highlightedColumn: node.id === tableId ? column : undefined,
       },
@@ -237,7 +247,9 @@ export function applyHighlight(
   const touches = (edge: RelationshipFlowEdge, id?: string) =>
     !!id && (edge.source === id || edge.target === id);
   const edges = flow.edges.map(edge =>
-    touches(edge, focusId) || touches(edge, tableId)
+    touches(edge, focusId) ||
+    touches(edge, tableId) ||
+    pathEdgeIds?.has(edge.data?.relationshipId ?? edge.id)
       ? { ...edge, data: { ...edge.data!, highlighted: true }, zIndex: 1 }
       : edge,
   );

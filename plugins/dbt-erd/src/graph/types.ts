@@ -11,6 +11,10 @@ export interface DiagramColumn {
   dataType: string;
   isPrimaryKey: boolean;
   isForeignKey: boolean;
+  /** Primary or unique key marks the column carries: "PK", "UK", "FK". */
+  keys: string[];
+  /** The key's columns, when the column belongs to a composite key. */
+  compositeKey?: string[];
   /** A relationship attaches here, so the row carries connection handles. */
   linked: boolean;
   /** While comparing runs: how the column changed (see ErdCompare). */
@@ -44,6 +48,8 @@ export interface RelationshipEdgeData extends Record<string, unknown> {
   highlighted: boolean;
   /** Drawn dashed: found by the `inferred` algorithm, not declared. */
   inferred?: boolean;
+  /** The ERD edge this line draws (a composite key draws several lines). */
+  relationshipId?: string;
 }
 
 /** A labelled area behind the tables of one schema or group. */
@@ -53,14 +59,4 @@ export interface GroupNodeData extends Record<string, unknown> {
   color?: string;
 }
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Rect extends Point, Size {}
+export type { Point, Rect, Size } from '../geometry';

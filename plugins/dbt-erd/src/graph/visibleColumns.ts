@@ -10,6 +10,8 @@ export function visibleColumns(
   node: ErdNode,
   showMode: ShowMode,
   referencedColumns?: ReadonlySet<string>,
+  /** Columns of stated keys (see columnKeys), kept in "keys" mode. */
+  keyColumns?: ReadonlyMap<string, unknown>,
 ): ErdColumn[] {
   if (showMode === 'names') return [];
   if (showMode === 'all') return node.columns;
@@ -17,6 +19,7 @@ export function visibleColumns(
     c =>
       c.is_primary_key ||
       c.is_foreign_key ||
-      referencedColumns?.has(c.name.toLowerCase()),
+      referencedColumns?.has(c.name.toLowerCase()) ||
+      keyColumns?.has(c.name.toLowerCase()),
   );
 }

@@ -63,20 +63,38 @@ export function useErdLayout(
   /** Undefined until there is something to lay out (the canvas is measured). */
   request: LayoutRequest | undefined,
   kind: LayoutKind,
-): { layout?: LayoutResult; pending: boolean; error?: Error } {
-  const engine = useMemo(() => createLayoutEngine(), []);
+): {
+  layout?: LayoutResult;
+  pending: boolean;
+  error?: Error;
+  /** The worker failed; layouts run on the main thread from then on. */
+  workerError?: Error;
+} {
+  const [workerError, setWorkerError] = useState<Error>();
+  const engine = useMemo(
+    () => createLayoutEngine({ onWorkerFailure: setWorkerError }),
+    [],
+  );
   useEffect(() => () => engine.dispose(), [engine]);
   useDagreWarmUp(kind === 'grid');
 
   const inThread =
     !request || kind === 'grid' || request.nodes.length <= SYNC_LAYERED_MAX;
-  const sync = useMemo(() => {
+  // A layered layout that throws falls back to the grid (every table
+  // shown, unconnected); only a grid that throws is an error.
+  const sync = useMemo(():
+    | { layout?: LayoutResult; error?: Error }
+    | undefined => {
     if (!request || !inThread) return undefined;
-    if (kind === 'grid') return gridLayout(request);
     try {
-      return dagreLayout(request);
-    } catch {
-      return gridLayout(request);
+      if (kind === 'grid') return { layout: gridLayout(request) };
+      try {
+        return { layout: dagreLayout(request) };
+      } catch {
+        return { layout: gridLayout(request) };
+      }
+    } catch (error) {
+      return { error: error as Error };
     }
   }, [inThread, kind, request]);
   const [state, setState] = useState<{
@@ -97,11 +115,12 @@ export function useErdLayout(
     };
   }, [engine, inThread, request]);
 
-  if (sync) return { layout: sync, pending: false };
-  if (!request) return { pending: true };
+  if (sync) return { ...sync, pending: false, workerError };
+  if (!request) return { pending: true, workerError };
   return {
-    layout: state.layout,
+    layout: state.for === request && state.error ? undefined : state.layout,
     pending: state.for !== request,
     error: state.for === request ? state.error : undefined,
+    workerError,
   };
 }

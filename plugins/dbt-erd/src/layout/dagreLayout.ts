@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import { Point } from '../graph/types';
+import { Point } from '../geometry';
 import { packBoxes } from './packBoxes';
 import { ComponentLayout, LayOutComponent, packedLayout } from './packedLayout';
 import { LayoutRequest, LayoutResult } from './types';

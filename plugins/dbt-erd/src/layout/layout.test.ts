@@ -1,4 +1,4 @@
-import { Rect } from '../graph/types';
+import { Rect } from '../geometry';
 import { dagreLayout } from './dagreLayout';
 import { gridLayout } from './gridLayout';
 import { createLayoutEngine } from './layoutEngine';

@@ -2,12 +2,26 @@ import { createLayoutWorker } from './createLayoutWorker';
 import { dagreLayout } from './dagreLayout';
 import { LayoutEngine, LayoutRequest, LayoutResult } from './types';
 
-type Pending = { resolve: (r: LayoutResult) => void; reject: (e: Error) => void };
+/** The worker itself failed (as opposed to one layout throwing in it). */
+export class LayoutWorkerError extends Error {
+  name = 'LayoutWorkerError';
+}
 
-/** Layout in a Web Worker, so that dagre never blocks scrolling or typing. */
+type Pending = {
+  resolve: (r: LayoutResult) => void;
+  reject: (e: Error) => void;
+};
+
+/**
+ * Layout in a Web Worker, so that dagre never blocks scrolling or typing.
+ * A worker that fails (its script does not load, or it throws) fails every
+ * request from then on, including ones sent after the failure: a failed
+ * worker never answers, and a request that only waited would wait forever.
+ */
 class WorkerLayoutEngine implements LayoutEngine {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private failure?: LayoutWorkerError;
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent) => {
@@ -18,17 +32,33 @@ class WorkerLayoutEngine implements LayoutEngine {
       else p?.resolve(result);
     };
     worker.onerror = event => {
-      const error = new Error(event.message || 'layout worker failed');
-      this.pending.forEach(p => p.reject(error));
-      this.pending.clear();
+      event.preventDefault?.();
+      this.fail(
+        new LayoutWorkerError(
+          `The layout worker failed${
+            event.message ? `: ${event.message}` : ' to load'
+          }`,
+        ),
+      );
     };
   }
 
+  private fail(error: LayoutWorkerError) {
+    this.failure ??= error;
+    this.pending.forEach(p => p.reject(this.failure!));
+    this.pending.clear();
+  }
+
   layout(request: LayoutRequest): Promise<LayoutResult> {
+    if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, request });
+      try {
+        this.worker.postMessage({ id, request });
+      } catch (e) {
+        this.fail(new LayoutWorkerError(`The layout worker failed: ${e}`));
+      }
     });
   }
 
@@ -40,8 +70,9 @@ class WorkerLayoutEngine implements LayoutEngine {
 
 /**
  * Layout on the main thread, deferred to a macrotask so the caller's render
- * completes first. Used in tests and where workers are unavailable; callers
- * keep graphs sent here small (see OVERVIEW_THRESHOLD).
+ * completes first. Used in tests, where workers are unavailable, and after
+ * the worker failed; callers keep graphs sent here small (see
+ * OVERVIEW_THRESHOLD).
  */
 class InThreadLayoutEngine implements LayoutEngine {
   layout(request: LayoutRequest): Promise<LayoutResult> {
@@ -59,18 +90,32 @@ class InThreadLayoutEngine implements LayoutEngine {
   dispose() {}
 }
 
+export interface LayoutEngineOptions {
+  /** Called once, when the worker fails and the main thread takes over. */
+  onWorkerFailure?(error: Error): void;
+  /** Where the worker comes from (tests pass one that fails). */
+  createWorker?: () => Worker | undefined;
+}
+
 /** A worker when one can start; if it ever fails, the in-thread engine takes over. */
-export function createLayoutEngine(): LayoutEngine {
+export function createLayoutEngine(
+  options: LayoutEngineOptions = {},
+): LayoutEngine {
   const fallback = new InThreadLayoutEngine();
-  const worker = createLayoutWorker();
+  const worker = (options.createWorker ?? createLayoutWorker)();
   if (!worker) return fallback;
   let primary: LayoutEngine | undefined = new WorkerLayoutEngine(worker);
   return {
     layout: request =>
       primary
-        ? primary.layout(request).catch(() => {
-            primary?.dispose();
-            primary = undefined;
+        ? primary.layout(request).catch((error: Error) => {
+            // A layout that throws in the worker throws on the main thread too.
+            if (!(error instanceof LayoutWorkerError)) throw error;
+            if (primary) {
+              primary.dispose();
+              primary = undefined;
+              options.onWorkerFailure?.(error);
+            }
             return fallback.layout(request);
           })
         : fallback.layout(request),

@@ -1,5 +1,5 @@
 import potpack from 'potpack';
-import { Point, Size } from '../graph/types';
+import { Point, Size } from '../geometry';
 
 type Packed = { positions: Point[]; width: number; height: number };
 

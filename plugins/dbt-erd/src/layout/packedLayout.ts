@@ -1,4 +1,4 @@
-import { Point, Size } from '../graph/types';
+import { Point, Size } from '../geometry';
 import { connectedComponents } from './connectedComponents';
 import { packBoxes } from './packBoxes';
 import { LayoutRequest, LayoutResult } from './types';

@@ -1,4 +1,4 @@
-import { Point, Rect } from '../graph/types';
+import { Point, Rect } from '../geometry';
 
 /** A graph to lay out: boxes of known size and the links between them. */
 export interface LayoutRequest {

@@ -184,6 +184,48 @@ describe('DbtErdContent', () => {
     expect(await drawnTables(6)).toHaveLength(6);
   });
 
+  it('shows the join path the drawer finds in the diagram, or both components when there is none', async () => {
+    await renderTab(
+      { getEntityErd: jest.fn().mockResolvedValue(shopErd()) },
+      annotated,
+      `/?drawer=${id('customers')}`,
+    );
+    await drawnTables(6);
+    const drawer = screen.getByTestId('erd-drawer');
+    const pickTarget = (term: string, name: string) => {
+      fireEvent.change(within(drawer).getByLabelText('Join path to table'), {
+        target: { value: term },
+      });
+      fireEvent.click(within(drawer).getByRole('button', { name }));
+    };
+    pickTarget('prod', id('products'));
+    expect(await drawnTables(4)).toEqual(
+      [id('customers'), id('order_items'), id('orders'), id('products')].sort(),
+    );
+    expect(screen.getByTestId('erd-join-path-status')).toHaveTextContent(
+      'Join path from customers to products: 4 tables, 3 relationships',
+    );
+    await waitFor(() =>
+      expect(
+        document.querySelectorAll(
+          '[data-testid="erd-diagram"] .erd-table-focused',
+        ),
+      ).toHaveLength(4),
+    );
+
+    pickTarget('stg', id('stg_events'));
+    expect(await drawnTables(6)).toHaveLength(6);
+    expect(screen.getByTestId('erd-join-path-status')).toHaveTextContent(
+      /No chain of relationships joins customers and stg_events/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Leave join path' }));
+    await waitFor(() =>
+      expect(
+        screen.queryByTestId('erd-join-path-status'),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
   it('reproduces the view from the URL', async () => {
     await renderTab(
       { getEntityErd: jest.fn().mockResolvedValue(shopErd()) },

@@ -78,14 +78,17 @@ const Columns = ({ data }: { data: TableNodeData }) => {
               ? `${TABLE.row} ${TABLE.rowHighlighted}`
               : TABLE.row
           }
-          title={`${column.name} ${column.dataType}`}
+          title={`${column.name} ${column.dataType}${
+            column.compositeKey
+              ? `\n${column.keys[0]} (${column.compositeKey.join(', ')})`
+              : ''
+          }`}
           data-diff={column.diff}
         >
-          <span className={TABLE.key}>
-            {column.isPrimaryKey && <span className={TABLE.pk}>PK</span>}
-            {column.isForeignKey && !column.isPrimaryKey && (
-              <span className={TABLE.fk}>FK</span>
-            )}
+          <span className={TABLE.key} data-testid="erd-column-key">
+            {column.keys[0] === 'PK' && <span className={TABLE.pk}>PK</span>}
+            {column.keys[0] === 'UK' && <span className={TABLE.uk}>UK</span>}
+            {column.keys[0] === 'FK' && <span className={TABLE.fk}>FK</span>}
           </span>
           <span className={TABLE.columnName}>{column.name}</span>
           <span className={TABLE.columnType}>{column.dataType}</span>

@@ -19,6 +19,8 @@ export const TABLE = {
   key: 'erd-table-key',
   pk: 'erd-table-pk',
   fk: 'erd-table-fk',
+  /** A unique key that is not the primary one. */
+  uk: 'erd-table-uk',
   columnName: 'erd-table-column',
   columnType: 'erd-table-column-type',
   rowsPlaceholder: 'erd-table-rows',
@@ -135,6 +137,10 @@ export const useTableNodeStyles = makeStyles(theme => {
       },
       [c(TABLE.pk)]: {
         color: dark ? theme.palette.warning.light : theme.palette.warning.dark,
+      },
+      [c(TABLE.uk)]: {
+        color: dark ? theme.palette.success.light : theme.palette.success.dark,
+        fontStyle: 'italic',
       },
       [c(TABLE.fk)]: {
         color: dark ? theme.palette.info.light : theme.palette.info.dark,

@@ -14,13 +14,11 @@ import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
 import { showInferredByDefault, withInferred } from '../../graph/inferredEdges';
 import { InferredEdgesControl } from '../InferredEdges';
-import { neighbourhood } from '../../graph/neighbourhood';
 import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
 import { buildSearchIndex, SearchEntry } from '../../graph/searchIndex';
 import { shortName } from '../../graph/shortName';
-import { applyHighlight, buildLayoutRequest, toFlow } from '../../graph/toFlow';
 import { useCanvasAspectRatio } from '../../hooks/useCanvasAspectRatio';
-import { useErdLayout } from '../../hooks/useErdLayout';
+import { useErdPipeline } from '../../hooks/useErdPipeline';
 import { ErdViewState } from '../../hooks/useErdViewState';
 import {
   applyDiffMarks,
@@ -39,6 +37,8 @@ import { ErdToolbar } from '../ErdToolbar';
 import { ExportMenu } from '../ExportMenu';
 import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
 import { TableDrawer } from '../TableDrawer';
+import { DiagramJoinPath, ShowJoinPathContext } from '../JoinPath';
+import { JoinPathStatus } from './JoinPathStatus';
 
 /** A fresh key per layout result: each new layout is fitted into view once. */
 const layoutKeys = new WeakMap<object, string>();
@@ -102,12 +102,20 @@ export const ErdView = ({
   const api = useApi(dbtErdApiRef);
   const theme = useTheme();
   // Comparing with another run: head plus the removed tables as ghosts, and the marks.
-  const compare = useErdDiffOverlay(entityRef, head, state.compare, state.query);
+  const compare = useErdDiffOverlay(
+    entityRef,
+    head,
+    state.compare,
+    state.query,
+  );
   const erd = compare.erd;
   const diffStyles = useDiffStyles();
   const [showInferred, setShowInferred] = useState<boolean>();
   const inferredShown = showInferred ?? showInferredByDefault(erd);
-  const drawnErd = useMemo(() => withInferred(erd, inferredShown), [erd, inferredShown]);
+  const drawnErd = useMemo(
+    () => withInferred(erd, inferredShown),
+    [erd, inferredShown],
+  );
   const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
@@ -124,6 +132,9 @@ export const ErdView = ({
 
   const focus =
     state.focus && model.nodeById.has(state.focus) ? state.focus : undefined;
+  // A join path from the drawer: the diagram shows its tables (or, without
+  // a path, both tables' components) until the user focuses elsewhere.
+  const [joinPath, setJoinPath] = useState<DiagramJoinPath>();
   const changesOnly = useMemo(
     () =>
       state.changesOnly && compare.marks
@@ -131,48 +142,41 @@ export const ErdView = ({
         : undefined,
     [model, state.changesOnly, compare.marks],
   );
-  const overview = isOverview(changesOnly?.size ?? erd.nodes.length, !!focus);
-  const showMode = overview ? 'names' : state.showMode;
-  const visibleIds = useMemo(
-    () =>
-      focus
-        ? neighbourhood(model.adjacency, focus, state.hops)
-        : changesOnly ?? new Set(model.nodeById.keys()),
-    [model, focus, state.hops, changesOnly],
+  // A join path wins over focus, focus over "changes only".
+  const only = joinPath?.tableIds ?? (focus ? undefined : changesOnly);
+  const overview = isOverview(
+    only?.size ?? erd.nodes.length,
+    !!focus || !!joinPath,
   );
+  const showMode = overview ? 'names' : state.showMode;
   const diagram = state.view === 'diagram';
   const aspectRatio = useCanvasAspectRatio(diagramRef, diagram);
-  const request = useMemo(
-    () =>
-      aspectRatio === undefined
-        ? undefined
-        : buildLayoutRequest(model, visibleIds, showMode, true, aspectRatio),
-    [model, visibleIds, showMode, aspectRatio],
-  );
-  const { layout, pending } = useErdLayout(
-    request,
-    overview ? 'grid' : 'layered',
-  );
+  const {
+    visibleIds,
+    layout,
+    flow: highlighted,
+    pending,
+    error,
+    workerError,
+  } = useErdPipeline({
+    model,
+    only,
+    focus,
+    hops: state.hops,
+    showMode,
+    overview,
+    aspectRatio,
+    highlight: {
+      focusId: joinPath ? undefined : focus,
+      tableId: pick?.tableId,
+      column: pick?.column,
+      pathTableIds: joinPath?.highlightTableIds,
+      pathEdgeIds: joinPath?.edgeIds,
+    },
+  });
   const { startAt, legend } = useMemo(
-    () => firstViewHints(model, visibleIds, focus),
-    [model, visibleIds, focus],
-  );
-  const baseFlow = useMemo(
-    () =>
-      layout
-        ? toFlow(model, visibleIds, layout, { showMode, drawEdges: !overview })
-        : undefined,
-    [model, visibleIds, layout, showMode, overview],
-  );
-  const highlighted = useMemo(
-    () =>
-      baseFlow &&
-      applyHighlight(baseFlow, {
-        focusId: focus,
-        tableId: pick?.tableId,
-        column: pick?.column,
-      }),
-    [baseFlow, focus, pick],
+    () => firstViewHints(model, visibleIds, joinPath?.fromId ?? focus),
+    [model, visibleIds, focus, joinPath],
   );
   const flow = useMemo(
     () =>
@@ -183,7 +187,17 @@ export const ErdView = ({
   );
 
   const activate = useCallback(
-    (tableId: string) => onStateChange({ focus: tableId, drawer: tableId }),
+    (tableId: string) => {
+      setJoinPath(undefined);
+      onStateChange({ focus: tableId, drawer: tableId });
+    },
+    [onStateChange],
+  );
+  const changeState = useCallback(
+    (patch: Partial<ErdViewState>) => {
+      if ('focus' in patch) setJoinPath(undefined);
+      onStateChange(patch);
+    },
     [onStateChange],
   );
 
@@ -220,7 +234,7 @@ export const ErdView = ({
   );
 
   return (
-    <>
+    <ShowJoinPathContext.Provider value={setJoinPath}>
       <ErdToolbar
         view={state.view}
         showMode={state.showMode}
@@ -240,18 +254,34 @@ export const ErdView = ({
             base={state.compare}
             changesOnly={state.changesOnly}
             loading={compare.loading}
-            onChange={onStateChange}
+            onChange={changeState}
           />
         }
-        onChange={onStateChange}
+        onChange={changeState}
       />
       {state.compare && compare.error && (
         <ErdCompareError base={state.compare} error={compare.error} />
       )}
-      <InferredEdgesControl erd={erd} shown={inferredShown} onChange={setShowInferred} />
+      <InferredEdgesControl
+        erd={erd}
+        shown={inferredShown}
+        onChange={setShowInferred}
+      />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
           {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema, names only, opened where names are readable. "Whole project" zooms out to every schema; search, or click a table to see it with its relationships.`}
+        </Typography>
+      )}
+      {joinPath && (
+        <JoinPathStatus
+          model={model}
+          path={joinPath}
+          onLeave={() => setJoinPath(undefined)}
+        />
+      )}
+      {workerError && (
+        <Typography variant="body2" color="textSecondary" role="status">
+          {`${workerError.message}. Laying out on the main thread instead: large diagrams may pause the page while they are laid out.`}
         </Typography>
       )}
       {erd.nodes.length === 0 && (
@@ -288,6 +318,16 @@ export const ErdView = ({
                 }}
               />
             )}
+            {error && !flow && (
+              <Typography
+                role="alert"
+                color="error"
+                style={{ padding: 16 }}
+                data-testid="erd-layout-error"
+              >
+                {`The diagram could not be laid out: ${error.message}. The table view lists every table.`}
+              </Typography>
+            )}
             {flow && (
               <ErdDiagram
                 nodes={flow.nodes}
@@ -307,9 +347,14 @@ export const ErdView = ({
             <ErdChangeList
               diff={compare.diff}
               nodes={model.nodeById}
-              onFocus={tableId => onStateChange({ focus: tableId })}
+              onFocus={tableId => changeState({ focus: tableId })}
               onDownload={format =>
-                api.downloadErdDiff(entityRef, state.compare!, format, state.query)
+                api.downloadErdDiff(
+                  entityRef,
+                  state.compare!,
+                  format,
+                  state.query,
+                )
               }
             />
           )}
@@ -324,6 +369,6 @@ export const ErdView = ({
         onClose={() => onStateChange({ drawer: undefined })}
         onFocusTable={activate}
       />
-    </>
+    </ShowJoinPathContext.Provider>
   );
 };

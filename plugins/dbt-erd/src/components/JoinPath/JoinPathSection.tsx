@@ -5,9 +5,10 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { findJoinPath, JoinPath } from 'backstage-plugin-dbt-erd-common';
-import { useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import useCopyToClipboard from 'react-use/esm/useCopyToClipboard';
 import { ErdModel } from '../../graph/erdModel';
+import { diagramJoinPath, ShowJoinPathContext } from './joinPathInDiagram';
 
 const MAX_CANDIDATES = 8;
 
@@ -79,6 +80,11 @@ export const JoinPathSection = ({
     () => (toId ? findJoinPath(model.erd, fromId, toId) : undefined),
     [model, fromId, toId],
   );
+  // The diagram shows the path (or, without one, both tables' components).
+  const showInDiagram = useContext(ShowJoinPathContext);
+  useEffect(() => {
+    if (result && toId) showInDiagram?.(diagramJoinPath(fromId, toId, result));
+  }, [showInDiagram, result, fromId, toId]);
 
   return (
     <Box className={classes.section} data-testid="erd-join-path">

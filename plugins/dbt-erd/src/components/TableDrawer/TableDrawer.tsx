@@ -23,6 +23,7 @@ import { ErdModel } from '../../graph/erdModel';
 import { shortName } from '../../graph/shortName';
 import { CARDINALITY_TEXT } from '../ErdDiagram/crowsFoot';
 import { JoinPathSection } from '../JoinPath';
+import { keyMarks } from '../../graph/columnKeys';
 import { InferredEvidence } from '../InferredEdges';
 import { CatalogLinks } from './CatalogLinks';
 
@@ -262,13 +263,12 @@ export const TableDrawer = ({
                   <TableCell className={`${classes.mono} ${classes.noWrap}`}>
                     {column.data_type || '—'}
                   </TableCell>
-                  <TableCell className={classes.noWrap}>
-                    {[
-                      column.is_primary_key && 'PK',
-                      column.is_foreign_key && 'FK',
-                    ]
-                      .filter(Boolean)
-                      .join(' ')}
+                  <TableCell className={classes.noWrap} data-testid="erd-drawer-column-key">
+                    {keyMarks(
+                      model.keysOf.get(node.id)?.get(column.name.toLowerCase()),
+                      column.is_primary_key,
+                      column.is_foreign_key,
+                    ).join(' ')}
                   </TableCell>
                 </TableRow>
               ))}

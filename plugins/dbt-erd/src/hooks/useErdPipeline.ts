@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import { ErdModel } from '../graph/erdModel';
+import { neighbourhood } from '../graph/neighbourhood';
+import { tableSizes } from '../graph/nodeSize';
+import {
+  applyHighlight,
+  ErdFlowNode,
+  FlowHighlight,
+  RelationshipFlowEdge,
+  toFlow,
+} from '../graph/toFlow';
+import { ShowMode } from '../graph/types';
+import { LayoutResult } from '../layout/types';
+import { buildLayoutRequest } from './layoutRequest';
+import { useErdLayout } from './useErdLayout';
+
+/** What the diagram shows: the whole model, a focused neighbourhood, or a given set (a join path). */
+export interface ErdPipelineInput {
+  model: ErdModel;
+  /** Tables to show instead of a neighbourhood (a join path, or two components). */
+  only?: ReadonlySet<string>;
+  focus?: string;
+  hops: number;
+  showMode: ShowMode;
+  /** The large-project overview: grid layout, no relationship lines. */
+  overview: boolean;
+  /** Undefined until the canvas is measured: nothing is laid out before. */
+  aspectRatio?: number;
+  highlight: FlowHighlight;
+}
+
+export interface ErdPipeline {
+  visibleIds: ReadonlySet<string>;
+  layout?: LayoutResult;
+  flow?: { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] };
+  pending: boolean;
+  /** The layout failed: shown to the user instead of a blank canvas. */
+  error?: Error;
+  /** The layout worker failed; layouts run on the main thread from then on. */
+  workerError?: Error;
+}
+
+/**
+ * The diagram's one data path: model → visible tables → sizes (computed
+ * once, for both the layout and the nodes) → layout → React Flow elements
+ * → highlight. Each step is memoised on its own inputs, so a highlight
+ * change re-runs only the last step and a focus change skips the model.
+ */
+export function useErdPipeline(input: ErdPipelineInput): ErdPipeline {
+  const { model, only, focus, hops, showMode, overview, aspectRatio } = input;
+  const visibleIds = useMemo(() => {
+    if (only) return only;
+    return focus
+      ? neighbourhood(model.adjacency, focus, hops)
+      : new Set(model.nodeById.keys());
+  }, [model, only, focus, hops]);
+  const sizes = useMemo(
+    () => tableSizes(model, visibleIds, showMode),
+    [model, visibleIds, showMode],
+  );
+  const request = useMemo(
+    () =>
+      aspectRatio === undefined
+        ? undefined
+        : buildLayoutRequest(model, sizes, true, aspectRatio),
+    [model, sizes, aspectRatio],
+  );
+  const { layout, pending, error, workerError } = useErdLayout(
+    request,
+    overview ? 'grid' : 'layered',
+  );
+  const baseFlow = useMemo(
+    () =>
+      layout
+        ? toFlow(model, visibleIds, layout, sizes, {
+            showMode,
+            drawEdges: !overview,
+          })
+        : undefined,
+    [model, visibleIds, layout, sizes, showMode, overview],
+  );
+  const { focusId, tableId, column, pathTableIds, pathEdgeIds } =
+    input.highlight;
+  const flow = useMemo(
+    () =>
+      baseFlow &&
+      applyHighlight(baseFlow, {
+        focusId,
+        tableId,
+        column,
+        pathTableIds,
+        pathEdgeIds,
+      }),
+    [baseFlow, focusId, tableId, column, pathTableIds, pathEdgeIds],
+  );
+  return { visibleIds, layout, flow, pending, error, workerError };
+}
