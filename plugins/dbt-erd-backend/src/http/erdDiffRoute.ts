@@ -1,12 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { Request, Router } from 'express';
 import { ErdDiffService } from '../services/ErdDiffService';
-import { ErdOptionsQuery } from '../services/readErdOptions';
+import { erdDiffQuerySchema } from 'backstage-plugin-dbt-erd-common';
 import { parseBaseRef } from '../sources/resolveBaseSource';
 import { sendServedErd } from './sendServedErd';
-
-const DIFF_FORMATS = ['json', 'markdown'];
+import { validatedQuery } from './validatedQuery';
 
 /**
  * `GET /entities/:namespace/:kind/:name/erd/diff?base=<ref>`: the entity's
@@ -26,19 +24,8 @@ export function addErdDiffRoute(
 ): void {
   router.get('/entities/:namespace/:kind/:name/erd/diff', async (req, res) => {
     const entity = await loadEntity(req);
-    const { base, format, ...query } = req.query as ErdOptionsQuery & {
-      base?: unknown;
-      format?: unknown;
-    };
+    const { base, format, ...query } = validatedQuery(req, erdDiffQuerySchema);
     const ref = parseBaseRef(base);
-    if (format !== undefined && !DIFF_FORMATS.includes(String(format))) {
-      throw new InputError(
-        `format "${String(format).slice(
-          0,
-          40,
-        )}" is not a diff format; use ${DIFF_FORMATS.join(' or ')}`,
-      );
-    }
     if (format === 'markdown') {
       const markdown = await erdDiffService.getMarkdown(entity, ref, query);
       res.setHeader(

@@ -5,14 +5,14 @@ import {
   buildErd,
   buildErdFromBytes,
   ErdBuildResult,
-  Erd,
   ErdInputError,
   ErdOptions,
   resolveErdOptions,
+  encodeTabErd,
+  ErdResponse,
 } from 'backstage-plugin-dbt-erd-common';
 import {
   ArtifactSource,
-  ErdSourceInfo,
   LocatedArtifacts,
 } from '../sources/ArtifactSource';
 import {
@@ -24,11 +24,8 @@ import { ErdOptionsQuery, readErdOptions } from './readErdOptions';
 import { erdEtag, ServedErd, ServedErds } from './ServedErds';
 import { SingleFlight } from './SingleFlight';
 
-/** What the ERD route serves: the canonical ERD plus where it came from. */
-export type ErdResponse = Erd & {
-  source: ErdSourceInfo;
-  warnings: string[];
-};
+/** What the ERD route serves: the canonical ERD plus where it came from (the common contract). */
+export type { ErdResponse };
 
 interface ErdRequest {
   key: string;
@@ -94,7 +91,9 @@ export class ErdService {
     const cached = await this.context.cache.get<string>(request.key);
     const json =
       typeof cached === 'string' ? cached : await this.build(entity, request);
-    return this.served.put(request.key, json, etag || undefined);
+    // The tab gets its compact encoding (descriptions come with the drawer).
+    const tab = JSON.stringify(encodeTabErd(JSON.parse(json)));
+    return this.served.put(request.key, tab, etag || undefined);
   }
 
   /** `source` overrides the entity's own (the base side of a diff). */

@@ -1,3 +1,4 @@
+import type { ErdSourceInfo } from 'backstage-plugin-dbt-erd-common';
 import { DbtArtifactFiles, DbtArtifacts } from 'backstage-plugin-dbt-erd-node';
 
 /**
@@ -9,23 +10,8 @@ export type FetchedArtifacts = (DbtArtifacts | DbtArtifactFiles) & {
   warnings?: string[];
 };
 
-/** Where an ERD's artifacts came from, as shown in the ERD tab's header. */
-export interface ErdSourceInfo {
-  kind:
-    | 'local'
-    | 'url'
-    | 'dbt-cloud-run'
-    | 'dbt-cloud-job'
-    | 'dbt-cloud-environment';
-  /** Local project name, account name, or the URL of the artifacts folder. */
-  name: string;
-  jobId?: number;
-  runId?: number;
-  environmentId?: number;
-  finishedAt?: string;
-  /** Link to the run (or folder) a person can open. */
-  url?: string;
-}
+/** Where an ERD's artifacts came from: the common contract's union on `kind`. */
+export type { ErdSourceInfo };
 
 /** The immutable identity of a set of artifacts: the cache key and its description. */
 export interface LocatedArtifacts {

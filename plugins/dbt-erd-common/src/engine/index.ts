@@ -16,7 +16,11 @@ export { dbtNodeName, shortTableName } from './tables/dbtNodeName';
 export type { DbtNodeName } from './tables/dbtNodeName';
 export { DEFAULT_ERD_OPTIONS, resolveErdOptions } from './options';
 export { ERD_ALGORITHMS, getErdAlgorithm } from './algorithms/registry';
-export { ERD_TARGETS, getErdTarget } from './targets/registry';
+export {
+  ERD_TARGETS,
+  ERD_TARGET_LABELS,
+  getErdTarget,
+} from './targets/registry';
 export { toJson } from './targets/json';
 export { ERD_RESOURCE_TYPES } from './selection/validateSelection';
 export {
