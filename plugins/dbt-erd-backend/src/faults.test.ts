@@ -1,3 +1,4 @@
+import { tabErd } from './__testUtils__/tabErd';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
@@ -303,7 +304,7 @@ describe('dbt Cloud faults through the backend', () => {
 
         const message =
           res.status === 200
-            ? `${res.body.nodes.length} tables`
+            ? `${tabErd(res).nodes.length} tables`
             : res.body.error.message;
         figures.push(
           `| ${scenario.name} | ${res.status} | ${message.replace(
@@ -323,7 +324,7 @@ describe('dbt Cloud faults through the backend', () => {
         expect(next?.status ?? 200).toBe(
           scenario.recovers === false ? scenario.status : 200,
         );
-        expect(scenario.content?.(res.body)).toEqual(
+        expect(scenario.content?.(tabErd(res))).toEqual(
           scenario.expectedContent?.(),
         );
         // Responses, logs and audit events are scanned for TOKEN by setupTests.ts.

@@ -1,3 +1,4 @@
+import { tabErd } from './__testUtils__/tabErd';
 import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -67,7 +68,7 @@ describe('query parameters narrow the annotations', () => {
   const ids = async (path: string) => {
     const res = await get(path);
     expect(res.status).toBe(200);
-    return (res.body.nodes as { id: string }[]).map(n => n.id).sort();
+    return (tabErd(res).nodes as { id: string }[]).map(n => n.id).sort();
   };
 
   it('empty select and exclude values leave the annotation in force', async () => {

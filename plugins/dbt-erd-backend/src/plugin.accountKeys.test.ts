@@ -1,3 +1,4 @@
+import { tabErd } from './__testUtils__/tabErd';
 import { Entity } from '@backstage/catalog-model';
 import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -101,7 +102,7 @@ describe('dbt-erd backend: accounts with the same numeric id', () => {
         `/api/dbt-erd/entities/default/component/${name}/erd`,
       );
       expect(res.status).toBe(200);
-      return res.body.nodes.map((n: { id: string }) => n.id) as string[];
+      return tabErd(res).nodes.map((n: { id: string }) => n.id) as string[];
     };
   }
 

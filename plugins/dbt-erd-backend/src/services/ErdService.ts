@@ -93,7 +93,7 @@ export class ErdService {
       typeof cached === 'string' ? cached : await this.build(entity, request);
     // The tab gets its compact encoding (descriptions come with the drawer).
     const tab = JSON.stringify(encodeTabErd(JSON.parse(json)));
-    return this.served.put(request.key, tab, etag || undefined);
+    return this.served.put(request.key, tab, etag || erdEtag(json));
   }
 
   /** `source` overrides the entity's own (the base side of a diff). */

@@ -30,7 +30,8 @@ const ALLOWED = {
 export type ErdQueryParameter = keyof typeof ALLOWED;
 
 const text = z.string().max(MAX_QUERY_VALUE_LENGTH);
-const list = z.union([text, z.array(text).max(100)]).optional();
+// How many rules a list may hold is the engine's to say (it names its cap).
+const list = z.union([text, z.array(text)]).optional();
 const single = text.optional();
 
 /** The ERD options as query parameters: lists repeatable, the rest once. */
