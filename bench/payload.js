@@ -8,20 +8,16 @@
  * its own, it also replaces its section of RESULTS.md.
  */
 /* eslint-disable no-console */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const ts = require('typescript');
 const { compileEngine } = require('./compileEngine');
+const { generatedProject } = require('./generatedProject');
 
 const REPO = path.resolve(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
 const RESULTS = path.join(__dirname, 'RESULTS.md');
-const GENERATOR = path.join(
-  REPO,
-  'packages/dbt-artifacts-generator/bin/generate-dbt-artifacts',
-);
 const CODEC = path.join(
   REPO,
   'plugins/dbt-erd-common/src/contract/tabPayload.ts',
@@ -34,20 +30,6 @@ const sizes =
   sizesArg > 0
     ? process.argv[sizesArg + 1].split(',').map(Number)
     : [1000, 5000];
-
-/** The same generated projects as bench/engine.js (bench/out/<models>). */
-function ensureProject(models) {
-  const dir = path.join(OUT, String(models));
-  if (!fs.existsSync(path.join(dir, 'catalog.json'))) {
-    console.log(`generating ${models} models ...`);
-    execFileSync(
-      process.execPath,
-      [GENERATOR, 'scale', '--models', String(models), '--out', dir],
-      { stdio: 'inherit', cwd: REPO },
-    );
-  }
-  return dir;
-}
 
 /** The codec's imports are types only, so it transpiles to a standalone module. */
 function compileCodec(outDir) {
@@ -68,7 +50,7 @@ const perTable = (bytes, tables) => Math.round(bytes / tables);
 const gzipped = text => zlib.gzipSync(Buffer.from(text)).length;
 
 async function measure(models, engine, codec) {
-  const dir = ensureProject(models);
+  const dir = generatedProject(models);
   const { erd, warnings } = await engine.buildErdFromBytes({
     manifest: fs.readFileSync(path.join(dir, 'manifest.json')),
     catalog: fs.readFileSync(path.join(dir, 'catalog.json')),

@@ -1,4 +1,3 @@
-import { tabErd } from './__testUtils__/tabErd';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
@@ -13,6 +12,7 @@ import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 /*
  * Every dbt Cloud failure mode, through the whole backend: the status and

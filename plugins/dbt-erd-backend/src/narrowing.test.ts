@@ -1,10 +1,10 @@
-import { tabErd } from './__testUtils__/tabErd';
 import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 /**
  * An entity's annotations may be all that keeps a team's slice of a shared

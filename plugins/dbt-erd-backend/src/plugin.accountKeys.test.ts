@@ -1,4 +1,3 @@
-import { tabErd } from './__testUtils__/tabErd';
 import { Entity } from '@backstage/catalog-model';
 import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -7,6 +6,7 @@ import request from 'supertest';
 import { dbtCloudConfigFactory } from './__testUtils__/dbtErdConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 const ACCOUNT_ID = 12345;
 const US_TOKEN = 'dbtc_US-account-token-0123';

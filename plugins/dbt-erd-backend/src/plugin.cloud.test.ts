@@ -1,4 +1,3 @@
-import { tabErd } from './__testUtils__/tabErd';
 import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
@@ -14,6 +13,7 @@ import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
 import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 const TOKEN = 'dbtc_TEST-secret-token-9f8e7d6c5b4a';
 const ACCOUNT_ID = 12345;

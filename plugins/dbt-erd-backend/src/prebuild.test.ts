@@ -1,4 +1,3 @@
-import { tabErd } from './__testUtils__/tabErd';
 import {
   coreServices,
   createServiceFactory,
@@ -13,6 +12,7 @@ import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
 import { PREBUILD_TASK_ID } from './services/PrebuildTask';
+import { tabErd } from './__testUtils__/tabErd';
 
 /*
  * The scheduled pre-build with no Redis or PostgreSQL: the test scheduler

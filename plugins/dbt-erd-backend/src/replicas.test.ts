@@ -1,4 +1,3 @@
-import { tabErd } from './__testUtils__/tabErd';
 import { spawnSync } from 'node:child_process';
 import { cacheServiceFactory } from '@backstage/backend-defaults/cache';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
@@ -14,6 +13,7 @@ import { CapturedLogs } from './__testUtils__/capturingLogger';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { scanForSecrets } from './__testUtils__/secretScan';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 /*
  * Two backend replicas sharing one Redis (cache) and one PostgreSQL
