@@ -14,8 +14,19 @@ export interface ErdQuery {
 /** The longest value one query parameter may have. */
 export const MAX_QUERY_VALUE_LENGTH = 2000;
 
+/** A query parameter the routes know. */
+export type ErdQueryParameter =
+  | 'select'
+  | 'exclude'
+  | 'resourceTypes'
+  | 'algo'
+  | 'entityNameFormat'
+  | 'entityGroup'
+  | 'format'
+  | 'base';
+
 /** What each parameter accepts, in the words of the error a bad value gets. */
-const ALLOWED = {
+const ALLOWED: Record<ErdQueryParameter, string> = {
   select: 'dbt selectors, as one or more text values',
   exclude: 'dbt selectors, as one or more text values',
   resourceTypes: 'resource types (model, source, seed, snapshot), as one or more text values',
@@ -24,10 +35,7 @@ const ALLOWED = {
   entityGroup: 'one text value, e.g. database.schema',
   format: `one of ${ERD_TARGETS.join(', ')}`,
   base: 'one text value: previous, run:<id> or job:<id>',
-} as const;
-
-/** A query parameter the routes know. */
-export type ErdQueryParameter = keyof typeof ALLOWED;
+};
 
 const text = z.string().max(MAX_QUERY_VALUE_LENGTH);
 // How many rules a list may hold is the engine's to say (it names its cap).

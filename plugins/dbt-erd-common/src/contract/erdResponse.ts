@@ -1,8 +1,8 @@
 import type {
   Erd,
-  ErdExtras,
   ErdNode,
   ErdNodeDetails,
+  ErdTableKey,
 } from '../engine/types';
 import type { ErdSourceInfo } from './sourceInfo';
 
@@ -15,9 +15,6 @@ export type ErdResponse = Erd & {
   source: ErdSourceInfo;
   warnings: string[];
 };
-
-/** A key a table states; see the engine's ErdExtras.keys. */
-export type ErdTableKey = NonNullable<ErdExtras['keys']>[string][number];
 
 /**
  * `GET /entities/:namespace/:kind/:name/erd/tables/:tableId`: what the

@@ -4,6 +4,9 @@
  * tab's compact encoding.
  */
 export type {
+  DbtCloudIds,
+  NoDbtCloudIds,
+  SourceInfoBase,
   DbtCloudDiscoverySourceInfo,
   DbtCloudEnvironmentSourceInfo,
   DbtCloudJobSourceInfo,
@@ -19,11 +22,7 @@ export {
   isDbtCloudSource,
   sourceLinkText,
 } from './sourceInfo';
-export type {
-  ErdResponse,
-  ErdTableKey,
-  ErdTableResponse,
-} from './erdResponse';
+export type { ErdResponse, ErdTableResponse } from './erdResponse';
 export type {
   ErdDiffQueryParams,
   ErdOptionsQueryParams,
@@ -44,5 +43,11 @@ export {
   ERD_ALGORITHM_CHOICES,
   ERD_RESOURCE_TYPE_CHOICES,
 } from './algorithmChoices';
-export type { TabEdge, TabErdPayload, TabKey, TabTable } from './tabPayload';
+export type {
+  TabEdge,
+  TabEdgeHead,
+  TabErdPayload,
+  TabKey,
+  TabTable,
+} from './tabPayload';
 export { decodeTabErd, encodeTabErd, TAB_ERD_FORMAT } from './tabPayload';

@@ -1,5 +1,5 @@
 /** What every source reports: who it is and, when known, when and where to look. */
-interface SourceInfoBase {
+export interface SourceInfoBase {
   /** Local project name, dbt Cloud account name, or the URL of the artifacts folder. */
   name: string;
   /** When the artifacts were produced (a dbt Cloud run's finish), ISO 8601. */
@@ -9,7 +9,7 @@ interface SourceInfoBase {
 }
 
 /** The ids a dbt Cloud source knows; the kind says which one it was asked by. */
-interface DbtCloudIds {
+export interface DbtCloudIds {
   jobId?: number;
   runId?: number;
   environmentId?: number;
@@ -44,7 +44,7 @@ export interface DbtCloudDiscoverySourceInfo
 }
 
 /** Sources outside dbt Cloud have no dbt Cloud ids (declared, so that any source may be asked). */
-interface NoDbtCloudIds {
+export interface NoDbtCloudIds {
   jobId?: undefined;
   runId?: undefined;
   environmentId?: undefined;

@@ -7,16 +7,17 @@ import type {
   ErdMetadata,
   ErdNode,
   ErdNodeDetails,
+  ErdTableKey,
 } from '../engine/types';
-import type { ErdResponse, ErdTableKey } from './erdResponse';
+import type { ErdResponse } from './erdResponse';
 import type { ErdSourceInfo } from './sourceInfo';
 
 /** Names this encoding; a decoder refuses any other. */
 export const TAB_ERD_FORMAT = 'dbt-erd-tab/1';
 
 /**
- * One table: `[id, name, label, resourceType, database, schema, package,
- * columns]`. `name` is 0 when it equals the id (the default name format);
+ * One table: id, name, label, resource type, database, schema, package,
+ * columns. `name` is 0 when it equals the id (the default name format);
  * the next four are indices into `strings` (package -1: unknown); columns
  * are flat pairs `[name, type * 4 + flags]`, both via `strings`, flags
  * 1 = primary key, 2 = foreign key.
@@ -33,12 +34,13 @@ export type TabTable = [
 ];
 
 /**
- * One relationship: `[from, to, fromColumns, toColumns, id, name, label,
- * cardinality, provenance, confidence, evidence]`, tables by index in
+ * One relationship: from, to, from columns, to columns, id, name, label,
+ * cardinality, then provenance, confidence and evidence; tables by index in
  * `tables`, columns via `strings`, `name` 0 when it equals the id; the last
  * three are left off when absent.
  */
-type TabEdgeHead = [
+/** The fields every relationship has; see TabEdge. */
+export type TabEdgeHead = [
   from: number,
   to: number,
   fromColumns: number[],
@@ -57,7 +59,7 @@ export type TabEdge =
       evidence: string[] | 0,
     ];
 
-/** A table's key: `[table, kind, source, columns]`: kind 0 primary, 1 unique; source 0 constraint, 1 test, 2 combination test. */
+/** A table's key: table, kind, source, columns; kind 0 primary, 1 unique; source 0 constraint, 1 test, 2 combination test. */
 export type TabKey = [
   table: number,
   kind: 0 | 1,
@@ -69,7 +71,7 @@ export type TabKey = [
  * The ERD tab's response: what the diagram, search and header need, with
  * the descriptions left for the table drawer (`…/erd/tables/:tableId`).
  * Names repeated across tables (types, schemas, column names) are written
- * once in `strings`; tables and relationships are tuples. About a quarter
+ * once in `strings`; tables and relationships are tuples. About a twelfth
  * of the plain ERD's bytes.
  */
 export interface TabErdPayload {

@@ -49,6 +49,7 @@ export type {
   ArtifactIndex,
   IndexedColumn,
   IndexedConstraint,
+  IndexedModelSql,
   IndexedNode,
   IndexedNodeMeta,
   IndexedResourceType,
@@ -66,16 +67,20 @@ export type {
 export type { ErdTarget } from './targets/types';
 export type {
   Cardinality,
+  EdgeConfidence,
+  EdgeProvenance,
   Erd,
   ErdBuildResult,
   ErdColumn,
   ErdEdge,
   ErdExtras,
   ErdGroup,
+  ErdInferenceSummary,
   ErdMetadata,
   ErdNode,
   ErdNodeDetails,
   ErdOptions,
+  ErdTableKey,
   RenderOptions,
 } from './types';
 export * from './diff';

@@ -252,7 +252,8 @@ export const TableDrawer = ({
           <TableDescription
             state={fetched}
             description={loaded ? loaded.table.description : node.description}
-            loaded={!!loaded}
+            // A full ERD (an older backend, a test) already has it.
+            loaded={!!loaded || node.description !== null}
           />
           <dl className={classes.facts}>
             <dt>Resource type</dt>
