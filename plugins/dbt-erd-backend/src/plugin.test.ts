@@ -167,6 +167,14 @@ describe('the HTTP contract', () => {
       expect(tabErd(refreshed).nodes.map(n => n.id)).toEqual(erd.nodes.map(n => n.id));
     });
 
+    it('sends the plain ERD, descriptions included, with view=full (the search collator)', async () => {
+      const res = await request(server).get(`${ERD}?view=full`);
+      expect(res.status).toBe(200);
+      expect(res.body.format).toBeUndefined();
+      expect(res.body.nodes.some((n: { description: string | null }) => n.description)).toBe(true);
+      expect(res.body.source).toEqual({ kind: 'local', name: 'demo' });
+    });
+
     it('leaves the exports alone: ?format=json is the plain dbterd document', async () => {
       const res = await request(server).get(`${ERD}?format=json`);
       expect(res.status).toBe(200);

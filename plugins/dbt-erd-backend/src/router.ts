@@ -66,12 +66,18 @@ export async function createRouter({
 
   router.get('/entities/:namespace/:kind/:name/erd', async (req, res) => {
     const entity = await loadEntity(req);
-    const { format, ...query } = validatedQuery(req, erdQuerySchema);
+    const { format, view, ...query } = validatedQuery(req, erdQuerySchema);
     if (format !== undefined) {
       const erd = await erdService.getErd(entity, query, {
         keepCompiledSql: format === 'json',
       });
       sendExport(res, erd, format, entity.metadata.name);
+      return;
+    }
+    if (view === 'full') {
+      // The cached text as it is: no parse, no re-serialisation.
+      res.setHeader('Cache-Control', 'private, no-cache');
+      res.type('application/json').send(await erdService.getErdJson(entity, query));
       return;
     }
     sendServedErd(req, res, await erdService.getServedErd(entity, query));

@@ -23,6 +23,7 @@ export type ErdQueryParameter =
   | 'entityNameFormat'
   | 'entityGroup'
   | 'format'
+  | 'view'
   | 'base';
 
 /** What each parameter accepts, in the words of the error a bad value gets. */
@@ -34,6 +35,7 @@ const ALLOWED: Record<ErdQueryParameter, string> = {
   entityNameFormat: 'one text value, e.g. resource.package.model',
   entityGroup: 'one text value, e.g. database.schema',
   format: `one of ${ERD_TARGETS.join(', ')}`,
+  view: 'tab (the default: the compact encoding) or full (the plain ERD, descriptions included)',
   base: 'one text value: previous, run:<id> or job:<id>',
 };
 
@@ -52,10 +54,14 @@ const optionsShape = {
   entityGroup: single,
 };
 
-/** `GET …/erd`: the options, and `format` for a download in a dbterd format. */
+/**
+ * `GET …/erd`: the options; `format` for a download in a dbterd format;
+ * `view=full` for the plain ERD with descriptions (the search collator).
+ */
 export const erdQuerySchema = z
   .object({
     ...optionsShape,
+    view: z.enum(['tab', 'full']).optional(),
     format: z
       .string()
       .refine(format => ERD_TARGETS.includes(format))
