@@ -1,3 +1,4 @@
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- generated test projects
 import {
   generateDemoArtifacts,
   generateHostileArtifacts,
