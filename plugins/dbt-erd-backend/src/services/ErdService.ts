@@ -11,10 +11,7 @@ import {
   encodeTabErd,
   ErdResponse,
 } from 'backstage-plugin-dbt-erd-common';
-import {
-  ArtifactSource,
-  LocatedArtifacts,
-} from '../sources/ArtifactSource';
+import { ArtifactSource, LocatedArtifacts } from '../sources/ArtifactSource';
 import {
   ArtifactSourceContext,
   resolveArtifactSource,

@@ -59,4 +59,6 @@ export interface DbtErdApi {
 }
 
 /** @public */
-export const dbtErdApiRef = createApiRef<DbtErdApi>({ id: 'plugin.dbt-erd.api' });
+export const dbtErdApiRef = createApiRef<DbtErdApi>({
+  id: 'plugin.dbt-erd.api',
+});

@@ -391,7 +391,11 @@ export const TableDrawer = ({
             })}
           </ul>
           <InferredEvidence erd={model.erd} tableId={node.id} />
-          <JoinPathSection model={model} fromId={node.id} onFocusTable={onFocusTable} />
+          <JoinPathSection
+            model={model}
+            fromId={node.id}
+            onFocusTable={onFocusTable}
+          />
         </>
       )}
     </Drawer>
