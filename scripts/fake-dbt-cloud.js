@@ -9,7 +9,9 @@
 require('@backstage/cli/config/nodeTransform.cjs');
 const { readFileSync } = require('node:fs');
 const { resolve } = require('node:path');
-const { FakeDbtCloudServer } = require('../plugins/dbt-erd-node/src/testing');
+const {
+  FakeDbtCloudServer,
+} = require('../plugins/dbt-erd-node/src/testing');
 
 const port = Number(process.env.FAKE_DBT_CLOUD_PORT || 8765);
 const target = resolve(__dirname, '../examples/dbt/target');
@@ -37,7 +39,5 @@ new FakeDbtCloudServer({
 })
   .start()
   .then(server => {
-    console.log(
-      `Fake dbt Cloud listening on ${server.url} (account 1, job 1, token dev-token)`,
-    );
+    console.log(`Fake dbt Cloud listening on ${server.url} (account 1, job 1, token dev-token)`);
   });

@@ -11,7 +11,10 @@ import {
   encodeTabErd,
   ErdResponse,
 } from 'backstage-plugin-dbt-erd-common';
-import { ArtifactSource, LocatedArtifacts } from '../sources/ArtifactSource';
+import {
+  ArtifactSource,
+  LocatedArtifacts,
+} from '../sources/ArtifactSource';
 import {
   ArtifactSourceContext,
   resolveArtifactSource,

@@ -59,6 +59,4 @@ export interface DbtErdApi {
 }
 
 /** @public */
-export const dbtErdApiRef = createApiRef<DbtErdApi>({
-  id: 'plugin.dbt-erd.api',
-});
+export const dbtErdApiRef = createApiRef<DbtErdApi>({ id: 'plugin.dbt-erd.api' });

@@ -11,9 +11,7 @@ import {
 } from './DbtErdApi';
 
 /** `attachment; filename="shop-erd.dbml"` → `shop-erd.dbml`. */
-export function fileNameFromDisposition(
-  header: string | null,
-): string | undefined {
+export function fileNameFromDisposition(header: string | null): string | undefined {
   const match = header && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
   return match ? decodeURIComponent(match[1]) : undefined;
 }
@@ -28,13 +26,8 @@ export class DbtErdClient implements DbtErdApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getEntityErd(
-    entity: CompoundEntityRef,
-    query: ErdQuery = {},
-  ): Promise<EntityErd> {
-    const response = await this.fetchApi.fetch(
-      await this.erdUrl(entity, query),
-    );
+  async getEntityErd(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<EntityErd> {
+    const response = await this.fetchApi.fetch(await this.erdUrl(entity, query));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -73,9 +66,7 @@ export class DbtErdClient implements DbtErdApi {
     query: ErdQuery = {},
   ): Promise<void> {
     // A plain link would not carry the Backstage token, hence fetch + blob.
-    const response = await this.fetchApi.fetch(
-      await this.getExportUrl(entity, format, query),
-    );
+    const response = await this.fetchApi.fetch(await this.getExportUrl(entity, format, query));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -95,10 +86,7 @@ export class DbtErdClient implements DbtErdApi {
     }
   }
 
-  async refresh(
-    entity: CompoundEntityRef,
-    query: ErdQuery = {},
-  ): Promise<EntityErd> {
+  async refresh(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<EntityErd> {
     const url = `${await this.erdUrl(entity, query, {}, '/erd/refresh')}`;
     const response = await this.fetchApi.fetch(url, { method: 'POST' });
     if (!response.ok) {

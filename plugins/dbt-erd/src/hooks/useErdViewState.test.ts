@@ -17,12 +17,7 @@ describe('view state in the URL', () => {
       showMode: 'keys',
       focus: 'model.shop.orders',
       hops: 2,
-      query: {
-        select: ['schema:marts', 'tag:core'],
-        exclude: ['stg_*'],
-        resourceTypes: ['model'],
-        algo: 'semantic',
-      },
+      query: { select: ['schema:marts', 'tag:core'], exclude: ['stg_*'], resourceTypes: ['model'], algo: 'semantic' },
     });
     expect(params.get('other')).toBe('kept');
     expect(params.getAll('select')).toEqual(['schema:marts', 'tag:core']);
@@ -31,25 +26,14 @@ describe('view state in the URL', () => {
       showMode: 'keys',
       focus: 'model.shop.orders',
       hops: 2,
-      query: {
-        select: ['schema:marts', 'tag:core'],
-        exclude: ['stg_*'],
-        resourceTypes: ['model'],
-        algo: 'semantic',
-      },
+      query: { select: ['schema:marts', 'tag:core'], exclude: ['stg_*'], resourceTypes: ['model'], algo: 'semantic' },
     });
   });
 
   it('drops defaults and ignores values it does not know', () => {
-    const params = writeViewState(new URLSearchParams('focus=a&hops=3'), {
-      focus: undefined,
-      hops: 1,
-      showMode: 'all',
-    });
+    const params = writeViewState(new URLSearchParams('focus=a&hops=3'), { focus: undefined, hops: 1, showMode: 'all' });
     expect(params.toString()).toBe('');
-    expect(
-      parseViewState(new URLSearchParams('hops=9&show=everything&view=3d')),
-    ).toMatchObject({
+    expect(parseViewState(new URLSearchParams('hops=9&show=everything&view=3d'))).toMatchObject({
       hops: 1,
       showMode: 'all',
       view: 'diagram',

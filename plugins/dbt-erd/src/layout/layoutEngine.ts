@@ -2,10 +2,7 @@ import { createLayoutWorker } from './createLayoutWorker';
 import { dagreLayout } from './dagreLayout';
 import { LayoutEngine, LayoutRequest, LayoutResult } from './types';
 
-type Pending = {
-  resolve: (r: LayoutResult) => void;
-  reject: (e: Error) => void;
-};
+type Pending = { resolve: (r: LayoutResult) => void; reject: (e: Error) => void };
 
 /** Layout in a Web Worker, so that dagre never blocks scrolling or typing. */
 class WorkerLayoutEngine implements LayoutEngine {

@@ -1,22 +1,12 @@
-import {
-  Content,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  MissingAnnotationEmptyState,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import {
-  DBT_SOURCE_ANNOTATIONS,
-  isDbtErdAvailable,
-} from 'backstage-plugin-dbt-erd-common';
+import { DBT_SOURCE_ANNOTATIONS, isDbtErdAvailable } from 'backstage-plugin-dbt-erd-common';
 import { dbtErdApiRef, ErdQuery } from '../../api';
 import { useErdViewState } from '../../hooks/useErdViewState';
 import { ErdHeader } from '../ErdHeader';
@@ -34,10 +24,7 @@ const DbtErdLoader = () => {
   const queryKey = JSON.stringify(state.query);
   const query = useMemo(() => JSON.parse(queryKey) as ErdQuery, [queryKey]);
   const { value, loading, error, retry } = useAsyncRetry(
-    () =>
-      hasFilters(query)
-        ? api.getEntityErd(entityRef, query)
-        : api.getEntityErd(entityRef),
+    () => (hasFilters(query) ? api.getEntityErd(entityRef, query) : api.getEntityErd(entityRef)),
     [api, entityRef, query],
   );
   const [refreshing, setRefreshing] = useState(false);
@@ -47,10 +34,7 @@ const DbtErdLoader = () => {
       await api.refresh(entityRef, query);
       retry();
     } catch (e) {
-      alertApi.post({
-        message: `Refresh failed: ${(e as Error).message}`,
-        severity: 'error',
-      });
+      alertApi.post({ message: `Refresh failed: ${(e as Error).message}`, severity: 'error' });
     } finally {
       setRefreshing(false);
     }
@@ -59,9 +43,7 @@ const DbtErdLoader = () => {
   if (loading && !value) {
     return (
       <Content>
-        <Typography variant="body2">
-          Loading the dbt project's artifacts and building its ERD…
-        </Typography>
+        <Typography variant="body2">Loading the dbt project's artifacts and building its ERD…</Typography>
         <Progress />
       </Content>
     );
@@ -79,17 +61,8 @@ const DbtErdLoader = () => {
   if (!value) return null;
   return (
     <Content>
-      <ErdHeader
-        erd={value}
-        refreshing={refreshing || loading}
-        onRefresh={refresh}
-      />
-      <ErdView
-        entityRef={entityRef}
-        erd={value}
-        state={state}
-        onStateChange={setState}
-      />
+      <ErdHeader erd={value} refreshing={refreshing || loading} onRefresh={refresh} />
+      <ErdView entityRef={entityRef} erd={value} state={state} onStateChange={setState} />
     </Content>
   );
 };
@@ -98,9 +71,7 @@ const DbtErdLoader = () => {
 export const DbtErdContent = () => {
   const { entity } = useEntity();
   if (!isDbtErdAvailable(entity)) {
-    return (
-      <MissingAnnotationEmptyState annotation={[...DBT_SOURCE_ANNOTATIONS]} />
-    );
+    return <MissingAnnotationEmptyState annotation={[...DBT_SOURCE_ANNOTATIONS]} />;
   }
   return <DbtErdLoader />;
 };

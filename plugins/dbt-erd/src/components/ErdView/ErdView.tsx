@@ -94,10 +94,7 @@ export const ErdView = ({
   const theme = useTheme();
   const [showInferred, setShowInferred] = useState<boolean>();
   const inferredShown = showInferred ?? showInferredByDefault(erd);
-  const drawnErd = useMemo(
-    () => withInferred(erd, inferredShown),
-    [erd, inferredShown],
-  );
+  const drawnErd = useMemo(() => withInferred(erd, inferredShown), [erd, inferredShown]);
   const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
@@ -213,11 +210,7 @@ export const ErdView = ({
         }
         onChange={onStateChange}
       />
-      <InferredEdgesControl
-        erd={erd}
-        shown={inferredShown}
-        onChange={setShowInferred}
-      />
+      <InferredEdgesControl erd={erd} shown={inferredShown} onChange={setShowInferred} />
       {overview && diagram && (
         <Typography variant="body2" color="textSecondary" role="status">
           {`${erd.nodes.length} tables is more than ${OVERVIEW_THRESHOLD}: showing an overview by schema, names only, opened where names are readable. "Whole project" zooms out to every schema; search, or click a table to see it with its relationships.`}

@@ -391,11 +391,7 @@ export const TableDrawer = ({
             })}
           </ul>
           <InferredEvidence erd={model.erd} tableId={node.id} />
-          <JoinPathSection
-            model={model}
-            fromId={node.id}
-            onFocusTable={onFocusTable}
-          />
+          <JoinPathSection model={model} fromId={node.id} onFocusTable={onFocusTable} />
         </>
       )}
     </Drawer>
