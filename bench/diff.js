@@ -12,13 +12,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { compileEngine } = require('./compileEngine');
+const { generatedProject, hasArtifacts } = require('./generatedProject');
 
 const REPO = path.resolve(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
-const GENERATOR = path.join(
-  REPO,
-  'packages/dbt-artifacts-generator/bin/generate-dbt-artifacts',
-);
 const TARGET = 0.5;
 
 function parseArgs(argv) {
@@ -31,24 +28,8 @@ function parseArgs(argv) {
   return options;
 }
 
-const hasArtifacts = dir =>
-  ['manifest.json', 'catalog.json'].every(f =>
-    fs.existsSync(path.join(dir, f)),
-  );
-
 /** The engine benchmark's project of that size (generated when missing). */
-function baseProject(models) {
-  const dir = path.join(OUT, String(models));
-  if (!hasArtifacts(dir)) {
-    console.log(`generating ${models} models ...`);
-    execFileSync(
-      process.execPath,
-      [GENERATOR, 'scale', '--models', String(models), '--out', dir],
-      { stdio: 'inherit', cwd: REPO },
-    );
-  }
-  return dir;
-}
+const baseProject = generatedProject;
 
 /**
  * A pull request's worth of change, at scale: every 50th relationships test

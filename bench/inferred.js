@@ -14,20 +14,16 @@
  *   node bench/inferred.js [--sizes 1000,5000] [--runs 3] [--dump PROJECT] [--missed]
  */
 /* eslint-disable no-console */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { compileEngine } = require('./compileEngine');
+const { generatedProject } = require('./generatedProject');
 
 const REPO = path.resolve(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
 const SHARED = path.resolve(REPO, '../shared');
 const WILD = path.join(SHARED, 'dbt-wild');
 const SAMPLES = path.join(SHARED, 'dbterd-samples/samples');
-const GENERATOR = path.join(
-  REPO,
-  'packages/dbt-artifacts-generator/bin/generate-dbt-artifacts',
-);
 const ALL_TYPES = ['model', 'seed', 'snapshot', 'source'];
 const MIN_RECALL = 0.6;
 
@@ -172,22 +168,7 @@ function evaluate(engine, project) {
 
 const pct = (a, b) => (b === 0 ? '–' : `${Math.round((100 * a) / b)}%`);
 
-function ensureGenerated(models) {
-  const dir = path.join(OUT, String(models));
-  if (
-    !['manifest.json', 'catalog.json'].every(f =>
-      fs.existsSync(path.join(dir, f)),
-    )
-  ) {
-    console.log(`generating ${models} models ...`);
-    execFileSync(
-      process.execPath,
-      [GENERATOR, 'scale', '--models', String(models), '--out', dir],
-      { stdio: 'inherit', cwd: REPO },
-    );
-  }
-  return dir;
-}
+const ensureGenerated = generatedProject;
 
 /** Fastest of `runs` builds from bytes (the backend's path), per algorithm. */
 async function timeBuilds(engine, dir, runs) {

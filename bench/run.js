@@ -5,6 +5,8 @@
  *   3. diff.js     diffing two 5,000-model ERDs beside building them
  *   4. inferred.js  the `inferred` algorithm: recall/precision against declared
  *      relationships of ../shared projects, coverage, time it adds
+ *   4b. payload.js  bytes per table the ERD tab receives, before and after
+ *      its compact encoding
  *   5. browser/run.js  the ERD tab in headless Chromium against DependencyGraph
  *   6. browser/readability.js  what the tab's first view shows, legibly, per project
  * Each later section is appended to RESULTS.md. Flags go to engine.js;
@@ -22,16 +24,20 @@ const run = (script, args = []) =>
   execFileSync(process.execPath, [path.join(__dirname, script), ...args], {
     stdio: 'inherit',
     cwd: path.resolve(__dirname, '..'),
+    // Sections are collected below, not written by each script.
+    env: { ...process.env, DBT_ERD_BENCH_IN_RUN: 'true' },
   });
 
 run('engine.js', process.argv.slice(2));
 run('backend.js');
 run('diff.js');
 run('inferred.js');
+run('payload.js');
 const sections = [
   path.join(OUT, 'backend.md'),
   path.join(OUT, 'diff.md'),
   path.join(OUT, 'inferred.md'),
+  path.join(OUT, 'payload.md'),
 ];
 if (process.env.SKIP_BROWSER_BENCH !== 'true') {
   run('browser/run.js');

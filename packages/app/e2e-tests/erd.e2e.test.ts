@@ -243,6 +243,8 @@ describe('hostile names in a real browser', () => {
       .getByText('<img src=x onerror=window.__dbtErdXss=1>')
       .first()
       .waitFor();
+    // Descriptions come with the drawer's own request (…/erd/tables/:tableId).
+    await drawer.getByTestId('erd-drawer-description').waitFor();
     await expect(drawer.textContent()).resolves.toContain(
       '<script>window.__dbtErdXss=1</script>',
     );

@@ -1,4 +1,4 @@
-import type { DbtArtifactsJson } from './index';
+import type { DbtArtifactsJson } from './artifactsJson';
 
 /**
  * Text that breaks naive rendering: markup that would run script if it were

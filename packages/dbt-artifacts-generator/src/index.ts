@@ -2,6 +2,7 @@
  * Synthetic dbt artifacts (manifest v12, catalog v1) for the demo, tests and
  * benchmarks, since dbt itself is not available where they run.
  */
+import type { DbtArtifactsJson } from './artifactsJson';
 import { assembleArtifacts } from './assemble';
 import { demoProjectSpec } from './demoProject';
 import { formatJson } from './formatJson';
@@ -14,11 +15,7 @@ export type { ScaledProjectOptions } from './scaledProject';
 export { DEMO_PROJECT } from './demoProject';
 export { HOSTILE_COLUMN, HOSTILE_TEXT } from './hostileProject';
 
-/** A manifest.json / catalog.json pair as parsed JSON. */
-export interface DbtArtifactsJson {
-  manifest: Record<string, any>;
-  catalog: Record<string, any>;
-}
+export type { DbtArtifactsJson } from './artifactsJson';
 
 /** The demo project's artifacts, identical to examples/dbt/target. */
 export function generateDemoArtifacts(): DbtArtifactsJson {

@@ -12,6 +12,7 @@ import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 /*
  * Every dbt Cloud failure mode, through the whole backend: the status and
@@ -303,7 +304,7 @@ describe('dbt Cloud faults through the backend', () => {
 
         const message =
           res.status === 200
-            ? `${res.body.nodes.length} tables`
+            ? `${tabErd(res).nodes.length} tables`
             : res.body.error.message;
         figures.push(
           `| ${scenario.name} | ${res.status} | ${message.replace(
@@ -323,7 +324,7 @@ describe('dbt Cloud faults through the backend', () => {
         expect(next?.status ?? 200).toBe(
           scenario.recovers === false ? scenario.status : 200,
         );
-        expect(scenario.content?.(res.body)).toEqual(
+        expect(scenario.content?.(tabErd(res))).toEqual(
           scenario.expectedContent?.(),
         );
         // Responses, logs and audit events are scanned for TOKEN by setupTests.ts.

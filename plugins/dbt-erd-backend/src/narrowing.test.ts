@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { startDemoBackend } from './__testUtils__/startDemoBackend';
+import { tabErd } from './__testUtils__/tabErd';
 
 /**
  * An entity's annotations may be all that keeps a team's slice of a shared
@@ -52,7 +53,7 @@ describe('query parameters narrow the annotations', () => {
   const ids = async (path: string) => {
     const res = await get(path);
     expect(res.status).toBe(200);
-    return (res.body.nodes as { id: string }[]).map(n => n.id).sort();
+    return (tabErd(res).nodes as { id: string }[]).map(n => n.id).sort();
   };
 
   it('empty select and exclude values leave the annotation in force', async () => {

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { dbtCloudConfigFactory } from './__testUtils__/dbtErdConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 const ACCOUNT_ID = 12345;
 const US_TOKEN = 'dbtc_US-account-token-0123';
@@ -101,7 +102,7 @@ describe('dbt-erd backend: accounts with the same numeric id', () => {
         `/api/dbt-erd/entities/default/component/${name}/erd`,
       );
       expect(res.status).toBe(200);
-      return res.body.nodes.map((n: { id: string }) => n.id) as string[];
+      return tabErd(res).nodes.map((n: { id: string }) => n.id) as string[];
     };
   }
 

@@ -13,6 +13,7 @@ import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
 import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 const TOKEN = 'dbtc_TEST-secret-token-9f8e7d6c5b4a';
 const ACCOUNT_ID = 12345;
@@ -166,18 +167,18 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
       '/api/dbt-erd/entities/default/component/by-job/erd',
     );
     expect(first.status).toBe(200);
-    expect(first.body.source).toMatchObject({
+    expect(tabErd(first).source).toMatchObject({
       kind: 'dbt-cloud-job',
       name: 'main',
       jobId: 45,
       runId: 123,
       finishedAt: '2026-11-28T06:00:00Z',
     });
-    expect(first.body.source.url).toContain('/runs/123');
-    const ids = first.body.nodes.map((n: { id: string }) => n.id);
+    expect(tabErd(first).source.url).toContain('/runs/123');
+    const ids = tabErd(first).nodes.map((n: { id: string }) => n.id);
     expect(ids).toContain('model.acme_analytics.fct_orders');
-    expect(first.body.edges.length).toBeGreaterThan(0);
-    expect(first.body.warnings).toEqual([]);
+    expect(tabErd(first).edges.length).toBeGreaterThan(0);
+    expect(tabErd(first).warnings).toEqual([]);
 
     const upstream = fake.requestCount();
     const second = await get(
@@ -221,16 +222,16 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     const { get } = await startBackend();
     const res = await get('/api/dbt-erd/entities/default/component/by-env/erd');
     expect(res.status).toBe(200);
-    expect(res.body.source).toEqual({
+    expect(tabErd(res).source).toEqual({
       kind: 'dbt-cloud-environment',
       name: 'main',
       environmentId: 7,
     });
-    expect(res.body.nodes.map((n: { id: string }) => n.id)).toEqual([
+    expect(tabErd(res).nodes.map((n: { id: string }) => n.id)).toEqual([
       'model.shop.customers',
       'model.shop.orders',
     ]);
-    expect(res.body.edges).toEqual([
+    expect(tabErd(res).edges).toEqual([
       expect.objectContaining({
         from_id: 'model.shop.orders',
         to_id: 'model.shop.customers',
@@ -246,7 +247,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
       '/api/dbt-erd/entities/default/component/no-catalog/erd',
     );
     expect(res.status).toBe(200);
-    expect(res.body.warnings.join('\n')).toMatch(/catalog\.json/);
+    expect(tabErd(res).warnings.join('\n')).toMatch(/catalog\.json/);
   });
 
   it('exports DBML as a download', async () => {
@@ -275,7 +276,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
     ).toBe(true);
     const tab = await get('/api/dbt-erd/entities/default/component/by-run/erd');
     expect(
-      tab.body.nodes.every(
+      tabErd(tab).nodes.every(
         (n: { compiled_sql: string | null }) => !n.compiled_sql,
       ),
     ).toBe(true);

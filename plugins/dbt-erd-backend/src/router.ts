@@ -7,19 +7,25 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { dbtErdRefreshPermission } from 'backstage-plugin-dbt-erd-common';
+import {
+  dbtErdRefreshPermission,
+  encodeTabErd,
+  erdOptionsQuerySchema,
+  erdQuerySchema,
+} from 'backstage-plugin-dbt-erd-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { addErdDiffRoute } from './http/erdDiffRoute';
+import { addErdTableRoute } from './http/erdTableRoute';
 import { errorMiddleware } from './http/errorMiddleware';
 import { sendServedErd } from './http/sendServedErd';
-import { assertExportFormat, sendExport } from './http/sendExport';
+import { sendExport } from './http/sendExport';
+import { validatedQuery } from './http/validatedQuery';
 import { ErdReadPermissions } from './services/access/ErdReadPermissions';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
 import { loadReadableEntity } from './services/loadReadableEntity';
-import { ErdOptionsQuery } from './services/readErdOptions';
 
 export interface RouterOptions {
   erdService: ErdService;
@@ -63,11 +69,8 @@ export async function createRouter({
 
   router.get('/entities/:namespace/:kind/:name/erd', async (req, res) => {
     const entity = await loadEntity(req);
-    const { format, ...query } = req.query as ErdOptionsQuery & {
-      format?: string;
-    };
+    const { format, view, ...query } = validatedQuery(req, erdQuerySchema);
     if (format !== undefined) {
-      assertExportFormat(String(format));
       const withSql =
         format === 'json' &&
         (await readPermissions.mayReadSql(
@@ -80,6 +83,12 @@ export async function createRouter({
       sendExport(res, erd, String(format), entity.metadata.name, {
         sqlWithheld: format === 'json' && !withSql,
       });
+      return;
+    }
+    if (view === 'full') {
+      // The cached text as it is: no parse, no re-serialisation.
+      res.setHeader('Cache-Control', 'private, no-cache');
+      res.type('application/json').send(await erdService.getErdJson(entity, query));
       return;
     }
     sendServedErd(req, res, await erdService.getServedErd(entity, query));
@@ -110,14 +119,13 @@ export async function createRouter({
           );
         }
         const entity = await loadEntity(req);
-        const erd = await erdService.refresh(
-          entity,
-          req.query as ErdOptionsQuery,
-        );
+        const query = validatedQuery(req, erdOptionsQuerySchema);
+        const erd = await erdService.refresh(entity, query);
         await auditorEvent.success({
           meta: { source: erd.source.kind, tables: erd.nodes.length },
         });
-        res.json(erd);
+        // The same compact encoding as the tab's GET.
+        res.json(encodeTabErd(erd));
       } catch (error) {
         await auditorEvent.fail({ error: error as Error });
         throw error;
@@ -126,6 +134,7 @@ export async function createRouter({
   );
 
   addErdDiffRoute(router, { loadEntity, erdDiffService });
+  addErdTableRoute(router, { loadEntity, erdService });
 
   router.use(errorMiddleware(logger));
   return router;

@@ -103,7 +103,9 @@ export class DbtTableCollatorFactory implements DocumentCollatorFactory {
     ]
       .map(encodeURIComponent)
       .join('/');
-    const response = await fetch(`${baseUrl}/entities/${path}/erd`, {
+    // view=full: descriptions are what people search by, and the tab's
+    // compact encoding leaves them out.
+    const response = await fetch(`${baseUrl}/entities/${path}/erd?view=full`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     if (!response.ok) {

@@ -1,3 +1,4 @@
+import { decodeTabErd } from 'backstage-plugin-dbt-erd-common';
 import { DependencyGraph, Progress } from '@backstage/core-components';
 import {
   discoveryApiRef,
@@ -62,7 +63,8 @@ export const DependencyGraphBenchPage = () => {
       );
       if (!response.ok)
         throw new Error(`ERD request failed: ${response.status}`);
-      return (await response.json()) as ErdShape;
+      // The tab's compact encoding, decoded as the ERD tab does.
+      return decodeTabErd(await response.json()) as ErdShape;
     })().then(
       value => current && setErd(value),
       e => current && setError(e),

@@ -1,13 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { Request, Router } from 'express';
 import { ErdDiffService } from '../services/ErdDiffService';
-import { ErdOptionsQuery } from '../services/readErdOptions';
+import { erdDiffQuerySchema } from 'backstage-plugin-dbt-erd-common';
 import { parseBaseRef } from '../sources/resolveBaseSource';
 import { sendServedErd } from './sendServedErd';
-
-/** `md` is short for `markdown`; either sends erd-diff.md, `json` sends erd-diff.json. */
-const DIFF_FORMATS = ['json', 'markdown', 'md'];
+import { validatedQuery } from './validatedQuery';
 
 /**
  * `GET /entities/:namespace/:kind/:name/erd/diff?base=<ref>`: the entity's
@@ -28,19 +25,8 @@ export function addErdDiffRoute(
 ): void {
   router.get('/entities/:namespace/:kind/:name/erd/diff', async (req, res) => {
     const entity = await loadEntity(req);
-    const { base, format, ...query } = req.query as ErdOptionsQuery & {
-      base?: unknown;
-      format?: unknown;
-    };
+    const { base, format, ...query } = validatedQuery(req, erdDiffQuerySchema);
     const ref = parseBaseRef(base);
-    if (format !== undefined && !DIFF_FORMATS.includes(String(format))) {
-      throw new InputError(
-        `format "${String(format).slice(
-          0,
-          40,
-        )}" is not a diff format; use json, markdown or md`,
-      );
-    }
     if (format === 'markdown' || format === 'md') {
       const markdown = await erdDiffService.getMarkdown(entity, ref, query);
       res.setHeader(

@@ -15,7 +15,7 @@ export function errorMiddleware(logger: LoggerService): ErrorRequestHandler {
       return;
     }
     const name = isError(error) ? error.name : 'Error';
-    const known = errorStatus(name);
+    const known = errorStatus(error);
     const statusCode = known ?? 500;
     const message =
       known !== undefined && isError(error)

@@ -4,17 +4,17 @@ import { InputError } from '@backstage/errors';
 import {
   buildErdFromIndex,
   CompiledSqlById,
-  Erd,
   ErdInputError,
   ErdOptions,
   indexProject,
   resolveErdOptions,
+  encodeTabErd,
+  ErdResponse,
   setCompiledSqlAside,
   withCompiledSql,
 } from 'backstage-plugin-dbt-erd-common';
 import {
   ArtifactSource,
-  ErdSourceInfo,
   LocatedArtifacts,
 } from '../sources/ArtifactSource';
 import {
@@ -28,19 +28,18 @@ import { ErdOptionsQuery, readErdOptions } from './readErdOptions';
 import { ServedErd } from './ServedErds';
 import { SingleFlight } from './SingleFlight';
 
-/** What the ERD route serves: the canonical ERD plus where it came from. */
-export type ErdResponse = Erd & {
-  source: ErdSourceInfo;
-  warnings: string[];
-};
+/** What the ERD route serves: the canonical ERD plus where it came from (the common contract). */
+export type { ErdResponse };
 
 /**
  * Turns an ERD into the body the tab receives. One function, so that the
- * tab's encoding can change in one place (JSON text by default).
+ * tab's encoding can change in one place: the contract's compact tab
+ * payload (descriptions come with the drawer's per-table route).
  */
 export type TabBodyEncoder = (erd: ErdResponse) => string;
 
-export const encodeTabBodyAsJson: TabBodyEncoder = erd => JSON.stringify(erd);
+export const encodeTabBodyCompact: TabBodyEncoder = erd =>
+  JSON.stringify(encodeTabErd(erd));
 
 /** How an ERD is wanted beyond the engine's options. */
 export interface ErdVariant {
@@ -106,7 +105,7 @@ export class ErdService {
   private readonly encodeTabBody: TabBodyEncoder;
 
   constructor(private readonly context: ErdServiceContext) {
-    this.encodeTabBody = context.encodeTabBody ?? encodeTabBodyAsJson;
+    this.encodeTabBody = context.encodeTabBody ?? encodeTabBodyCompact;
   }
 
   /** The tab's ERD ready to send: this replica's served copy, else derived and kept. */

@@ -1,4 +1,7 @@
-import { ArtifactInput } from 'backstage-plugin-dbt-erd-common';
+import type {
+  ArtifactInput,
+  ErdSourceInfo,
+} from 'backstage-plugin-dbt-erd-common';
 
 /**
  * What a fetch hands the engine: the engine's one artifact input (bytes or
@@ -6,25 +9,8 @@ import { ArtifactInput } from 'backstage-plugin-dbt-erd-common';
  */
 export type FetchedArtifacts = ArtifactInput;
 
-/** Where an ERD's artifacts came from, as shown in the ERD tab's header. */
-export interface ErdSourceInfo {
-  kind:
-    | 'local'
-    | 'url'
-    | 'dbt-cloud-run'
-    | 'dbt-cloud-job'
-    | 'dbt-cloud-environment';
-  /** Local project name, account name, or the URL of the artifacts folder. */
-  name: string;
-  jobId?: number;
-  runId?: number;
-  environmentId?: number;
-  /** dbt Cloud project of the run or environment, once a lookup named it (checked against projectIds). */
-  projectId?: number;
-  finishedAt?: string;
-  /** Link to the run (or folder) a person can open. */
-  url?: string;
-}
+/** Where an ERD's artifacts came from: the common contract's union on `kind`. */
+export type { ErdSourceInfo };
 
 /** The immutable identity of a set of artifacts: the cache key and its description. */
 export interface LocatedArtifacts {

@@ -16,7 +16,11 @@ export { dbtNodeName, shortTableName } from './tables/dbtNodeName';
 export type { DbtNodeName } from './tables/dbtNodeName';
 export { DEFAULT_ERD_OPTIONS, resolveErdOptions } from './options';
 export { ERD_ALGORITHMS, getErdAlgorithm } from './algorithms/registry';
-export { ERD_TARGETS, getErdTarget } from './targets/registry';
+export {
+  ERD_TARGETS,
+  ERD_TARGET_LABELS,
+  getErdTarget,
+} from './targets/registry';
 export { toJson } from './targets/json';
 export { ERD_RESOURCE_TYPES } from './selection/validateSelection';
 export {
@@ -52,6 +56,7 @@ export type {
   ArtifactIndex,
   IndexedColumn,
   IndexedConstraint,
+  IndexedModelSql,
   IndexedNode,
   IndexedNodeMeta,
   IndexedResourceType,
@@ -69,17 +74,21 @@ export type {
 export type { ErdTarget } from './targets/types';
 export type {
   Cardinality,
+  EdgeConfidence,
+  EdgeProvenance,
   Erd,
   ErdBuildResult,
   ErdColumn,
   ErdEdge,
   ErdExtras,
   ErdGroup,
+  ErdInferenceSummary,
   ErdMetadata,
   ErdNode,
   ErdNodeDetails,
   ErdCatalogLink,
   ErdOptions,
+  ErdTableKey,
   RenderOptions,
 } from './types';
 export * from './diff';

@@ -1,6 +1,7 @@
 export { DbtCloudClient } from './DbtCloudClient';
 export type {
   DbtCloudAppliedStateOptions,
+  DbtCloudFetchArtifactsOptions,
   DbtCloudJobRun,
   DbtCloudRequestOptions,
 } from './DbtCloudClient';

@@ -20,7 +20,7 @@ export interface FakeDbtCloudRun {
   artifacts_saved?: boolean;
   /** Sent only when set, so tests cover both the API's link and a built one. */
   href?: string;
-  /** Served at runs/{id}/artifacts/{path}. */
+  /** Served at `runs/{id}/artifacts/{path}`. */
   artifacts?: Record<string, FakeArtifactBody>;
 }
 
@@ -47,7 +47,7 @@ export interface FakeDbtCloudAccount {
   id: number;
   token: string;
   runs?: FakeDbtCloudRun[];
-  /** A job's latest artifacts by job id, served at jobs/{id}/artifacts/{path}. */
+  /** A job's latest artifacts by job id, served at `jobs/{id}/artifacts/{path}`. */
   jobArtifacts?: Record<number, Record<string, FakeArtifactBody>>;
   environments?: Record<number, FakeEnvironment>;
 }

@@ -1,23 +1,28 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { Erd, ErdColumn, ErdDiff, ErdNode } from 'backstage-plugin-dbt-erd-common';
+import {
+  ERD_TARGET_LABELS,
+  ErdColumn,
+  ErdDiff,
+  ErdNode,
+  ErdQuery,
+  ErdResponse,
+  ErdSourceInfo,
+  ErdTableResponse,
+} from 'backstage-plugin-dbt-erd-common';
 
-/** Where the ERD came from, as the backend reports it. */
-export interface ErdSourceInfo {
-  kind: 'local' | 'url' | 'dbt-cloud-run' | 'dbt-cloud-job' | 'dbt-cloud-environment';
-  name: string;
-  jobId?: number;
-  runId?: number;
-  environmentId?: number;
-  finishedAt?: string;
-  url?: string;
-}
+/** Where the ERD came from, as the backend reports it (the common contract). */
+export type { ErdSourceInfo };
 
-/** The ERD of one entity: the canonical ERD JSON plus its source and warnings. */
-export type EntityErd = Erd & {
-  source: ErdSourceInfo;
-  warnings: string[];
-};
+/** Options the user may narrow in the tab (the common contract). */
+export type { ErdQuery };
+
+/**
+ * The ERD of one entity as the tab holds it: the canonical ERD plus its
+ * source and warnings, decoded from the tab's compact payload, so
+ * descriptions are null (getTableDetails has them).
+ */
+export type EntityErd = ErdResponse;
 
 /**
  * What to compare an entity's ERD with (the diff route's `base`): the job's
@@ -38,39 +43,28 @@ export type EntityErdDiff = ErdDiff & {
   warnings: string[];
 };
 
-/** Options the user may narrow in the tab; they override the annotations. */
-export interface ErdQuery {
-  select?: string[];
-  exclude?: string[];
-  resourceTypes?: string[];
-  algo?: string;
-  entityNameFormat?: string;
-  entityGroup?: string;
-}
 
-/** The backend's download formats (dbterd targets). */
-export type ErdExportFormat =
-  | 'dbml'
-  | 'mermaid'
-  | 'plantuml'
-  | 'd2'
-  | 'graphviz'
-  | 'drawdb'
-  | 'json';
+/** One table's details for the drawer, descriptions included. */
+export type EntityErdTable = ErdTableResponse;
 
-export const ERD_EXPORT_FORMATS: Array<{ format: ErdExportFormat; label: string }> = [
-  { format: 'dbml', label: 'DBML' },
-  { format: 'mermaid', label: 'Mermaid' },
-  { format: 'plantuml', label: 'PlantUML' },
-  { format: 'd2', label: 'D2' },
-  { format: 'graphviz', label: 'GraphViz' },
-  { format: 'drawdb', label: 'DrawDB' },
-  { format: 'json', label: 'JSON' },
-];
+/** A backend download format: a name of the engine's target registry (ERD_TARGETS). */
+export type ErdExportFormat = string;
+
+/** The backend's download formats, from the engine's target registry. */
+export const ERD_EXPORT_FORMATS: ReadonlyArray<{
+  format: ErdExportFormat;
+  label: string;
+}> = ERD_TARGET_LABELS.map(({ name, label }) => ({ format: name, label }));
 
 /** Reads ERDs from the dbt-erd backend. */
 export interface DbtErdApi {
   getEntityErd(entity: CompoundEntityRef, query?: ErdQuery): Promise<EntityErd>;
+  /** One table of the entity's ERD (same options) with its descriptions, for the drawer. */
+  getTableDetails(
+    entity: CompoundEntityRef,
+    tableId: string,
+    query?: ErdQuery,
+  ): Promise<EntityErdTable>;
   /** Where the backend serves the ERD as a file in `format`. */
   getExportUrl(
     entity: CompoundEntityRef,
@@ -96,8 +90,8 @@ export interface DbtErdApi {
     format: 'md' | 'json',
     query?: ErdQuery,
   ): Promise<void>;
-  /** Asks the backend to drop its cached artifacts and rebuild the ERD. */
-  refresh(entity: CompoundEntityRef, query?: ErdQuery): Promise<void>;
+  /** Asks the backend to drop its cached artifacts and rebuild the ERD; resolves to the fresh ERD. */
+  refresh(entity: CompoundEntityRef, query?: ErdQuery): Promise<EntityErd>;
 }
 
 /** @public */

@@ -1,10 +1,12 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { decodeTabErd } from 'backstage-plugin-dbt-erd-common';
 import {
   DbtErdApi,
   EntityErd,
   EntityErdDiff,
+  EntityErdTable,
   ErdDiffBase,
   ErdExportFormat,
   ErdQuery,
@@ -48,6 +50,24 @@ export class DbtErdClient implements DbtErdApi {
 
   async getEntityErd(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<EntityErd> {
     const response = await this.fetchApi.fetch(await this.erdUrl(entity, query));
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return decodeTabErd(await response.json());
+  }
+
+  async getTableDetails(
+    entity: CompoundEntityRef,
+    tableId: string,
+    query: ErdQuery = {},
+  ): Promise<EntityErdTable> {
+    const url = await this.erdUrl(
+      entity,
+      query,
+      {},
+      `/erd/tables/${encodeURIComponent(tableId)}`,
+    );
+    const response = await this.fetchApi.fetch(url);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -95,12 +115,13 @@ export class DbtErdClient implements DbtErdApi {
     await saveResponse(await this.fetchApi.fetch(url), `erd-diff.${format}`);
   }
 
-  async refresh(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<void> {
+  async refresh(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<EntityErd> {
     const url = `${await this.erdUrl(entity, query, {}, '/erd/refresh')}`;
     const response = await this.fetchApi.fetch(url, { method: 'POST' });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
+    return decodeTabErd(await response.json());
   }
 
   private async erdUrl(

@@ -28,7 +28,7 @@ export interface FoundRelationship {
 
 export interface AlgorithmResult {
   relationships: FoundRelationship[];
-  /** node unique_id -> lower-cased primary key column names, when the algorithm knows them. */
+  /** node unique_id → lower-cased primary key column names, when the algorithm knows them. */
   primaryKeys?: Map<string, Set<string>>;
   warnings?: string[];
   /** `inferred` only: how the SQL was read and how much was found. */

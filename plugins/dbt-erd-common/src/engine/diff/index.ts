@@ -20,6 +20,7 @@ export type {
   ErdDiffSide,
   ErdDiffSummary,
   RelationshipChange,
+  RelationshipEnds,
   RelationshipFields,
   RelationshipWhy,
   RemovedRelationship,

@@ -19,6 +19,7 @@ function formatTable(node: ErdNode): string {
 /** D2 `sql_table` shapes; D2 has no cardinality notation. */
 export const d2Target: ErdTarget = {
   name: 'd2',
+  label: 'D2',
   fileName: 'output.d2',
   contentType: 'text/plain; charset=utf-8',
   render(erd: Erd) {

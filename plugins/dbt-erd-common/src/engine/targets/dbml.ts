@@ -68,6 +68,7 @@ function tableGroups(erd: Erd, quote: EntityQuote): string {
 /** DBML for dbdiagram.io / dbdocs. */
 export const dbmlTarget: ErdTarget = {
   name: 'dbml',
+  label: 'DBML',
   fileName: 'output.dbml',
   contentType: 'text/plain; charset=utf-8',
   render(erd: Erd, options: RenderOptions = {}) {

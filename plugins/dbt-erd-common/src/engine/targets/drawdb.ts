@@ -54,6 +54,7 @@ function placeTables(nodes: ErdNode[]): Map<string, Placement> {
 /** drawDB (drawdb.app) diagram import file. */
 export const drawdbTarget: ErdTarget = {
   name: 'drawdb',
+  label: 'DrawDB',
   fileName: 'output.ddb',
   contentType: 'application/json; charset=utf-8',
   render(erd: Erd, options: RenderOptions = {}) {

@@ -40,6 +40,7 @@ function formatTable(node: ErdNode): string {
 /** GraphViz DOT with HTML-like table labels. */
 export const graphvizTarget: ErdTarget = {
   name: 'graphviz',
+  label: 'GraphViz',
   fileName: 'output.graphviz',
   contentType: 'text/vnd.graphviz; charset=utf-8',
   render(erd: Erd) {

@@ -73,6 +73,7 @@ export function toJson(erd: Erd, options: RenderOptions = {}): string {
 /** dbterd's canonical ERD JSON (nodes / edges / metadata). */
 export const jsonTarget: ErdTarget = {
   name: 'json',
+  label: 'JSON',
   fileName: 'output.json',
   contentType: 'application/json; charset=utf-8',
   render: toJson,

@@ -65,6 +65,7 @@ function referenceText(edge: ErdEdge): string {
 /** Mermaid `erDiagram`. */
 export const mermaidTarget: ErdTarget = {
   name: 'mermaid',
+  label: 'Mermaid',
   fileName: 'output.md',
   contentType: 'text/markdown; charset=utf-8',
   render(erd: Erd, options: RenderOptions = {}) {

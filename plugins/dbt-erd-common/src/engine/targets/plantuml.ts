@@ -34,6 +34,7 @@ function formatTable(node: ErdNode): string {
 /** PlantUML IE diagram. Connectors carry no columns, so repeats are drawn once. */
 export const plantumlTarget: ErdTarget = {
   name: 'plantuml',
+  label: 'PlantUML',
   fileName: 'output.plantuml',
   contentType: 'text/plain; charset=utf-8',
   render(erd: Erd) {

@@ -21,6 +21,10 @@ const TARGETS: readonly ErdTarget[] = [
 /** Names accepted by `renderErd`. */
 export const ERD_TARGETS: readonly string[] = TARGETS.map(t => t.name);
 
+/** Every target's name and label, in the registry's order: what export menus list. */
+export const ERD_TARGET_LABELS: ReadonlyArray<{ name: string; label: string }> =
+  TARGETS.map(t => ({ name: t.name, label: t.label }));
+
 export function getErdTarget(name: string): ErdTarget {
   const target = TARGETS.find(t => t.name === name);
   if (!target) {

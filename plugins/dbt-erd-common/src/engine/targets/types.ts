@@ -3,6 +3,8 @@ import { Erd, RenderOptions } from '../types';
 /** One output format of dbterd. */
 export interface ErdTarget {
   name: string;
+  /** What a person calls the format, e.g. `PlantUML` (the tab's export menu). */
+  label: string;
   /** The file name dbterd writes, e.g. `output.dbml`. */
   fileName: string;
   contentType: string;

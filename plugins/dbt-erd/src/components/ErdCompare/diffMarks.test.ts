@@ -9,8 +9,8 @@ const id = (name: string) => `model.shop.${name}`;
 const empty = (): EntityErdDiff => ({
   ...diffErds(shopErd(), shopErd()),
   sources: {
-    base: { kind: 'dbt-cloud-run', name: 'main' },
-    head: { kind: 'dbt-cloud-run', name: 'main' },
+    base: { kind: 'dbt-cloud-run', name: 'main', runId: 1 },
+    head: { kind: 'dbt-cloud-run', name: 'main', runId: 2 },
   },
   ghosts: { tables: [], columns: [] },
   warnings: [],

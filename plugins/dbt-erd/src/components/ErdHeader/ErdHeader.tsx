@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import { sourceLinkText } from 'backstage-plugin-dbt-erd-common';
 import { EntityErd } from '../../api';
 import { describeSource } from './describeSource';
 
@@ -29,7 +30,7 @@ export const ErdHeader = ({ erd, refreshing, onRefresh }: ErdHeaderProps) => {
         )}
         {source.url && (
           <Link to={source.url} target="_blank" rel="noopener noreferrer">
-            View run in dbt Cloud
+            {sourceLinkText(source)}
           </Link>
         )}
         <Button

@@ -1,11 +1,11 @@
+import { describeErdSource } from 'backstage-plugin-dbt-erd-common';
 import { ErdSourceInfo } from '../../api';
 
-/** "dbt Cloud job 42, run 1001" / "local demo": where the artifacts came from. */
+/**
+ * "dbt Cloud acme, job 42, run 1001" / "local demo" / "artifacts at
+ * https://…": where the artifacts came from. Only dbt Cloud kinds say dbt
+ * Cloud (the contract's describeErdSource).
+ */
 export function describeSource(source: ErdSourceInfo): string {
-  if (source.kind === 'local' || source.kind === 'url') return `${source.kind} ${source.name}`;
-  const parts = [`dbt Cloud ${source.name}`];
-  if (source.jobId !== undefined) parts.push(`job ${source.jobId}`);
-  if (source.environmentId !== undefined) parts.push(`environment ${source.environmentId}`);
-  if (source.runId !== undefined) parts.push(`run ${source.runId}`);
-  return parts.join(', ');
+  return describeErdSource(source);
 }

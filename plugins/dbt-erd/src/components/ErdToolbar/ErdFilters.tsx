@@ -12,16 +12,17 @@ import OutlinedInput from '@material-ui/core/OutlinedInput';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import { FormEvent, useEffect, useState } from 'react';
+import {
+  ERD_ALGORITHM_CHOICES,
+  ERD_RESOURCE_TYPE_CHOICES,
+} from 'backstage-plugin-dbt-erd-common';
 import { ErdQuery } from '../../api';
 
-const RESOURCE_TYPES = ['model', 'source', 'seed', 'snapshot'];
+// The engine's registries: a new algorithm or resource type shows up here by itself.
+const RESOURCE_TYPES = ERD_RESOURCE_TYPE_CHOICES;
 const ALGORITHMS = [
   { value: '', label: 'Entity default' },
-  { value: 'test_relationship', label: 'Relationship tests' },
-  { value: 'semantic', label: 'Semantic models' },
-  { value: 'model_contract', label: 'Model contracts' },
-  { value: 'inferred', label: 'Inferred from SQL' },
-  { value: 'test_relationship,inferred', label: 'Relationship tests + inferred' },
+  ...ERD_ALGORITHM_CHOICES,
 ];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);

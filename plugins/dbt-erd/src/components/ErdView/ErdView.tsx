@@ -363,6 +363,8 @@ export const ErdView = ({
         <ErdTableView erd={erd} />
       )}
       <TableDrawer
+        entityRef={entityRef}
+        query={state.query}
         model={model}
         tableId={drawerId}
         source={erd.source}

@@ -1,4 +1,6 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
 import Box from '@material-ui/core/Box';
 import Drawer from '@material-ui/core/Drawer';
 import IconButton from '@material-ui/core/IconButton';
@@ -18,7 +20,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ErdSourceInfo } from '../../api';
+import { sourceLinkText } from 'backstage-plugin-dbt-erd-common';
+import { ErdQuery, ErdSourceInfo } from '../../api';
 import { ErdModel } from '../../graph/erdModel';
 import { shortName } from '../../graph/shortName';
 import { CARDINALITY_TEXT } from '../ErdDiagram/crowsFoot';
@@ -26,6 +29,7 @@ import { JoinPathSection } from '../JoinPath';
 import { keyMarks } from '../../graph/columnKeys';
 import { InferredEvidence } from '../InferredEdges';
 import { CatalogLinks } from './CatalogLinks';
+import { TableDetailsState, useTableDetails } from './useTableDetails';
 
 /** Wide enough for a column name, `timestamp with time zone` and the key on one line each. */
 export const DRAWER_WIDTH = 560;
@@ -96,6 +100,9 @@ const useStyles = makeStyles(theme => ({
 }));
 
 export interface TableDrawerProps {
+  /** The entity and options of the shown ERD: the drawer fetches its table's details with them. */
+  entityRef: CompoundEntityRef;
+  query: ErdQuery;
   model: ErdModel;
   tableId?: string;
   source: ErdSourceInfo;
@@ -104,11 +111,61 @@ export interface TableDrawerProps {
 }
 
 /**
+ * The table's description once its details are fetched; meanwhile a
+ * loading line, and on failure the reason with a retry (never blank).
+ */
+const TableDescription = ({
+  state,
+  description,
+  loaded,
+}: {
+  state: TableDetailsState;
+  description: string | null;
+  loaded: boolean;
+}) => {
+  if (!loaded && state.loading) {
+    return (
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        data-testid="erd-drawer-details-loading"
+        aria-busy="true"
+      >
+        Loading description…
+      </Typography>
+    );
+  }
+  if (!loaded && state.error) {
+    return (
+      <Box role="alert" data-testid="erd-drawer-details-error">
+        <Typography variant="body2" color="error">
+          {`Could not load this table's description: ${state.error.message}`}
+        </Typography>
+        <Button size="small" onClick={state.retry}>
+          Retry
+        </Button>
+      </Box>
+    );
+  }
+  return (
+    <Typography
+      variant="body2"
+      color={description ? 'textPrimary' : 'textSecondary'}
+      data-testid="erd-drawer-description"
+    >
+      {description || 'No description in dbt.'}
+    </Typography>
+  );
+};
+
+/**
  * Details of one table: description, type, location, columns, and its
  * relationships as links that focus the table at the other end. Focus moves
  * into the drawer when it opens; Escape closes it.
  */
 export const TableDrawer = ({
+  entityRef,
+  query,
   model,
   tableId,
   source,
@@ -128,11 +185,19 @@ export const TableDrawer = ({
   };
   // An own property only: ids come from the artifacts.
   const allDetails = model.erd.extras?.nodeDetails;
-  const details =
+  const modelDetails =
     node && allDetails && Object.hasOwn(allDetails, node.id)
       ? allDetails[node.id]
       : undefined;
   const relationships = node ? model.edgesByNode.get(node.id) ?? [] : [];
+  const fetched = useTableDetails(entityRef, node?.id, query);
+  // Fetched for this table (not the one shown before), else what the tab's ERD has.
+  const loaded =
+    node && fetched.value?.table.id === node.id ? fetched.value : undefined;
+  const details = loaded?.details ?? modelDetails;
+  const columnDescriptions = new Map(
+    (loaded?.table.columns ?? []).map(c => [c.name, c.description]),
+  );
 
   return (
     <Drawer
@@ -186,12 +251,12 @@ export const TableDrawer = ({
           {node.label && (
             <Typography variant="subtitle2">{node.label}</Typography>
           )}
-          <Typography
-            variant="body2"
-            color={node.description ? 'textPrimary' : 'textSecondary'}
-          >
-            {node.description || 'No description in dbt.'}
-          </Typography>
+          <TableDescription
+            state={fetched}
+            description={loaded ? loaded.table.description : node.description}
+            // A full ERD (an older backend, a test) already has it.
+            loaded={!!loaded || node.description !== null}
+          />
           <dl className={classes.facts}>
             <dt>Resource type</dt>
             <dd>{node.resource_type}</dd>
@@ -226,7 +291,7 @@ export const TableDrawer = ({
           </dl>
           {source.url && (
             <Link to={source.url} target="_blank" rel="noopener noreferrer">
-              Open the dbt Cloud run
+              {sourceLinkText(source)}
             </Link>
           )}
 
@@ -250,13 +315,15 @@ export const TableDrawer = ({
                 <TableRow key={column.name}>
                   <TableCell>
                     <span className={classes.mono}>{column.name}</span>
-                    {column.description && (
+                    {(columnDescriptions.get(column.name) ??
+                      column.description) && (
                       <Typography
                         variant="caption"
                         display="block"
                         color="textSecondary"
                       >
-                        {column.description}
+                        {columnDescriptions.get(column.name) ??
+                          column.description}
                       </Typography>
                     )}
                   </TableCell>

@@ -1,0 +1,253 @@
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- generated test projects
+import {
+  generateDemoArtifacts,
+  generateHostileArtifacts,
+  generateScaledArtifacts,
+} from '@internal/dbt-artifacts-generator';
+import fc from 'fast-check';
+import { buildErd } from '../engine/buildErd';
+import { resolveErdOptions } from '../engine/options';
+import { ErdEdge, ErdNode } from '../engine/types';
+import { ErdResponse } from './erdResponse';
+import { decodeTabErd, encodeTabErd, TAB_ERD_FORMAT } from './tabPayload';
+
+/**
+ * What the tab is meant to receive, written independently of the codec:
+ * everything but descriptions, compiled SQL, relation names and exposures
+ * (the drawer's route has those).
+ */
+function tabView(response: ErdResponse): ErdResponse {
+  const view: ErdResponse = {
+    ...response,
+    nodes: response.nodes.map(node => ({
+      ...node,
+      description: null,
+      compiled_sql: null,
+      columns: node.columns.map(c => ({ ...c, description: null })),
+    })),
+  };
+  if (response.extras) {
+    const nodeDetails: ErdResponse['extras'] = { nodeDetails: {} };
+    for (const [id, details] of Object.entries(response.extras.nodeDetails)) {
+      nodeDetails.nodeDetails[id] = {
+        packageName: details.packageName,
+        relationName: null,
+        exposures: [],
+      };
+    }
+    view.extras = { ...response.extras, nodeDetails: nodeDetails.nodeDetails };
+  }
+  return view;
+}
+
+const roundTrip = (response: ErdResponse) =>
+  decodeTabErd(JSON.parse(JSON.stringify(encodeTabErd(response))));
+
+const text = fc.string({ maxLength: 12 });
+
+const erdResponse = fc
+  .uniqueArray(fc.string({ minLength: 1, maxLength: 20 }), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .chain(ids =>
+    fc.record({
+      nodes: fc.tuple(
+        ...ids.map(id =>
+          fc.record({
+            id: fc.constant(id),
+            name: fc.oneof(fc.constant(id), text),
+            label: fc.option(text),
+            description: fc.option(text),
+            resource_type: fc.constantFrom('model', 'source', 'seed'),
+            schema_name: text,
+            database: text,
+            columns: fc.uniqueArray(
+              fc.record({
+                name: text,
+                data_type: text,
+                description: fc.option(text),
+                is_primary_key: fc.boolean(),
+                is_foreign_key: fc.boolean(),
+              }),
+              { selector: c => c.name, maxLength: 6 },
+            ),
+            compiled_sql: fc.option(text),
+          }),
+        ),
+      ) as fc.Arbitrary<ErdNode[]>,
+      edges: fc.array(
+        fc.record(
+          {
+            id: text,
+            from_id: fc.constantFrom(...ids),
+            to_id: fc.constantFrom(...ids),
+            from_columns: fc.array(text, { maxLength: 3 }),
+            to_columns: fc.array(text, { maxLength: 3 }),
+            relationship_type: fc.constant('fk' as const),
+            name: text,
+            label: fc.option(text),
+            cardinality: fc.constantFrom('n1', '1n', '11', '01', '0n', 'nn'),
+            provenance: fc.constantFrom('test', 'semantic', 'inferred'),
+            evidence: fc.array(text, { maxLength: 2 }),
+            confidence: fc.constantFrom('high', 'medium', 'low'),
+          },
+          {
+            requiredKeys: [
+              'id',
+              'from_id',
+              'to_id',
+              'from_columns',
+              'to_columns',
+              'relationship_type',
+              'name',
+              'label',
+              'cardinality',
+            ],
+          },
+        ) as fc.Arbitrary<ErdEdge>,
+        { maxLength: 10 },
+      ),
+      groups: fc.option(
+        fc.array(
+          fc.record({
+            name: text,
+            node_ids: fc.subarray(ids),
+          }),
+          { maxLength: 3 },
+        ),
+        { nil: undefined },
+      ),
+      metadata: fc.record({
+        generated_at: text,
+        dbt_project_name: text,
+        dbterd_version: text,
+      }),
+      extras: fc.option(
+        fc.record(
+          {
+            entityGroup: text,
+            nodeDetails: fc.dictionary(
+              fc.constantFrom(...ids),
+              fc.record({
+                packageName: text,
+                relationName: fc.option(text),
+                exposures: fc.array(text, { maxLength: 2 }),
+              }),
+            ),
+            keys: fc.dictionary(
+              fc.constantFrom(...ids),
+              fc.array(
+                fc.record({
+                  columns: fc.array(text, { minLength: 1, maxLength: 2 }),
+                  kind: fc.constantFrom('primary', 'unique'),
+                  source: fc.constantFrom(
+                    'constraint',
+                    'test',
+                    'combination_test',
+                  ),
+                }),
+                { minLength: 1, maxLength: 2 },
+              ),
+            ),
+            inference: fc.record({
+              parsedModels: fc.nat(),
+              tokenizedModels: fc.nat(),
+              skippedModels: fc.nat(),
+              candidates: fc.nat(),
+            }),
+          },
+          { requiredKeys: ['nodeDetails'] },
+        ),
+        { nil: undefined },
+      ),
+      source: fc.oneof(
+        fc.record({
+          kind: fc.constant('dbt-cloud-run' as const),
+          name: text,
+          runId: fc.nat(),
+        }),
+        fc.record({
+          kind: fc.constant('url' as const),
+          name: text,
+          url: text,
+        }),
+      ),
+      warnings: fc.array(text, { maxLength: 2 }),
+    }),
+  )
+  .map(response => {
+    // Optional keys absent rather than undefined, as JSON carries them.
+    const clean = JSON.parse(JSON.stringify(response)) as ErdResponse;
+    return clean;
+  });
+
+describe('encodeTabErd / decodeTabErd', () => {
+  it('round-trips any ERD to its tab view (property)', () => {
+    fc.assert(
+      fc.property(erdResponse, response => {
+        expect(roundTrip(response)).toEqual(tabView(response));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ['demo', generateDemoArtifacts],
+    ['hostile', generateHostileArtifacts],
+    ['scaled', () => generateScaledArtifacts({ models: 60 })],
+  ])('round-trips the %s project as the engine builds it', (_name, make) => {
+    for (const algo of ['test_relationship', 'test_relationship,inferred']) {
+      const { erd, warnings } = buildErd(
+        make(),
+        resolveErdOptions({ algo, entityGroup: 'schema' }),
+      );
+      const response: ErdResponse = {
+        ...erd,
+        source: { kind: 'local', name: 'demo' },
+        warnings,
+      };
+      expect(roundTrip(response)).toEqual(tabView(response));
+    }
+  });
+
+  it('is far smaller than the ERD it encodes', () => {
+    const { erd } = buildErd(
+      generateScaledArtifacts({ models: 200 }),
+      resolveErdOptions({}),
+    );
+    const response = { ...erd, source: { kind: 'local', name: 'x' }, warnings: [] } as ErdResponse;
+    const plain = JSON.stringify(response).length;
+    const tab = JSON.stringify(encodeTabErd(response)).length;
+    expect(tab).toBeLessThan(plain / 4);
+  });
+
+  it('refuses a payload of another format, saying what to do', () => {
+    expect(() =>
+      decodeTabErd({ nodes: [] } as unknown as Parameters<typeof decodeTabErd>[0]),
+    ).toThrow(new RegExp(`not in the ${TAB_ERD_FORMAT} format; reload the page`));
+  });
+
+  it('names a relationship end that is not a table', () => {
+    const response: ErdResponse = {
+      nodes: [],
+      edges: [
+        {
+          id: 'e',
+          from_id: 'model.x.a',
+          to_id: 'model.x.b',
+          from_columns: [],
+          to_columns: [],
+          relationship_type: 'fk',
+          name: 'e',
+          label: null,
+          cardinality: 'n1',
+        },
+      ],
+      metadata: { generated_at: '', dbt_project_name: '', dbterd_version: '' },
+      source: { kind: 'local', name: 'x' },
+      warnings: [],
+    };
+    expect(() => encodeTabErd(response)).toThrow(/model\.x\.a is not a table/);
+  });
+});

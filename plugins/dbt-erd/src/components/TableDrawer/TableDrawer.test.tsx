@@ -1,0 +1,94 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { decodeTabErd, encodeTabErd } from 'backstage-plugin-dbt-erd-common';
+import { DbtErdApi, dbtErdApiRef, EntityErdTable } from '../../api';
+import { shopErd } from '../../__testUtils__/erdFixtures';
+import { buildErdModel } from '../../graph/erdModel';
+import { TableDrawer } from './TableDrawer';
+
+const entityRef = { kind: 'component', namespace: 'default', name: 'shop' };
+const full = shopErd();
+// What the tab holds: the ERD through its compact payload, descriptions null.
+const tab = decodeTabErd(JSON.parse(JSON.stringify(encodeTabErd(full))));
+const details = (tableId: string): EntityErdTable => ({
+  table: full.nodes.find(n => n.id === tableId)!,
+  details: {
+    packageName: 'shop',
+    relationName: `"db"."main"."${tableId.split('.').pop()}"`,
+    exposures: ['weekly_report'],
+  },
+  keys: [],
+});
+
+function renderDrawer(api: Partial<DbtErdApi>, tableId: string) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[dbtErdApiRef, api]]}>
+      <TableDrawer
+        entityRef={entityRef}
+        query={{ select: ['schema:main'] }}
+        model={buildErdModel(tab)}
+        tableId={tableId}
+        source={tab.source}
+        onClose={() => {}}
+        onFocusTable={() => {}}
+      />
+    </TestApiProvider>,
+  );
+}
+
+describe('TableDrawer details', () => {
+  it('shows loading, then the description, column descriptions and relation from the table route', async () => {
+    let resolve: (value: EntityErdTable) => void = () => {};
+    const getTableDetails = jest.fn(
+      () => new Promise<EntityErdTable>(r => (resolve = r)),
+    );
+    await renderDrawer({ getTableDetails }, 'model.shop.customers');
+    expect(screen.getByTestId('erd-drawer')).toBeInTheDocument();
+    expect(screen.getByTestId('erd-drawer-details-loading')).toHaveTextContent(
+      'Loading description…',
+    );
+    expect(getTableDetails).toHaveBeenCalledWith(entityRef, 'model.shop.customers', {
+      select: ['schema:main'],
+    });
+    resolve(details('model.shop.customers'));
+    expect(await screen.findByTestId('erd-drawer-description')).toHaveTextContent(
+      'One row per customer',
+    );
+    expect(screen.getByText('"db"."main"."customers"')).toBeInTheDocument();
+    expect(screen.getByText('weekly_report')).toBeInTheDocument();
+  });
+
+  it('shows column descriptions once fetched', async () => {
+    const getTableDetails = jest.fn(async (_e: unknown, id: string) => details(id));
+    await renderDrawer(
+      { getTableDetails: getTableDetails as DbtErdApi['getTableDetails'] },
+      'model.shop.orders',
+    );
+    expect(await screen.findByText('When the order was placed')).toBeInTheDocument();
+    expect(screen.getByTestId('erd-drawer-description')).toHaveTextContent(
+      'No description in dbt.',
+    );
+  });
+
+  it('shows the error with a retry instead of a blank drawer, and retries', async () => {
+    const getTableDetails = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('backend is down'))
+      .mockResolvedValueOnce(details('model.shop.customers'));
+    await renderDrawer({ getTableDetails }, 'model.shop.customers');
+    const alert = await screen.findByTestId('erd-drawer-details-error');
+    expect(alert).toHaveTextContent(
+      "Could not load this table's description: backend is down",
+    );
+    // The rest of the drawer is there meanwhile.
+    expect(screen.getByText('Columns (2)')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('erd-drawer-description')).toHaveTextContent(
+        'One row per customer',
+      ),
+    );
+    expect(getTableDetails).toHaveBeenCalledTimes(2);
+  });
+});
