@@ -138,7 +138,9 @@ function writeSection(markdown) {
   const end = next < 0 ? results.length : next + 1;
   fs.writeFileSync(
     RESULTS,
-    `${results.slice(0, start)}${markdown}${next < 0 ? '' : '\n'}${results.slice(end)}`,
+    `${results.slice(0, start)}${markdown}${
+      next < 0 ? '' : '\n'
+    }${results.slice(end)}`,
   );
 }
 

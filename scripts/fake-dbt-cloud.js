@@ -14,9 +14,7 @@
 require('@backstage/cli/config/nodeTransform.cjs');
 const { readFileSync } = require('node:fs');
 const { resolve } = require('node:path');
-const {
-  FakeDbtCloudServer,
-} = require('../plugins/dbt-erd-node/src/testing');
+const { FakeDbtCloudServer } = require('../plugins/dbt-erd-node/src/testing');
 
 const port = Number(process.env.FAKE_DBT_CLOUD_PORT || 8765);
 const target = resolve(__dirname, '../examples/dbt/target');
@@ -37,13 +35,26 @@ const renamed = (value, from, to) =>
 function earlierDemo() {
   const { manifest, catalog } = structuredClone(demo);
   const refunds = PAYMENTS.replace('stg_payments', 'stg_refunds');
-  manifest.nodes[refunds] = renamed(manifest.nodes[PAYMENTS], 'stg_payments', 'stg_refunds');
-  catalog.nodes[refunds] = renamed(catalog.nodes[PAYMENTS], 'stg_payments', 'stg_refunds');
-  const test = renamed(manifest.nodes[PAYMENTS_TEST], 'stg_payments', 'stg_refunds');
+  manifest.nodes[refunds] = renamed(
+    manifest.nodes[PAYMENTS],
+    'stg_payments',
+    'stg_refunds',
+  );
+  catalog.nodes[refunds] = renamed(
+    catalog.nodes[PAYMENTS],
+    'stg_payments',
+    'stg_refunds',
+  );
+  const test = renamed(
+    manifest.nodes[PAYMENTS_TEST],
+    'stg_payments',
+    'stg_refunds',
+  );
   manifest.nodes[test.unique_id] = test;
   delete manifest.nodes['model.acme_analytics.fct_daily_revenue'];
   delete catalog.nodes['model.acme_analytics.fct_daily_revenue'];
-  catalog.nodes['model.acme_analytics.stg_orders'].columns.status.type = 'varchar';
+  catalog.nodes['model.acme_analytics.stg_orders'].columns.status.type =
+    'varchar';
   return { manifest, catalog };
 }
 

@@ -62,8 +62,14 @@ async function demo(flags: Map<string, string>) {
   if (!flags.has('out')) {
     const hostile = generateHostileArtifacts();
     await mkdir(HOSTILE_OUT, { recursive: true });
-    await writeFile(join(HOSTILE_OUT, 'manifest.json'), formatDemoJson(hostile.manifest));
-    await writeFile(join(HOSTILE_OUT, 'catalog.json'), formatDemoJson(hostile.catalog));
+    await writeFile(
+      join(HOSTILE_OUT, 'manifest.json'),
+      formatDemoJson(hostile.manifest),
+    );
+    await writeFile(
+      join(HOSTILE_OUT, 'catalog.json'),
+      formatDemoJson(hostile.catalog),
+    );
     console.log(`Wrote hostile-names artifacts to ${HOSTILE_OUT}`);
   }
 }

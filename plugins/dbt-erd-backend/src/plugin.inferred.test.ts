@@ -32,9 +32,7 @@ describe('dbt-erd backend with the inferred algorithm', () => {
       '/api/dbt-erd/entities/default/component/combined/erd',
     );
     expect(res.status).toBe(200);
-    const provenances = new Set(
-      tabErd(res).edges.map(e => e.provenance),
-    );
+    const provenances = new Set(tabErd(res).edges.map(e => e.provenance));
     expect(provenances).toContain('test');
     expect(provenances).toContain('inferred');
     for (const edge of tabErd(res).edges.filter(

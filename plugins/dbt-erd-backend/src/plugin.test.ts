@@ -115,13 +115,41 @@ describe('the HTTP contract', () => {
 
   describe('query validation (zod, the common contract)', () => {
     it.each([
-      [`${ERD}?algo=semantic&algo=inferred`, 'algo', /algo is not valid; it takes one text value/],
-      [`${ERD}?colour=red`, 'colour', /"colour" is not known; use select, exclude/],
-      [`${ERD}?format=pdf`, 'format', /format "pdf" is not supported; use one of dbml/],
-      [`${ERD}?select=${'x'.repeat(2001)}`, 'select', /select is longer than 2000 characters/],
-      [`${ERD}?select[a]=1`, 'select', /select is not valid; it takes dbt selectors/],
-      [`${ERD}/tables/model.x.y?format=dbml`, 'format', /"format" is not known/],
-      [`${ERD}/diff?base=previous&format=dbml`, 'format', /use json or markdown/],
+      [
+        `${ERD}?algo=semantic&algo=inferred`,
+        'algo',
+        /algo is not valid; it takes one text value/,
+      ],
+      [
+        `${ERD}?colour=red`,
+        'colour',
+        /"colour" is not known; use select, exclude/,
+      ],
+      [
+        `${ERD}?format=pdf`,
+        'format',
+        /format "pdf" is not supported; use one of dbml/,
+      ],
+      [
+        `${ERD}?select=${'x'.repeat(2001)}`,
+        'select',
+        /select is longer than 2000 characters/,
+      ],
+      [
+        `${ERD}?select[a]=1`,
+        'select',
+        /select is not valid; it takes dbt selectors/,
+      ],
+      [
+        `${ERD}/tables/model.x.y?format=dbml`,
+        'format',
+        /"format" is not known/,
+      ],
+      [
+        `${ERD}/diff?base=previous&format=dbml`,
+        'format',
+        /use json or markdown/,
+      ],
     ])('GET %s is a 400 naming %s', async (path, _parameter, message) => {
       const res = await request(server).get(path);
       expect(res.status).toBe(400);
@@ -130,7 +158,9 @@ describe('the HTTP contract', () => {
     });
 
     it('refresh is validated too', async () => {
-      const res = await request(server).post(`${ERD}/refresh?entityGroup=a&entityGroup=b`);
+      const res = await request(server).post(
+        `${ERD}/refresh?entityGroup=a&entityGroup=b`,
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/entityGroup is not valid/);
     });
@@ -146,14 +176,20 @@ describe('the HTTP contract', () => {
       expect(erd.nodes.every(n => n.description === null)).toBe(true);
       const refreshed = await request(server).post(`${ERD}/refresh`);
       expect(refreshed.status).toBe(200);
-      expect(tabErd(refreshed).nodes.map(n => n.id)).toEqual(erd.nodes.map(n => n.id));
+      expect(tabErd(refreshed).nodes.map(n => n.id)).toEqual(
+        erd.nodes.map(n => n.id),
+      );
     });
 
     it('sends the plain ERD, descriptions included, with view=full (the search collator)', async () => {
       const res = await request(server).get(`${ERD}?view=full`);
       expect(res.status).toBe(200);
       expect(res.body.format).toBeUndefined();
-      expect(res.body.nodes.some((n: { description: string | null }) => n.description)).toBe(true);
+      expect(
+        res.body.nodes.some(
+          (n: { description: string | null }) => n.description,
+        ),
+      ).toBe(true);
       expect(res.body.source).toEqual({ kind: 'local', name: 'demo' });
     });
 
@@ -161,15 +197,21 @@ describe('the HTTP contract', () => {
       const res = await request(server).get(`${ERD}?format=json`);
       expect(res.status).toBe(200);
       const doc = JSON.parse(res.text);
-      expect(doc.nodes.some((n: { description: string | null }) => n.description)).toBe(true);
+      expect(
+        doc.nodes.some((n: { description: string | null }) => n.description),
+      ).toBe(true);
     });
   });
 
   describe('GET …/erd/tables/:tableId', () => {
     it('sends one table with its descriptions, details and keys', async () => {
       const erd = tabErd(await request(server).get(ERD));
-      const json = JSON.parse((await request(server).get(`${ERD}?format=json`)).text);
-      const described = json.nodes.find((n: { description: string | null }) => n.description);
+      const json = JSON.parse(
+        (await request(server).get(`${ERD}?format=json`)).text,
+      );
+      const described = json.nodes.find(
+        (n: { description: string | null }) => n.description,
+      );
       const res = await request(server).get(
         `${ERD}/tables/${encodeURIComponent(described.id)}`,
       );
@@ -178,7 +220,9 @@ describe('the HTTP contract', () => {
       expect(body.table.id).toBe(described.id);
       expect(body.table.description).toBe(described.description);
       expect(body.table.columns.map(c => c.description)).toEqual(
-        described.columns.map((c: { description: string | null }) => c.description),
+        described.columns.map(
+          (c: { description: string | null }) => c.description,
+        ),
       );
       expect(body.table.compiled_sql).toBeNull();
       expect(body.details?.packageName).toBe(
@@ -191,7 +235,9 @@ describe('the HTTP contract', () => {
       const erd = tabErd(await request(server).get(ERD));
       const id = erd.nodes[0].id;
       const narrowed = await request(server).get(
-        `${ERD}/tables/${encodeURIComponent(id)}?exclude=${encodeURIComponent(id)}`,
+        `${ERD}/tables/${encodeURIComponent(id)}?exclude=${encodeURIComponent(
+          id,
+        )}`,
       );
       expect(narrowed.status).toBe(404);
     });
@@ -199,7 +245,9 @@ describe('the HTTP contract', () => {
     it('is a 404 naming an unknown table', async () => {
       const res = await request(server).get(`${ERD}/tables/model.demo.nope`);
       expect(res.status).toBe(404);
-      expect(res.body.error.message).toMatch(/table "model\.demo\.nope" is not in this entity's ERD/);
+      expect(res.body.error.message).toMatch(
+        /table "model\.demo\.nope" is not in this entity's ERD/,
+      );
     });
 
     it('checks the entity as the ERD route does', async () => {
@@ -212,7 +260,9 @@ describe('the HTTP contract', () => {
         '/api/dbt-erd/entities/default/component/no-dbt/erd/tables/model.x.y',
       );
       expect(noDbt.status).toBe(400);
-      expect(noDbt.body.error.message).toContain('getdbt.com/artifacts-location');
+      expect(noDbt.body.error.message).toContain(
+        'getdbt.com/artifacts-location',
+      );
       const badToken = await request(server)
         .get(`${ERD}/tables/model.x.y`)
         .set('Authorization', mockCredentials.user.invalidHeader());

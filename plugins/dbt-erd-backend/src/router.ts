@@ -88,7 +88,9 @@ export async function createRouter({
     if (view === 'full') {
       // The cached text as it is: no parse, no re-serialisation.
       res.setHeader('Cache-Control', 'private, no-cache');
-      res.type('application/json').send(await erdService.getErdJson(entity, query));
+      res
+        .type('application/json')
+        .send(await erdService.getErdJson(entity, query));
       return;
     }
     sendServedErd(req, res, await erdService.getServedErd(entity, query));

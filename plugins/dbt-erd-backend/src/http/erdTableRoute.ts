@@ -38,7 +38,9 @@ export function addErdTableRoute(
         );
       }
       const own = <T>(record: Record<string, T> | undefined) =>
-        record && Object.hasOwn(record, table.id) ? record[table.id] : undefined;
+        record && Object.hasOwn(record, table.id)
+          ? record[table.id]
+          : undefined;
       const body: ErdTableResponse = {
         table: { ...table, compiled_sql: null },
         details: own(erd.extras?.nodeDetails),

@@ -13,10 +13,7 @@ import {
   setCompiledSqlAside,
   withCompiledSql,
 } from 'backstage-plugin-dbt-erd-common';
-import {
-  ArtifactSource,
-  LocatedArtifacts,
-} from '../sources/ArtifactSource';
+import { ArtifactSource, LocatedArtifacts } from '../sources/ArtifactSource';
 import {
   ArtifactSourceContext,
   resolveArtifactSource,

@@ -30,7 +30,8 @@ export type ErdQueryParameter =
 const ALLOWED: Record<ErdQueryParameter, string> = {
   select: 'dbt selectors, as one or more text values',
   exclude: 'dbt selectors, as one or more text values',
-  resourceTypes: 'resource types (model, source, seed, snapshot), as one or more text values',
+  resourceTypes:
+    'resource types (model, source, seed, snapshot), as one or more text values',
   algo: 'one text value naming an algorithm, e.g. test_relationship',
   entityNameFormat: 'one text value, e.g. resource.package.model',
   entityGroup: 'one text value, e.g. database.schema',
@@ -132,7 +133,10 @@ export function parseErdQuery<S extends z.ZodType>(
   if (issue.code === 'too_big' && issue.origin === 'string') {
     message = `${parameter} is longer than ${MAX_QUERY_VALUE_LENGTH} characters; shorten it`;
   } else if (typeof given === 'string') {
-    message = `${parameter} "${given.slice(0, 40)}" is not supported; use ${allowed}`;
+    message = `${parameter} "${given.slice(
+      0,
+      40,
+    )}" is not supported; use ${allowed}`;
   } else {
     message = `query parameter ${parameter} is not valid; it takes ${allowed}`;
   }

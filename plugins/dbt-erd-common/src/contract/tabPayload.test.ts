@@ -216,7 +216,11 @@ describe('encodeTabErd / decodeTabErd', () => {
       generateScaledArtifacts({ models: 200 }),
       resolveErdOptions({}),
     );
-    const response = { ...erd, source: { kind: 'local', name: 'x' }, warnings: [] } as ErdResponse;
+    const response = {
+      ...erd,
+      source: { kind: 'local', name: 'x' },
+      warnings: [],
+    } as ErdResponse;
     const plain = JSON.stringify(response).length;
     const tab = JSON.stringify(encodeTabErd(response)).length;
     expect(tab).toBeLessThan(plain / 4);
@@ -224,8 +228,12 @@ describe('encodeTabErd / decodeTabErd', () => {
 
   it('refuses a payload of another format, saying what to do', () => {
     expect(() =>
-      decodeTabErd({ nodes: [] } as unknown as Parameters<typeof decodeTabErd>[0]),
-    ).toThrow(new RegExp(`not in the ${TAB_ERD_FORMAT} format; reload the page`));
+      decodeTabErd({ nodes: [] } as unknown as Parameters<
+        typeof decodeTabErd
+      >[0]),
+    ).toThrow(
+      new RegExp(`not in the ${TAB_ERD_FORMAT} format; reload the page`),
+    );
   });
 
   it('names a relationship end that is not a table', () => {

@@ -1,9 +1,20 @@
-import { Cardinality, Erd, ErdColumn, ErdEdge, ErdNode } from 'backstage-plugin-dbt-erd-common';
+import {
+  Cardinality,
+  Erd,
+  ErdColumn,
+  ErdEdge,
+  ErdNode,
+} from 'backstage-plugin-dbt-erd-common';
 import { EntityErd } from '../api';
 
 export const column = (
   name: string,
-  keys: { pk?: boolean; fk?: boolean; type?: string; description?: string } = {},
+  keys: {
+    pk?: boolean;
+    fk?: boolean;
+    type?: string;
+    description?: string;
+  } = {},
 ): ErdColumn => ({
   name,
   data_type: keys.type ?? 'text',
@@ -54,13 +65,20 @@ export const relationship = (
 export function shopErd(): EntityErd {
   const erd: Erd = {
     nodes: [
-      table('customers', [column('customer_id', { pk: true }), column('name')], {
-        description: 'One row per customer',
-      }),
+      table(
+        'customers',
+        [column('customer_id', { pk: true }), column('name')],
+        {
+          description: 'One row per customer',
+        },
+      ),
       table('orders', [
         column('order_id', { pk: true, type: 'integer' }),
         column('customer_id', { fk: true, type: 'integer' }),
-        column('ordered_at', { type: 'timestamp', description: 'When the order was placed' }),
+        column('ordered_at', {
+          type: 'timestamp',
+          description: 'When the order was placed',
+        }),
       ]),
       table('order_items', [
         column('order_item_id', { pk: true }),
@@ -68,8 +86,13 @@ export function shopErd(): EntityErd {
         column('product_id', { fk: true }),
       ]),
       table('products', [column('product_id', { pk: true }), column('price')]),
-      table('payments', [column('payment_id', { pk: true }), column('order_id', { fk: true })]),
-      table('stg_events', [column('event_id'), column('payload')], { schema_name: 'staging' }),
+      table('payments', [
+        column('payment_id', { pk: true }),
+        column('order_id', { fk: true }),
+      ]),
+      table('stg_events', [column('event_id'), column('payload')], {
+        schema_name: 'staging',
+      }),
     ],
     edges: [
       relationship('orders', 'customer_id', 'customers', 'customer_id'),
@@ -77,7 +100,11 @@ export function shopErd(): EntityErd {
       relationship('order_items', 'product_id', 'products', 'product_id'),
       relationship('payments', 'order_id', 'orders', 'order_id', '11'),
     ],
-    metadata: { generated_at: '2026-01-01T00:00:00Z', dbt_project_name: 'shop', dbterd_version: '1.0' },
+    metadata: {
+      generated_at: '2026-01-01T00:00:00Z',
+      dbt_project_name: 'shop',
+      dbterd_version: '1.0',
+    },
   };
   return {
     ...erd,
@@ -101,7 +128,9 @@ export function syntheticErd(tables: number, schemas = 8): EntityErd {
     const name = `t${i}`;
     const columns = [column('id', { pk: true })];
     for (let c = 0; c < 8; c++) columns.push(column(`attr_${c}`));
-    const parents = [Math.floor(i / 2) - 1, Math.floor(i / 3) - 2].filter(p => p >= 0 && p < i);
+    const parents = [Math.floor(i / 2) - 1, Math.floor(i / 3) - 2].filter(
+      p => p >= 0 && p < i,
+    );
     parents.forEach(p => {
       columns.push(column(`t${p}_id`, { fk: true }));
       edges.push(relationship(name, `t${p}_id`, `t${p}`, 'id'));
@@ -111,7 +140,11 @@ export function syntheticErd(tables: number, schemas = 8): EntityErd {
   return {
     nodes,
     edges,
-    metadata: { generated_at: '2026-01-01T00:00:00Z', dbt_project_name: 'big', dbterd_version: '1.0' },
+    metadata: {
+      generated_at: '2026-01-01T00:00:00Z',
+      dbt_project_name: 'big',
+      dbterd_version: '1.0',
+    },
     source: { kind: 'local', name: 'big' },
     warnings: [],
   };

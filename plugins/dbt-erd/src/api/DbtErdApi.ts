@@ -43,7 +43,6 @@ export type EntityErdDiff = ErdDiff & {
   warnings: string[];
 };
 
-
 /** One table's details for the drawer, descriptions included. */
 export type EntityErdTable = ErdTableResponse;
 
@@ -95,4 +94,6 @@ export interface DbtErdApi {
 }
 
 /** @public */
-export const dbtErdApiRef = createApiRef<DbtErdApi>({ id: 'plugin.dbt-erd.api' });
+export const dbtErdApiRef = createApiRef<DbtErdApi>({
+  id: 'plugin.dbt-erd.api',
+});

@@ -13,18 +13,24 @@ import {
 } from './DbtErdApi';
 
 /** `attachment; filename="shop-erd.dbml"` → `shop-erd.dbml`. */
-export function fileNameFromDisposition(header: string | null): string | undefined {
+export function fileNameFromDisposition(
+  header: string | null,
+): string | undefined {
   const match = header && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
   return match ? decodeURIComponent(match[1]) : undefined;
 }
 
 /** Saves a fetched download under the server's file name (or `fallback`). */
-async function saveResponse(response: Response, fallback: string): Promise<void> {
+async function saveResponse(
+  response: Response,
+  fallback: string,
+): Promise<void> {
   if (!response.ok) {
     throw await ResponseError.fromResponse(response);
   }
   const fileName =
-    fileNameFromDisposition(response.headers.get('content-disposition')) ?? fallback;
+    fileNameFromDisposition(response.headers.get('content-disposition')) ??
+    fallback;
   const url = URL.createObjectURL(await response.blob());
   try {
     const link = document.createElement('a');
@@ -48,8 +54,13 @@ export class DbtErdClient implements DbtErdApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getEntityErd(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<EntityErd> {
-    const response = await this.fetchApi.fetch(await this.erdUrl(entity, query));
+  async getEntityErd(
+    entity: CompoundEntityRef,
+    query: ErdQuery = {},
+  ): Promise<EntityErd> {
+    const response = await this.fetchApi.fetch(
+      await this.erdUrl(entity, query),
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -88,7 +99,9 @@ export class DbtErdClient implements DbtErdApi {
     query: ErdQuery = {},
   ): Promise<void> {
     // A plain link would not carry the Backstage token, hence fetch + blob.
-    const response = await this.fetchApi.fetch(await this.getExportUrl(entity, format, query));
+    const response = await this.fetchApi.fetch(
+      await this.getExportUrl(entity, format, query),
+    );
     await saveResponse(response, `${entity.name}-erd.${format}`);
   }
 
@@ -115,7 +128,10 @@ export class DbtErdClient implements DbtErdApi {
     await saveResponse(await this.fetchApi.fetch(url), `erd-diff.${format}`);
   }
 
-  async refresh(entity: CompoundEntityRef, query: ErdQuery = {}): Promise<EntityErd> {
+  async refresh(
+    entity: CompoundEntityRef,
+    query: ErdQuery = {},
+  ): Promise<EntityErd> {
     const url = `${await this.erdUrl(entity, query, {}, '/erd/refresh')}`;
     const response = await this.fetchApi.fetch(url, { method: 'POST' });
     if (!response.ok) {

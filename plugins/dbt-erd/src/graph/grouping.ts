@@ -18,11 +18,15 @@ export function groupTables(erd: Erd): TableGroup[] {
       return { name: g.name, nodeIds: [...g.node_ids] };
     });
     const rest = erd.nodes.filter(n => !seen.has(n.id)).map(n => n.id);
-    return rest.length ? [...groups, { name: 'ungrouped', nodeIds: rest }] : groups;
+    return rest.length
+      ? [...groups, { name: 'ungrouped', nodeIds: rest }]
+      : groups;
   }
   const bySchema = new Map<string, string[]>();
   for (const node of erd.nodes) {
-    const key = [node.database, node.schema_name].filter(Boolean).join('.') || 'ungrouped';
+    const key =
+      [node.database, node.schema_name].filter(Boolean).join('.') ||
+      'ungrouped';
     const ids = bySchema.get(key) ?? [];
     ids.push(node.id);
     bySchema.set(key, ids);

@@ -18,7 +18,12 @@ describe('view state in the URL', () => {
       showMode: 'keys',
       focus: 'model.shop.orders',
       hops: 2,
-      query: { select: ['schema:marts', 'tag:core'], exclude: ['stg_*'], resourceTypes: ['model'], algo: 'semantic' },
+      query: {
+        select: ['schema:marts', 'tag:core'],
+        exclude: ['stg_*'],
+        resourceTypes: ['model'],
+        algo: 'semantic',
+      },
     });
     expect(params.get('other')).toBe('kept');
     expect(params.getAll('select')).toEqual(['schema:marts', 'tag:core']);
@@ -27,28 +32,54 @@ describe('view state in the URL', () => {
       showMode: 'keys',
       focus: 'model.shop.orders',
       hops: 2,
-      query: { select: ['schema:marts', 'tag:core'], exclude: ['stg_*'], resourceTypes: ['model'], algo: 'semantic' },
+      query: {
+        select: ['schema:marts', 'tag:core'],
+        exclude: ['stg_*'],
+        resourceTypes: ['model'],
+        algo: 'semantic',
+      },
       changesOnly: false,
     });
   });
 
   it('round-trips the comparison and ignores a base the diff route would refuse', () => {
-    const params = writeViewState(new URLSearchParams(), { compare: 'run:42', changesOnly: true });
+    const params = writeViewState(new URLSearchParams(), {
+      compare: 'run:42',
+      changesOnly: true,
+    });
     expect(params.toString()).toBe('compare=run%3A42&changes=only');
-    expect(parseViewState(params)).toMatchObject({ compare: 'run:42', changesOnly: true });
+    expect(parseViewState(params)).toMatchObject({
+      compare: 'run:42',
+      changesOnly: true,
+    });
     for (const value of ['ci', 'previous', 'job:7']) {
-      expect(parseViewState(new URLSearchParams({ compare: value })).compare).toBe(value);
+      expect(
+        parseViewState(new URLSearchParams({ compare: value })).compare,
+      ).toBe(value);
     }
     for (const value of ['run:', 'run:0', 'yesterday', 'job:1x']) {
-      expect(parseViewState(new URLSearchParams({ compare: value })).compare).toBeUndefined();
+      expect(
+        parseViewState(new URLSearchParams({ compare: value })).compare,
+      ).toBeUndefined();
     }
-    expect(writeViewState(params, { compare: undefined, changesOnly: false }).toString()).toBe('');
+    expect(
+      writeViewState(params, {
+        compare: undefined,
+        changesOnly: false,
+      }).toString(),
+    ).toBe('');
   });
 
   it('drops defaults and ignores values it does not know', () => {
-    const params = writeViewState(new URLSearchParams('focus=a&hops=3'), { focus: undefined, hops: 1, showMode: 'all' });
+    const params = writeViewState(new URLSearchParams('focus=a&hops=3'), {
+      focus: undefined,
+      hops: 1,
+      showMode: 'all',
+    });
     expect(params.toString()).toBe('');
-    expect(parseViewState(new URLSearchParams('hops=9&show=everything&view=3d'))).toMatchObject({
+    expect(
+      parseViewState(new URLSearchParams('hops=9&show=everything&view=3d')),
+    ).toMatchObject({
       hops: 1,
       showMode: 'all',
       view: 'diagram',

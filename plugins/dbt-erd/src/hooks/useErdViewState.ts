@@ -22,7 +22,9 @@ export interface ErdViewState {
 }
 
 /** A `compare` parameter the diff route understands; anything else is ignored. */
-export function parseCompareBase(value: string | null): ErdDiffBase | undefined {
+export function parseCompareBase(
+  value: string | null,
+): ErdDiffBase | undefined {
   return value && /^(previous|ci|(run|job):[1-9]\d{0,14})$/.test(value)
     ? (value as ErdDiffBase)
     : undefined;

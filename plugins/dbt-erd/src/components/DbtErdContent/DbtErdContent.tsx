@@ -1,13 +1,23 @@
-import { Content, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  Content,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import { ResponseError } from '@backstage/errors';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { DBT_SOURCE_ANNOTATIONS, isDbtErdAvailable } from 'backstage-plugin-dbt-erd-common';
+import {
+  DBT_SOURCE_ANNOTATIONS,
+  isDbtErdAvailable,
+} from 'backstage-plugin-dbt-erd-common';
 import { dbtErdApiRef, ErdQuery } from '../../api';
 import { useErdViewState } from '../../hooks/useErdViewState';
 import { ErdHeader } from '../ErdHeader';
@@ -18,7 +28,12 @@ const hasFilters = (query: ErdQuery) => Object.keys(query).length > 0;
 
 /** The backend's message when it refused the tab's filters (a 400), else undefined. */
 function filterError(error: Error, query: ErdQuery): string | undefined {
-  if (!hasFilters(query) || !ResponseError.is(error) || error.statusCode !== 400) return undefined;
+  if (
+    !hasFilters(query) ||
+    !ResponseError.is(error) ||
+    error.statusCode !== 400
+  )
+    return undefined;
   return error.cause.message || error.message;
 }
 
@@ -32,7 +47,10 @@ const DbtErdLoader = () => {
   const queryKey = JSON.stringify(state.query);
   const query = useMemo(() => JSON.parse(queryKey) as ErdQuery, [queryKey]);
   const { value, loading, error, retry } = useAsyncRetry(
-    () => (hasFilters(query) ? api.getEntityErd(entityRef, query) : api.getEntityErd(entityRef)),
+    () =>
+      hasFilters(query)
+        ? api.getEntityErd(entityRef, query)
+        : api.getEntityErd(entityRef),
     [api, entityRef, query],
   );
   const [refreshing, setRefreshing] = useState(false);
@@ -42,7 +60,10 @@ const DbtErdLoader = () => {
       await api.refresh(entityRef, query);
       retry();
     } catch (e) {
-      alertApi.post({ message: `Refresh failed: ${(e as Error).message}`, severity: 'error' });
+      alertApi.post({
+        message: `Refresh failed: ${(e as Error).message}`,
+        severity: 'error',
+      });
     } finally {
       setRefreshing(false);
     }
@@ -51,7 +72,9 @@ const DbtErdLoader = () => {
   if (loading && !value) {
     return (
       <Content>
-        <Typography variant="body2">Loading the dbt project's artifacts and building its ERD…</Typography>
+        <Typography variant="body2">
+          Loading the dbt project's artifacts and building its ERD…
+        </Typography>
         <Progress />
       </Content>
     );
@@ -61,7 +84,11 @@ const DbtErdLoader = () => {
     // Keep the filter box, with the term the backend named, so it can be fixed.
     return (
       <Content>
-        <ErdFilters query={query} onApply={q => setState({ query: q })} error={refused} />
+        <ErdFilters
+          query={query}
+          onApply={q => setState({ query: q })}
+          error={refused}
+        />
       </Content>
     );
   }
@@ -78,8 +105,17 @@ const DbtErdLoader = () => {
   if (!value) return null;
   return (
     <Content>
-      <ErdHeader erd={value} refreshing={refreshing || loading} onRefresh={refresh} />
-      <ErdView entityRef={entityRef} erd={value} state={state} onStateChange={setState} />
+      <ErdHeader
+        erd={value}
+        refreshing={refreshing || loading}
+        onRefresh={refresh}
+      />
+      <ErdView
+        entityRef={entityRef}
+        erd={value}
+        state={state}
+        onStateChange={setState}
+      />
     </Content>
   );
 };
@@ -88,7 +124,9 @@ const DbtErdLoader = () => {
 export const DbtErdContent = () => {
   const { entity } = useEntity();
   if (!isDbtErdAvailable(entity)) {
-    return <MissingAnnotationEmptyState annotation={[...DBT_SOURCE_ANNOTATIONS]} />;
+    return (
+      <MissingAnnotationEmptyState annotation={[...DBT_SOURCE_ANNOTATIONS]} />
+    );
   }
   return <DbtErdLoader />;
 };

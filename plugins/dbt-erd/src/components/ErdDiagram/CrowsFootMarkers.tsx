@@ -9,11 +9,19 @@ const SHAPES: Record<EndSymbol, JSX.Element> = {
   one: <path d="M14,2 V14 M19,2 V14" />,
   zeroOrOne: <path d="M19,2 V14 M4,8 a4,4 0 1,0 8,0 a4,4 0 1,0 -8,0" />,
   oneOrMany: <path d="M10,2 V14 M12,8 L24,1 M12,8 L24,8 M12,8 L24,15" />,
-  zeroOrMany: <path d="M2,8 a4,4 0 1,0 8,0 a4,4 0 1,0 -8,0 M12,8 L24,1 M12,8 L24,8 M12,8 L24,15" />,
+  zeroOrMany: (
+    <path d="M2,8 a4,4 0 1,0 8,0 a4,4 0 1,0 -8,0 M12,8 L24,1 M12,8 L24,8 M12,8 L24,15" />
+  ),
 };
 
 /** SVG defs of the crow's-foot end markers, in the normal and highlighted colours. */
-export const CrowsFootMarkers = ({ color, highlight }: { color: string; highlight: string }) => (
+export const CrowsFootMarkers = ({
+  color,
+  highlight,
+}: {
+  color: string;
+  highlight: string;
+}) => (
   <svg width="0" height="0" style={{ position: 'absolute' }} aria-hidden="true">
     <defs>
       {[false, true].flatMap(highlighted =>

@@ -8,7 +8,10 @@ export type EndSymbol = 'one' | 'zeroOrOne' | 'oneOrMany' | 'zeroOrMany';
  * matching the plugin's Mermaid export (`}|--||` for n1 and so on), so the
  * diagram and the downloads agree.
  */
-export const CARDINALITY_ENDS: Record<Cardinality, { from: EndSymbol; to: EndSymbol }> = {
+export const CARDINALITY_ENDS: Record<
+  Cardinality,
+  { from: EndSymbol; to: EndSymbol }
+> = {
   n1: { from: 'oneOrMany', to: 'one' },
   '1n': { from: 'one', to: 'oneOrMany' },
   '11': { from: 'one', to: 'one' },

@@ -18,9 +18,12 @@ export function useDiagramColors() {
       edgeLabel: palette.text.secondary,
       highlight: palette.secondary.main,
       focus: palette.primary.main,
-      primaryKey: palette.type === 'dark' ? palette.warning.light : palette.warning.dark,
-      foreignKey: palette.type === 'dark' ? palette.info.light : palette.info.dark,
-      group: palette.type === 'dark' ? 'rgba(255,255,255,0.04)' : 'rgba(0,0,0,0.03)',
+      primaryKey:
+        palette.type === 'dark' ? palette.warning.light : palette.warning.dark,
+      foreignKey:
+        palette.type === 'dark' ? palette.info.light : palette.info.dark,
+      group:
+        palette.type === 'dark' ? 'rgba(255,255,255,0.04)' : 'rgba(0,0,0,0.03)',
     }),
     [palette],
   );

@@ -19,13 +19,23 @@ export const ErdHeader = ({ erd, refreshing, onRefresh }: ErdHeaderProps) => {
   const finished = source.finishedAt ? new Date(source.finishedAt) : undefined;
   return (
     <Box mb={1}>
-      <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 12 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 12 }}
+      >
         <Typography variant="body1" component="p" data-testid="erd-summary">
-          {`${erd.nodes.length} tables, ${erd.edges.length} relationships from ${describeSource(source)}`}
+          {`${erd.nodes.length} tables, ${
+            erd.edges.length
+          } relationships from ${describeSource(source)}`}
         </Typography>
         {finished && !Number.isNaN(finished.getTime()) && (
           <Typography variant="body2" color="textSecondary" component="span">
-            finished <time dateTime={source.finishedAt}>{finished.toLocaleString()}</time>
+            finished{' '}
+            <time dateTime={source.finishedAt}>
+              {finished.toLocaleString()}
+            </time>
           </Typography>
         )}
         {source.url && (
@@ -44,7 +54,12 @@ export const ErdHeader = ({ erd, refreshing, onRefresh }: ErdHeaderProps) => {
         </Button>
       </Box>
       {erd.warnings.map(warning => (
-        <Typography key={warning} variant="body2" color="textSecondary" role="note">
+        <Typography
+          key={warning}
+          variant="body2"
+          color="textSecondary"
+          role="note"
+        >
           {warning}
         </Typography>
       ))}

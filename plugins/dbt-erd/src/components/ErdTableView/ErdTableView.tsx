@@ -54,10 +54,12 @@ export const ErdTableView = ({ erd }: { erd: Erd }) => {
           {erd.edges.map(edge => (
             <TableRow key={edge.id} data-testid="erd-relationship-row">
               <TableCell>
-                {names.get(edge.from_id) ?? edge.from_id}.{edge.from_columns.join(', ')}
+                {names.get(edge.from_id) ?? edge.from_id}.
+                {edge.from_columns.join(', ')}
               </TableCell>
               <TableCell>
-                {names.get(edge.to_id) ?? edge.to_id}.{edge.to_columns.join(', ')}
+                {names.get(edge.to_id) ?? edge.to_id}.
+                {edge.to_columns.join(', ')}
               </TableCell>
               <TableCell>{edge.cardinality}</TableCell>
             </TableRow>

@@ -48,24 +48,32 @@ describe('TableDrawer details', () => {
     expect(screen.getByTestId('erd-drawer-details-loading')).toHaveTextContent(
       'Loading description…',
     );
-    expect(getTableDetails).toHaveBeenCalledWith(entityRef, 'model.shop.customers', {
-      select: ['schema:main'],
-    });
-    resolve(details('model.shop.customers'));
-    expect(await screen.findByTestId('erd-drawer-description')).toHaveTextContent(
-      'One row per customer',
+    expect(getTableDetails).toHaveBeenCalledWith(
+      entityRef,
+      'model.shop.customers',
+      {
+        select: ['schema:main'],
+      },
     );
+    resolve(details('model.shop.customers'));
+    expect(
+      await screen.findByTestId('erd-drawer-description'),
+    ).toHaveTextContent('One row per customer');
     expect(screen.getByText('"db"."main"."customers"')).toBeInTheDocument();
     expect(screen.getByText('weekly_report')).toBeInTheDocument();
   });
 
   it('shows column descriptions once fetched', async () => {
-    const getTableDetails = jest.fn(async (_e: unknown, id: string) => details(id));
+    const getTableDetails = jest.fn(async (_e: unknown, id: string) =>
+      details(id),
+    );
     await renderDrawer(
       { getTableDetails: getTableDetails as DbtErdApi['getTableDetails'] },
       'model.shop.orders',
     );
-    expect(await screen.findByText('When the order was placed')).toBeInTheDocument();
+    expect(
+      await screen.findByText('When the order was placed'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('erd-drawer-description')).toHaveTextContent(
       'No description in dbt.',
     );

@@ -330,7 +330,10 @@ export const TableDrawer = ({
                   <TableCell className={`${classes.mono} ${classes.noWrap}`}>
                     {column.data_type || '—'}
                   </TableCell>
-                  <TableCell className={classes.noWrap} data-testid="erd-drawer-column-key">
+                  <TableCell
+                    className={classes.noWrap}
+                    data-testid="erd-drawer-column-key"
+                  >
                     {keyMarks(
                       model.keysOf.get(node.id)?.get(column.name.toLowerCase()),
                       column.is_primary_key,
@@ -393,7 +396,11 @@ export const TableDrawer = ({
             })}
           </ul>
           <InferredEvidence erd={model.erd} tableId={node.id} />
-          <JoinPathSection model={model} fromId={node.id} onFocusTable={onFocusTable} />
+          <JoinPathSection
+            model={model}
+            fromId={node.id}
+            onFocusTable={onFocusTable}
+          />
         </>
       )}
     </Drawer>
