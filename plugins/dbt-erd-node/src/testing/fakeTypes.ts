@@ -26,7 +26,7 @@ export interface FakeDbtCloudRun {
 
 /** An environment's applied state, served by the fake Discovery API. */
 export interface FakeEnvironment {
-  /** The project served at environments/{id}/ (Administrative API). Default 1. */
+  /** The project served at `environments/<id>/` (Administrative API). Default 1. */
   project_id?: number;
   name?: string;
   models?: unknown[];

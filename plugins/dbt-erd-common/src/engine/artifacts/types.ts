@@ -139,7 +139,7 @@ export interface ArtifactIndex {
    * Absent when the manifest defines none.
    */
   selectors?: Record<string, unknown>;
-  /** Exposure name -> the Backstage entity it names (see catalog/catalogLinks); absent when none does. */
+  /** Exposure name → the Backstage entity it names (see catalog/catalogLinks); absent when none does. */
   exposureEntities?: Record<string, string>;
   warnings: string[];
 }
