@@ -148,7 +148,7 @@ describe('the HTTP contract', () => {
       [
         `${ERD}/diff?base=previous&format=dbml`,
         'format',
-        /use json or markdown/,
+        /use json, markdown or md/,
       ],
     ])('GET %s is a 400 naming %s', async (path, _parameter, message) => {
       const res = await request(server).get(path);

@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
 import { dbtErdPlugin } from './plugin';
+import { tabErd } from './__testUtils__/tabErd';
 
 /** dbt's selection grammar through the annotation and the tab's query, end to end. */
 
@@ -50,7 +51,9 @@ describe("dbt's selection grammar over HTTP", () => {
   const ids = async (path: string) => {
     const res = await get(path);
     expect(res.status).toBe(200);
-    return (res.body.nodes as { id: string }[]).map(n => n.id).sort();
+    return tabErd(res)
+      .nodes.map(n => n.id)
+      .sort();
   };
 
   it('the annotation takes graph operators and methods', async () => {

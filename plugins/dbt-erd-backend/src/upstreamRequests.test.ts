@@ -5,6 +5,7 @@ import {
   annotatedEntity,
   startCloudTestBackend,
 } from './__testUtils__/startCloudTestBackend';
+import { tabErd } from './__testUtils__/tabErd';
 
 /*
  * One data path: an artifact version is downloaded once, into a project
@@ -96,7 +97,7 @@ describe('upstream requests of one dbt Cloud run', () => {
       );
     }
     expect(
-      JSON.parse(bodies.get('')![0]).nodes.every(
+      tabErd({ body: JSON.parse(bodies.get('')![0]) }).nodes.every(
         (n: any) => n.compiled_sql === null,
       ),
     ).toBe(true);

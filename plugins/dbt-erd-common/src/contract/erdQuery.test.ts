@@ -70,7 +70,7 @@ describe('parseErdQuery', () => {
       erdDiffQuerySchema,
       { format: 'dbml' },
       'format',
-      /format "dbml" is not supported; use json or markdown/,
+      /format "dbml" is not supported; use json, markdown or md/,
     ],
   ])(
     'refuses %#: names %s and what it takes',

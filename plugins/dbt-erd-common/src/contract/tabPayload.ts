@@ -307,7 +307,16 @@ export function decodeTabErd(payload: TabErdPayload): ErdResponse {
       const keys: Record<string, ErdTableKey[]> = {};
       for (const [table, kind, source, columns] of payload.extras.keys) {
         const id = nodes[table].id;
-        (keys[id] ??= []).push({
+        // Own properties only: a table id may be `toString` or `__proto__`.
+        if (!Object.prototype.hasOwnProperty.call(keys, id)) {
+          Object.defineProperty(keys, id, {
+            value: [],
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
+        keys[id].push({
           columns,
           kind: KEY_KINDS[kind],
           source: KEY_SOURCES[source],
