@@ -1,8 +1,4 @@
-import {
-  DbtCloudArtifacts,
-  DbtCloudClient,
-  DbtCloudLogger,
-} from '../cloud';
+import { DbtCloudArtifacts, DbtCloudClient, DbtCloudLogger } from '../cloud';
 import { CliLog } from './cliLog';
 import { DbtCloudSettings } from './dbtCloudSettings';
 import { LoadedArtifacts } from './LoadedArtifacts';
