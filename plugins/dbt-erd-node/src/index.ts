@@ -6,4 +6,5 @@
  */
 export * from './errors';
 export * from './readArtifactsDirectory';
+export * from './parseArtifactJson';
 export * from './cloud';

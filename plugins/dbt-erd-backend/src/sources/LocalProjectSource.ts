@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  readArtifactsDirectoryBytes,
+  readArtifactsDirectory,
   statArtifactsDirectory,
 } from 'backstage-plugin-dbt-erd-node';
 import { LocalProjectConfig } from '../config/readDbtErdConfig';
@@ -26,8 +26,7 @@ export class LocalProjectSource implements ArtifactSource {
     };
   }
 
-  async fetch(): Promise<FetchedArtifacts> {
-    const { manifest, catalog } = await readArtifactsDirectoryBytes(this.dir);
-    return { manifest, catalog, warnings: [] };
+  fetch(): Promise<FetchedArtifacts> {
+    return readArtifactsDirectory(this.dir);
   }
 }

@@ -1,9 +1,12 @@
-/** The parsed artifacts the ERD is built from, wherever they came from. */
-export interface LoadedArtifacts {
-  manifest: unknown;
-  catalog?: unknown;
-  /** Things to tell the user about the download (e.g. catalog.json missing). */
-  warnings: string[];
+import { ArtifactInput } from 'backstage-plugin-dbt-erd-common';
+
+/**
+ * What the CLI builds an ERD from, wherever it came from: the engine's one
+ * input (bytes of manifest.json and catalog.json, plus warnings).
+ */
+export type LoadedArtifacts = ArtifactInput & {
+  /** Where the files came from, for errors: a folder, or a dbt Cloud run or job. */
+  origin: string;
   /** A warning about the missing catalog was already given; the engine's would repeat it. */
   catalogWarned?: boolean;
-}
+};

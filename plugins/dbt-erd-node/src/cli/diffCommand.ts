@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import {
-  buildErd,
   diffErds,
   DiffGateKind,
   Erd,
@@ -9,9 +8,9 @@ import {
   ErdOptions,
   findGatedChanges,
   getErdDiffTarget,
-  MISSING_CATALOG_WARNING,
   parseDiffGateKinds,
 } from 'backstage-plugin-dbt-erd-common';
+import { buildLoadedErd } from './buildLoadedErd';
 import { CliInputError, CliUsageError } from './cliErrors';
 import { DiffFlags } from './diffProgram';
 import { erdBuildOptionsFromFlags } from './erdSettingsFromFlags';
@@ -39,19 +38,15 @@ function diffSettingsFromFlags(flags: DiffFlags): DiffSettings {
   }
 }
 
-/** The side's ERD; the engine's missing-catalog warning is dropped when the download gave one. */
-function buildSideErd(
+/** The side's ERD, its warnings named with the side. */
+async function buildSideErd(
   side: LoadedDiffSide,
   options: ErdOptions,
   log: RunContext['log'],
-): Erd {
-  const { manifest, catalog, warnings, catalogWarned } = side.artifacts;
-  const built = buildErd({ manifest, catalog }, options);
-  const engineWarnings = catalogWarned
-    ? built.warnings.filter(w => w !== MISSING_CATALOG_WARNING)
-    : built.warnings;
-  [...warnings, ...engineWarnings].forEach(w => log.warn(`${side.name}: ${w}`));
-  return built.erd;
+): Promise<Erd> {
+  const { erd, warnings } = await buildLoadedErd(side.artifacts, options);
+  warnings.forEach(w => log.warn(`${side.name}: ${w}`));
+  return erd;
 }
 
 /**
@@ -67,9 +62,9 @@ export async function diffCommand(
   const settings = diffSettingsFromFlags(flags);
   const plans = planDiffSides(flags, context.env);
   const baseSide = await loadDiffSide('base', plans.base, context);
-  const base = buildSideErd(baseSide, settings.buildOptions, log);
+  const base = await buildSideErd(baseSide, settings.buildOptions, log);
   const headSide = await loadDiffSide('head', plans.head, context);
-  const head = buildSideErd(headSide, settings.buildOptions, log);
+  const head = await buildSideErd(headSide, settings.buildOptions, log);
   const diff = diffErds(base, head, {
     base: baseSide.source,
     head: headSide.source,

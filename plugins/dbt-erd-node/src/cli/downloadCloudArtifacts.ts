@@ -1,4 +1,4 @@
-import { DbtCloudClient, DbtCloudLogger } from '../cloud';
+import { DbtCloudArtifacts, DbtCloudClient, DbtCloudLogger } from '../cloud';
 import { CliLog } from './cliLog';
 import { DbtCloudSettings } from './dbtCloudSettings';
 import { LoadedArtifacts } from './LoadedArtifacts';
@@ -12,10 +12,25 @@ function clientLogger(log: CliLog): DbtCloudLogger {
   };
 }
 
+/** The downloaded bytes as the engine's input; the client warned about a missing catalog. */
+function toLoadedArtifacts(
+  { manifest, catalog, warnings }: DbtCloudArtifacts,
+  origin: string,
+): LoadedArtifacts {
+  return {
+    origin,
+    manifest: manifest as Uint8Array,
+    catalog: catalog as Uint8Array | undefined,
+    warnings,
+    catalogWarned: catalog === undefined,
+  };
+}
+
 /**
  * manifest.json and catalog.json of a dbt Cloud run, or of a job's latest
  * successful run with docs (the client falls back to the job's artifacts
- * endpoint when there is none). Kept in memory: unlike dbterd, nothing is
+ * endpoint when there is none), as bytes for the engine's streaming
+ * reader. Kept in memory: unlike dbterd, nothing is
  * written into the local target/ folder.
  */
 export async function downloadCloudArtifacts(
@@ -39,15 +54,24 @@ export async function downloadCloudArtifacts(
       log.info(
         `Downloading artifacts of dbt Cloud run ${settings.runId} (account ${settings.accountId}) from ${settings.accessUrl}`,
       );
-      const artifacts = await client.fetchRunArtifacts(settings.runId);
-      return { ...artifacts, catalogWarned: artifacts.catalog === undefined };
+      return toLoadedArtifacts(
+        await client.fetchRunArtifacts(settings.runId, { as: 'bytes' }),
+        `dbt Cloud run ${settings.runId}`,
+      );
     }
     log.info(
       `Downloading artifacts of the latest successful run with docs of dbt Cloud job ${settings.jobId} (account ${settings.accountId}) from ${settings.accessUrl}`,
     );
-    const artifacts = await client.fetchJobArtifacts(settings.jobId!);
+    const artifacts = await client.fetchJobArtifacts(settings.jobId!, {
+      as: 'bytes',
+    });
     if (artifacts.run) log.info(`Using dbt Cloud run ${artifacts.run.id}`);
-    return { ...artifacts, catalogWarned: artifacts.catalog === undefined };
+    return toLoadedArtifacts(
+      artifacts,
+      artifacts.run
+        ? `dbt Cloud run ${artifacts.run.id}`
+        : `the latest artifacts of dbt Cloud job ${settings.jobId}`,
+    );
   } finally {
     await client.close();
   }

@@ -22,6 +22,5 @@ export async function loadArtifacts(
   }
   const dir = resolveArtifactsDir(flags.artifactsDir, context.cwd);
   context.log.info(`Using dbt artifact dir at: ${dir}`);
-  const { manifest, catalog } = await readArtifactsDirectory(dir);
-  return { manifest, catalog, warnings: [] };
+  return { ...(await readArtifactsDirectory(dir)), origin: dir };
 }

@@ -91,10 +91,9 @@ export async function loadDiffSide(
   }
   const dir = resolveArtifactsDir(plan.dir, context.cwd, plan.flag);
   context.log.info(`Using ${name} dbt artifact dir at: ${dir}`);
-  const { manifest, catalog } = await readArtifactsDirectory(dir);
   return {
     name,
-    artifacts: { manifest, catalog, warnings: [] },
+    artifacts: { ...(await readArtifactsDirectory(dir)), origin: dir },
     // Relative to cwd, so that CI runs on different machines write the same document.
     source: relative(context.cwd, dir) || '.',
   };

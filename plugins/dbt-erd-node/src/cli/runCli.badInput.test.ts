@@ -51,7 +51,16 @@ const CASES: BadInputCase[] = [
     setup: dir => writeFileSync(join(dir, 'manifest.json'), '{"nodes": '),
     args: dir => ['-ad', dir, '-o', dir],
     exitCode: 1,
-    message: /^manifest\.json is not valid JSON \(.*\); re-run dbt/,
+    message:
+      /^manifest\.json in .+: the file ends at byte 10, before its JSON document does \(truncated\?\); pass the whole manifest\.json written by dbt$/,
+  },
+  {
+    name: 'manifest.json with a broken value',
+    setup: dir => writeFileSync(join(dir, 'manifest.json'), '{"nodes": nope}'),
+    args: dir => ['-ad', dir, '-o', dir],
+    exitCode: 1,
+    message:
+      /^manifest\.json in .+: nodes is not valid JSON \(.+\); pass the manifest\.json written by dbt, unmodified$/,
   },
   {
     name: 'catalog.json that is not JSON',
@@ -61,14 +70,15 @@ const CASES: BadInputCase[] = [
     },
     args: dir => ['-ad', dir, '-o', dir],
     exitCode: 1,
-    message: /^catalog\.json is not valid JSON/,
+    message:
+      /^catalog\.json in .+: the document must be a JSON object; pass the catalog\.json written by `dbt docs generate`$/,
   },
   {
     name: 'JSON that is not a dbt manifest',
     setup: dir => writeFileSync(join(dir, 'manifest.json'), '[1, 2]'),
     args: dir => ['-ad', dir, '-o', dir],
     exitCode: 1,
-    message: /^manifest\.json: the document must be a JSON object/,
+    message: /^manifest\.json in .+: the document must be a JSON object/,
   },
   {
     name: 'unknown target',

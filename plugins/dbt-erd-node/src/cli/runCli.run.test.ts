@@ -59,6 +59,24 @@ describe('dbt-erd run', () => {
     expect(existsSync(join(project, 'target', 'output.dbml'))).toBe(true);
   });
 
+  it("writes the json target with each model's compiled SQL, as the backend's json export does", async () => {
+    const erd = JSON.parse(await runDemo(temp, ['-t', 'json'], 'output.json'));
+    const manifest = JSON.parse(
+      readFileSync(join(DEMO_ARTIFACTS_DIR, 'manifest.json'), 'utf8'),
+    );
+    const withSql = erd.nodes.filter(
+      (node: { compiled_sql?: string | null }) => node.compiled_sql,
+    );
+
+    expect(withSql.length).toBeGreaterThan(0);
+    for (const node of withSql) {
+      expect(node.compiled_sql).toBe(
+        manifest.nodes[node.id]?.compiled_code ??
+          manifest.nodes[node.id]?.compiled_sql,
+      );
+    }
+  });
+
   it('resolves relative folders against the given cwd, and accepts -ad=dir', async () => {
     const project = demoProject(temp.make());
     const run = await runCliCapturing(['run', '-ad=target', '-o', 'erd/out'], {

@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
-import {
-  buildErd,
-  MISSING_CATALOG_WARNING,
-  renderErd,
-} from 'backstage-plugin-dbt-erd-common';
+import { renderErd } from 'backstage-plugin-dbt-erd-common';
+import { buildLoadedErd } from './buildLoadedErd';
 import { CliLog } from './cliLog';
 import { erdSettingsFromFlags } from './erdSettingsFromFlags';
 import { loadArtifacts } from './loadArtifacts';
@@ -24,14 +21,11 @@ export async function runCommand(
   const { log } = context;
   const settings = erdSettingsFromFlags(flags);
   const artifacts = await loadArtifacts(flags, context);
-  const { erd, warnings } = buildErd(
-    { manifest: artifacts.manifest, catalog: artifacts.catalog },
+  const { erd, warnings } = await buildLoadedErd(
+    artifacts,
     settings.buildOptions,
   );
-  const engineWarnings = artifacts.catalogWarned
-    ? warnings.filter(w => w !== MISSING_CATALOG_WARNING)
-    : warnings;
-  [...artifacts.warnings, ...engineWarnings].forEach(w => log.warn(w));
+  warnings.forEach(w => log.warn(w));
   log.info(
     `Collected ${erd.nodes.length} table(s) and ${erd.edges.length} relationship(s)`,
   );

@@ -1,5 +1,5 @@
 import { DbtArtifactError } from '../errors';
-import { parseArtifactJson } from '../readArtifactsDirectory';
+import { parseArtifactJson } from '../parseArtifactJson';
 import { assertId } from './assertId';
 import {
   accountKeyOf,
