@@ -13,8 +13,8 @@ import { decodeTabErd, encodeTabErd, TAB_ERD_FORMAT } from './tabPayload';
 
 /**
  * What the tab is meant to receive, written independently of the codec:
- * everything but descriptions, compiled SQL, relation names and exposures
- * (the drawer's route has those).
+ * everything but descriptions, compiled SQL, relation names, owners and
+ * the exposures that name no entity (the drawer's route has those).
  */
 function tabView(response: ErdResponse): ErdResponse {
   const view: ErdResponse = {
@@ -33,6 +33,9 @@ function tabView(response: ErdResponse): ErdResponse {
         packageName: details.packageName,
         relationName: null,
         exposures: [],
+        ...(details.exposureEntities && {
+          exposureEntities: details.exposureEntities,
+        }),
       };
     }
     view.extras = { ...response.extras, nodeDetails: nodeDetails.nodeDetails };
@@ -44,6 +47,16 @@ const roundTrip = (response: ErdResponse) =>
   decodeTabErd(JSON.parse(JSON.stringify(encodeTabErd(response))));
 
 const text = fc.string({ maxLength: 12 });
+
+/**
+ * Exposures naming an entity, as the engine links them: each table lists
+ * some of them, always in the manifest's order (one name, one entity).
+ */
+const EXPOSURE_LINKS = [
+  { entityRef: 'system:default/analytics', via: 'weekly_revenue_dashboard' },
+  { entityRef: 'component:default/shop', via: 'shop_app' },
+  { entityRef: 'system:default/analytics', via: 'churn_notebook' },
+];
 
 const erdResponse = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 20 }), {
@@ -133,6 +146,12 @@ const erdResponse = fc
                 packageName: text,
                 relationName: fc.option(text),
                 exposures: fc.array(text, { maxLength: 2 }),
+                exposureEntities: fc.subarray(EXPOSURE_LINKS, {
+                  minLength: 1,
+                }),
+              },
+              {
+                requiredKeys: ['packageName', 'relationName', 'exposures'],
               }),
             ),
             keys: fc.dictionary(
@@ -209,6 +228,59 @@ describe('encodeTabErd / decodeTabErd', () => {
       };
       expect(roundTrip(response)).toEqual(tabView(response));
     }
+  });
+
+  it('carries each exposure that names an entity once, with the tables it depends on', () => {
+    const { erd, warnings } = buildErd(
+      generateDemoArtifacts(),
+      resolveErdOptions({}),
+    );
+    const response: ErdResponse = {
+      ...erd,
+      source: { kind: 'local', name: 'demo' },
+      warnings,
+    };
+    const payload = encodeTabErd(response);
+    const exposures = (payload.extras?.exposures ?? []).map(
+      ([name, entityRef, tables]) => ({
+        name,
+        entityRef: payload.strings[entityRef],
+        tables: tables.map(at => payload.tables[at][0]).sort(),
+      }),
+    );
+    expect(exposures).toEqual([
+      {
+        name: 'weekly_revenue_dashboard',
+        entityRef: 'system:default/analytics',
+        tables: [
+          'model.acme_analytics.dim_customers',
+          'model.acme_analytics.fct_daily_revenue',
+          'model.acme_analytics.fct_orders',
+        ],
+      },
+    ]);
+    const decoded = roundTrip(response).extras!.nodeDetails;
+    expect(
+      decoded['model.acme_analytics.fct_orders'].exposureEntities,
+    ).toEqual([
+      { entityRef: 'system:default/analytics', via: 'weekly_revenue_dashboard' },
+    ]);
+    expect(
+      decoded['model.acme_analytics.dim_products']?.exposureEntities,
+    ).toBeUndefined();
+  });
+
+  it('leaves exposures out when none names an entity', () => {
+    const { erd } = buildErd(
+      generateScaledArtifacts({ models: 20 }),
+      resolveErdOptions({}),
+    );
+    const payload = encodeTabErd({
+      ...erd,
+      source: { kind: 'local', name: 'x' },
+      warnings: [],
+    });
+    expect(payload.extras).not.toHaveProperty('exposures');
   });
 
   it('is far smaller than the ERD it encodes', () => {

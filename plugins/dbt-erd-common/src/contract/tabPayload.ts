@@ -68,7 +68,16 @@ export type TabKey = [
 ];
 
 /**
- * The ERD tab's response: what the diagram, search and header need, with
+ * A dbt exposure that names a Backstage entity: its name, the entity ref
+ * (via `strings`) and the tables it depends on (indices in `tables`). The
+ * tab draws it as an exposure node; the rest of an exposure (its other
+ * fields, exposures naming no entity) is the drawer's.
+ */
+export type TabExposure = [name: string, entityRef: number, tables: number[]];
+
+/**
+ * The ERD tab's response: what the diagram, search and header need (and
+ * the exposures that name a catalog entity, drawn as exposure nodes), with
  * the descriptions left for the table drawer (`…/erd/tables/:tableId`).
  * Names repeated across tables (types, schemas, column names) are written
  * once in `strings`; tables and relationships are tuples. About a twelfth
@@ -87,6 +96,8 @@ export interface TabErdPayload {
     entityGroup?: string;
     keys?: TabKey[];
     inference?: ErdExtras['inference'];
+    /** Absent when no exposure names an entity. */
+    exposures?: TabExposure[];
   };
   source: ErdSourceInfo;
   warnings: string[];
@@ -214,14 +225,43 @@ export function encodeTabErd(response: ErdResponse): TabErdPayload {
       }
       payload.extras.keys = keys;
     }
+    const exposures = encodeExposures(response, strings);
+    if (exposures.length > 0) payload.extras.exposures = exposures;
   }
   return payload;
 }
 
 /**
+ * The exposures that name an entity, from each table's `exposureEntities`:
+ * one tuple per exposure (the engine repeats it on every table it depends
+ * on), in the order first met, its tables in table order.
+ */
+function encodeExposures(
+  response: ErdResponse,
+  strings: StringTable,
+): TabExposure[] {
+  const nodeDetails = response.extras?.nodeDetails;
+  if (!nodeDetails) return [];
+  const byKey = new Map<string, TabExposure>();
+  response.nodes.forEach((node, at) => {
+    if (!Object.hasOwn(nodeDetails, node.id)) return;
+    for (const link of nodeDetails[node.id].exposureEntities ?? []) {
+      const key = `${link.via}\u0000${link.entityRef}`;
+      let exposure = byKey.get(key);
+      if (!exposure) {
+        exposure = [link.via, strings.of(link.entityRef), []];
+        byKey.set(key, exposure);
+      }
+      exposure[2].push(at);
+    }
+  });
+  return [...byKey.values()];
+}
+
+/**
  * The ERD the tab works with, from its payload: the model it always had,
- * with descriptions null and only the package in each table's details
- * (the drawer fetches the rest). Throws on a payload of another format.
+ * with descriptions null and only the package and the exposures that
+ * name an entity in each table's details (the drawer fetches the rest). Throws on a payload of another format.
  */
 export function decodeTabErd(payload: TabErdPayload): ErdResponse {
   if (payload?.format !== TAB_ERD_FORMAT) {
@@ -326,6 +366,20 @@ export function decodeTabErd(payload: TabErdPayload): ErdResponse {
     }
     if (payload.extras.inference !== undefined)
       extras.inference = payload.extras.inference;
+    for (const [name, entityRef, tables] of payload.extras.exposures ?? []) {
+      for (const at of tables) {
+        const id = nodes[at].id;
+        const details = (nodeDetails[id] ??= {
+          packageName: '',
+          relationName: null,
+          exposures: [],
+        });
+        (details.exposureEntities ??= []).push({
+          entityRef: strings[entityRef],
+          via: name,
+        });
+      }
+    }
     response.extras = extras;
   }
   return response;
