@@ -27,18 +27,21 @@ function tabView(response: ErdResponse): ErdResponse {
     })),
   };
   if (response.extras) {
-    const nodeDetails: ErdResponse['extras'] = { nodeDetails: {} };
-    for (const [id, details] of Object.entries(response.extras.nodeDetails)) {
-      nodeDetails.nodeDetails[id] = {
-        packageName: details.packageName,
-        relationName: null,
-        exposures: [],
-        ...(details.exposureEntities && {
-          exposureEntities: details.exposureEntities,
-        }),
-      };
-    }
-    view.extras = { ...response.extras, nodeDetails: nodeDetails.nodeDetails };
+    // fromEntries: own properties, also for a table named `__proto__`.
+    const nodeDetails = Object.fromEntries(
+      Object.entries(response.extras.nodeDetails).map(([id, details]) => [
+        id,
+        {
+          packageName: details.packageName,
+          relationName: null,
+          exposures: [],
+          ...(details.exposureEntities && {
+            exposureEntities: details.exposureEntities,
+          }),
+        },
+      ]),
+    );
+    view.extras = { ...response.extras, nodeDetails };
   }
   return view;
 }
@@ -268,6 +271,57 @@ describe('encodeTabErd / decodeTabErd', () => {
     expect(
       decoded['model.acme_analytics.dim_products']?.exposureEntities,
     ).toBeUndefined();
+  });
+
+  it('round-trips tables named like Object properties (`constructor`, `__proto__`)', () => {
+    const ids = ['constructor', '__proto__', 'toString'];
+    const response = JSON.parse(
+      JSON.stringify({
+        nodes: ids.map(id => ({
+          id,
+          name: id,
+          label: null,
+          description: null,
+          resource_type: 'model',
+          schema_name: 's',
+          database: 'd',
+          columns: [],
+          compiled_sql: null,
+        })),
+        edges: [],
+        metadata: {
+          generated_at: '',
+          dbt_project_name: '',
+          dbterd_version: '',
+        },
+        extras: {
+          nodeDetails: Object.fromEntries(
+            ids.map(id => [
+              id,
+              {
+                packageName: 'p',
+                relationName: null,
+                exposures: ['shop_app'],
+                exposureEntities: [EXPOSURE_LINKS[1]],
+              },
+            ]),
+          ),
+          keys: Object.fromEntries(
+            ids.map(id => [
+              id,
+              [{ columns: ['id'], kind: 'primary', source: 'test' }],
+            ]),
+          ),
+        },
+        source: { kind: 'local', name: 'x' },
+        warnings: [],
+      }),
+    ) as ErdResponse;
+    const decoded = roundTrip(response);
+    expect(decoded).toEqual(tabView(response));
+    expect(Object.keys(decoded.extras!.nodeDetails)).toEqual(ids);
+    expect(Object.getPrototypeOf(decoded.extras!.keys)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).exposureEntities).toBeUndefined();
   });
 
   it('leaves exposures out when none names an entity', () => {
