@@ -145,17 +145,19 @@ const erdResponse = fc
             entityGroup: text,
             nodeDetails: fc.dictionary(
               fc.constantFrom(...ids),
-              fc.record({
-                packageName: text,
-                relationName: fc.option(text),
-                exposures: fc.array(text, { maxLength: 2 }),
-                exposureEntities: fc.subarray(EXPOSURE_LINKS, {
-                  minLength: 1,
-                }),
-              },
-              {
-                requiredKeys: ['packageName', 'relationName', 'exposures'],
-              }),
+              fc.record(
+                {
+                  packageName: text,
+                  relationName: fc.option(text),
+                  exposures: fc.array(text, { maxLength: 2 }),
+                  exposureEntities: fc.subarray(EXPOSURE_LINKS, {
+                    minLength: 1,
+                  }),
+                },
+                {
+                  requiredKeys: ['packageName', 'relationName', 'exposures'],
+                },
+              ),
             ),
             keys: fc.dictionary(
               fc.constantFrom(...ids),
@@ -263,11 +265,14 @@ describe('encodeTabErd / decodeTabErd', () => {
       },
     ]);
     const decoded = roundTrip(response).extras!.nodeDetails;
-    expect(
-      decoded['model.acme_analytics.fct_orders'].exposureEntities,
-    ).toEqual([
-      { entityRef: 'system:default/analytics', via: 'weekly_revenue_dashboard' },
-    ]);
+    expect(decoded['model.acme_analytics.fct_orders'].exposureEntities).toEqual(
+      [
+        {
+          entityRef: 'system:default/analytics',
+          via: 'weekly_revenue_dashboard',
+        },
+      ],
+    );
     expect(
       decoded['model.acme_analytics.dim_products']?.exposureEntities,
     ).toBeUndefined();

@@ -131,11 +131,7 @@ class StringTable {
  * the artifacts: `constructor` must not find Object's, nor `__proto__` set
  * the record's prototype.
  */
-function ownEntry<T>(
-  record: Record<string, T>,
-  key: string,
-  make: () => T,
-): T {
+function ownEntry<T>(record: Record<string, T>, key: string, make: () => T): T {
   if (Object.hasOwn(record, key)) return record[key];
   const value = make();
   Object.defineProperty(record, key, {

@@ -28,7 +28,9 @@ const id = (name: string) => `model.shop.${name}`;
 function renderTab(erd: EntityErd, url = '/') {
   return renderInTestApp(
     <TestApiProvider
-      apis={[[dbtErdApiRef, { getEntityErd: jest.fn().mockResolvedValue(erd) }]]}
+      apis={[
+        [dbtErdApiRef, { getEntityErd: jest.fn().mockResolvedValue(erd) }],
+      ]}
     >
       <EntityProvider entity={entity}>
         <DbtErdContent />
