@@ -47,6 +47,7 @@ export type {
   TabEdge,
   TabEdgeHead,
   TabErdPayload,
+  TabExposure,
   TabKey,
   TabTable,
 } from './tabPayload';

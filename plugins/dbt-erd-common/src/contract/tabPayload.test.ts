@@ -13,8 +13,8 @@ import { decodeTabErd, encodeTabErd, TAB_ERD_FORMAT } from './tabPayload';
 
 /**
  * What the tab is meant to receive, written independently of the codec:
- * everything but descriptions, compiled SQL, relation names and exposures
- * (the drawer's route has those).
+ * everything but descriptions, compiled SQL, relation names, owners and
+ * the exposures that name no entity (the drawer's route has those).
  */
 function tabView(response: ErdResponse): ErdResponse {
   const view: ErdResponse = {
@@ -27,15 +27,21 @@ function tabView(response: ErdResponse): ErdResponse {
     })),
   };
   if (response.extras) {
-    const nodeDetails: ErdResponse['extras'] = { nodeDetails: {} };
-    for (const [id, details] of Object.entries(response.extras.nodeDetails)) {
-      nodeDetails.nodeDetails[id] = {
-        packageName: details.packageName,
-        relationName: null,
-        exposures: [],
-      };
-    }
-    view.extras = { ...response.extras, nodeDetails: nodeDetails.nodeDetails };
+    // fromEntries: own properties, also for a table named `__proto__`.
+    const nodeDetails = Object.fromEntries(
+      Object.entries(response.extras.nodeDetails).map(([id, details]) => [
+        id,
+        {
+          packageName: details.packageName,
+          relationName: null,
+          exposures: [],
+          ...(details.exposureEntities && {
+            exposureEntities: details.exposureEntities,
+          }),
+        },
+      ]),
+    );
+    view.extras = { ...response.extras, nodeDetails };
   }
   return view;
 }
@@ -44,6 +50,16 @@ const roundTrip = (response: ErdResponse) =>
   decodeTabErd(JSON.parse(JSON.stringify(encodeTabErd(response))));
 
 const text = fc.string({ maxLength: 12 });
+
+/**
+ * Exposures naming an entity, as the engine links them: each table lists
+ * some of them, always in the manifest's order (one name, one entity).
+ */
+const EXPOSURE_LINKS = [
+  { entityRef: 'system:default/analytics', via: 'weekly_revenue_dashboard' },
+  { entityRef: 'component:default/shop', via: 'shop_app' },
+  { entityRef: 'system:default/analytics', via: 'churn_notebook' },
+];
 
 const erdResponse = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 20 }), {
@@ -129,11 +145,19 @@ const erdResponse = fc
             entityGroup: text,
             nodeDetails: fc.dictionary(
               fc.constantFrom(...ids),
-              fc.record({
-                packageName: text,
-                relationName: fc.option(text),
-                exposures: fc.array(text, { maxLength: 2 }),
-              }),
+              fc.record(
+                {
+                  packageName: text,
+                  relationName: fc.option(text),
+                  exposures: fc.array(text, { maxLength: 2 }),
+                  exposureEntities: fc.subarray(EXPOSURE_LINKS, {
+                    minLength: 1,
+                  }),
+                },
+                {
+                  requiredKeys: ['packageName', 'relationName', 'exposures'],
+                },
+              ),
             ),
             keys: fc.dictionary(
               fc.constantFrom(...ids),
@@ -209,6 +233,113 @@ describe('encodeTabErd / decodeTabErd', () => {
       };
       expect(roundTrip(response)).toEqual(tabView(response));
     }
+  });
+
+  it('carries each exposure that names an entity once, with the tables it depends on', () => {
+    const { erd, warnings } = buildErd(
+      generateDemoArtifacts(),
+      resolveErdOptions({}),
+    );
+    const response: ErdResponse = {
+      ...erd,
+      source: { kind: 'local', name: 'demo' },
+      warnings,
+    };
+    const payload = encodeTabErd(response);
+    const exposures = (payload.extras?.exposures ?? []).map(
+      ([name, entityRef, tables]) => ({
+        name,
+        entityRef: payload.strings[entityRef],
+        tables: tables.map(at => payload.tables[at][0]).sort(),
+      }),
+    );
+    expect(exposures).toEqual([
+      {
+        name: 'weekly_revenue_dashboard',
+        entityRef: 'system:default/analytics',
+        tables: [
+          'model.acme_analytics.dim_customers',
+          'model.acme_analytics.fct_daily_revenue',
+          'model.acme_analytics.fct_orders',
+        ],
+      },
+    ]);
+    const decoded = roundTrip(response).extras!.nodeDetails;
+    expect(decoded['model.acme_analytics.fct_orders'].exposureEntities).toEqual(
+      [
+        {
+          entityRef: 'system:default/analytics',
+          via: 'weekly_revenue_dashboard',
+        },
+      ],
+    );
+    expect(
+      decoded['model.acme_analytics.dim_products']?.exposureEntities,
+    ).toBeUndefined();
+  });
+
+  it('round-trips tables named like Object properties (`constructor`, `__proto__`)', () => {
+    const ids = ['constructor', '__proto__', 'toString'];
+    const response = JSON.parse(
+      JSON.stringify({
+        nodes: ids.map(id => ({
+          id,
+          name: id,
+          label: null,
+          description: null,
+          resource_type: 'model',
+          schema_name: 's',
+          database: 'd',
+          columns: [],
+          compiled_sql: null,
+        })),
+        edges: [],
+        metadata: {
+          generated_at: '',
+          dbt_project_name: '',
+          dbterd_version: '',
+        },
+        extras: {
+          nodeDetails: Object.fromEntries(
+            ids.map(id => [
+              id,
+              {
+                packageName: 'p',
+                relationName: null,
+                exposures: ['shop_app'],
+                exposureEntities: [EXPOSURE_LINKS[1]],
+              },
+            ]),
+          ),
+          keys: Object.fromEntries(
+            ids.map(id => [
+              id,
+              [{ columns: ['id'], kind: 'primary', source: 'test' }],
+            ]),
+          ),
+        },
+        source: { kind: 'local', name: 'x' },
+        warnings: [],
+      }),
+    ) as ErdResponse;
+    const decoded = roundTrip(response);
+    expect(decoded).toEqual(tabView(response));
+    expect(Object.keys(decoded.extras!.nodeDetails)).toEqual(ids);
+    expect(Object.getPrototypeOf(decoded.extras!.keys)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).exposureEntities).toBeUndefined();
+  });
+
+  it('leaves exposures out when none names an entity', () => {
+    const { erd } = buildErd(
+      generateScaledArtifacts({ models: 20 }),
+      resolveErdOptions({}),
+    );
+    const payload = encodeTabErd({
+      ...erd,
+      source: { kind: 'local', name: 'x' },
+      warnings: [],
+    });
+    expect(payload.extras).not.toHaveProperty('exposures');
   });
 
   it('is far smaller than the ERD it encodes', () => {

@@ -68,7 +68,16 @@ export type TabKey = [
 ];
 
 /**
- * The ERD tab's response: what the diagram, search and header need, with
+ * A dbt exposure that names a Backstage entity: its name, the entity ref
+ * (via `strings`) and the tables it depends on (indices in `tables`). The
+ * tab draws it as an exposure node; the rest of an exposure (its other
+ * fields, exposures naming no entity) is the drawer's.
+ */
+export type TabExposure = [name: string, entityRef: number, tables: number[]];
+
+/**
+ * The ERD tab's response: what the diagram, search and header need (and
+ * the exposures that name a catalog entity, drawn as exposure nodes), with
  * the descriptions left for the table drawer (`…/erd/tables/:tableId`).
  * Names repeated across tables (types, schemas, column names) are written
  * once in `strings`; tables and relationships are tuples. About a twelfth
@@ -87,6 +96,8 @@ export interface TabErdPayload {
     entityGroup?: string;
     keys?: TabKey[];
     inference?: ErdExtras['inference'];
+    /** Absent when no exposure names an entity. */
+    exposures?: TabExposure[];
   };
   source: ErdSourceInfo;
   warnings: string[];
@@ -113,6 +124,23 @@ class StringTable {
     }
     return at;
   }
+}
+
+/**
+ * `record[key]` as an own property, made when absent. Table ids come from
+ * the artifacts: `constructor` must not find Object's, nor `__proto__` set
+ * the record's prototype.
+ */
+function ownEntry<T>(record: Record<string, T>, key: string, make: () => T): T {
+  if (Object.hasOwn(record, key)) return record[key];
+  const value = make();
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return value;
 }
 
 /** The ERD as the tab receives it: see TabErdPayload. Pure; the backend calls it once per built ERD. */
@@ -214,14 +242,65 @@ export function encodeTabErd(response: ErdResponse): TabErdPayload {
       }
       payload.extras.keys = keys;
     }
+    const exposures = encodeExposures(response, strings);
+    if (exposures.length > 0) payload.extras.exposures = exposures;
   }
   return payload;
 }
 
 /**
+ * The exposures that name an entity, from each table's `exposureEntities`:
+ * one tuple per exposure (the engine repeats it on every table it depends
+ * on), its tables in table order. Decoding lists a table's exposures in
+ * payload order, so the payload orders them as every table does (the
+ * manifest's order, for the engine's ERDs): a topological order of the
+ * tables' lists, ties (and any contradiction) by the order first met.
+ */
+function encodeExposures(
+  response: ErdResponse,
+  strings: StringTable,
+): TabExposure[] {
+  const nodeDetails = response.extras?.nodeDetails;
+  if (!nodeDetails) return [];
+  const byKey = new Map<string, TabExposure>();
+  const followers = new Map<string, Set<string>>();
+  const leaders = new Map<string, number>();
+  response.nodes.forEach((node, at) => {
+    if (!Object.hasOwn(nodeDetails, node.id)) return;
+    let previous: string | undefined;
+    for (const link of nodeDetails[node.id].exposureEntities ?? []) {
+      const key = `${link.via}\u0000${link.entityRef}`;
+      let exposure = byKey.get(key);
+      if (!exposure) {
+        exposure = [link.via, strings.of(link.entityRef), []];
+        byKey.set(key, exposure);
+        followers.set(key, new Set());
+        leaders.set(key, 0);
+      }
+      exposure[2].push(at);
+      if (previous !== undefined && !followers.get(previous)!.has(key)) {
+        followers.get(previous)!.add(key);
+        leaders.set(key, leaders.get(key)! + 1);
+      }
+      previous = key;
+    }
+  });
+  const ordered: TabExposure[] = [];
+  const left = [...byKey.keys()];
+  while (left.length > 0) {
+    const ready = left.findIndex(key => leaders.get(key) === 0);
+    const [key] = left.splice(Math.max(ready, 0), 1);
+    ordered.push(byKey.get(key)!);
+    for (const next of followers.get(key)!)
+      leaders.set(next, leaders.get(next)! - 1);
+  }
+  return ordered;
+}
+
+/**
  * The ERD the tab works with, from its payload: the model it always had,
- * with descriptions null and only the package in each table's details
- * (the drawer fetches the rest). Throws on a payload of another format.
+ * with descriptions null and only the package and the exposures that
+ * name an entity in each table's details (the drawer fetches the rest). Throws on a payload of another format.
  */
 export function decodeTabErd(payload: TabErdPayload): ErdResponse {
   if (payload?.format !== TAB_ERD_FORMAT) {
@@ -245,11 +324,11 @@ export function decodeTabErd(payload: TabErdPayload): ErdResponse {
         });
       }
       if (packageName >= 0) {
-        nodeDetails[id] = {
+        ownEntry(nodeDetails, id, () => ({
           packageName: strings[packageName],
           relationName: null,
           exposures: [],
-        };
+        }));
       }
       return {
         id,
@@ -307,16 +386,7 @@ export function decodeTabErd(payload: TabErdPayload): ErdResponse {
       const keys: Record<string, ErdTableKey[]> = {};
       for (const [table, kind, source, columns] of payload.extras.keys) {
         const id = nodes[table].id;
-        // Own properties only: a table id may be `toString` or `__proto__`.
-        if (!Object.prototype.hasOwnProperty.call(keys, id)) {
-          Object.defineProperty(keys, id, {
-            value: [],
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
-        keys[id].push({
+        ownEntry(keys, id, () => []).push({
           columns,
           kind: KEY_KINDS[kind],
           source: KEY_SOURCES[source],
@@ -326,6 +396,20 @@ export function decodeTabErd(payload: TabErdPayload): ErdResponse {
     }
     if (payload.extras.inference !== undefined)
       extras.inference = payload.extras.inference;
+    for (const [name, entityRef, tables] of payload.extras.exposures ?? []) {
+      for (const at of tables) {
+        const id = nodes[at].id;
+        const details = ownEntry(nodeDetails, id, () => ({
+          packageName: '',
+          relationName: null,
+          exposures: [],
+        }));
+        (details.exposureEntities ??= []).push({
+          entityRef: strings[entityRef],
+          via: name,
+        });
+      }
+    }
     response.extras = extras;
   }
   return response;

@@ -120,6 +120,33 @@ export function shopErd(): EntityErd {
   };
 }
 
+/**
+ * The shop with the demo project's catalog link: the
+ * `weekly_revenue_dashboard` exposure, which names `system:default/analytics`
+ * in its `meta.backstage_entity`, depends on orders and customers (as the
+ * engine links them, in each table's details).
+ */
+export function shopErdWithExposure(): EntityErd {
+  const erd = shopErd();
+  const link = {
+    entityRef: 'system:default/analytics',
+    via: 'weekly_revenue_dashboard',
+  };
+  const nodeDetails: NonNullable<Erd['extras']>['nodeDetails'] = {};
+  for (const node of erd.nodes) {
+    const uses = ['orders', 'customers'].some(
+      name => node.id === `model.shop.${name}`,
+    );
+    nodeDetails[node.id] = {
+      packageName: 'shop',
+      relationName: null,
+      exposures: uses ? [link.via] : [],
+      ...(uses && { exposureEntities: [link] }),
+    };
+  }
+  return { ...erd, extras: { nodeDetails } };
+}
+
 /** A synthetic project: `tables` tables over `schemas` schemas, each table referencing up to two earlier ones. */
 export function syntheticErd(tables: number, schemas = 8): EntityErd {
   const nodes: ErdNode[] = [];

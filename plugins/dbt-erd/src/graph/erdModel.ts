@@ -1,5 +1,6 @@
 import { Erd, ErdEdge, ErdNode } from 'backstage-plugin-dbt-erd-common';
 import { ColumnKey, columnKeys } from './columnKeys';
+import { catalogExposures, DiagramExposure } from './exposures';
 import { groupColors } from './groupColors';
 import { groupTables, TableGroup } from './grouping';
 
@@ -22,6 +23,8 @@ export interface ErdModel {
   colorOf: Map<string, string>;
   /** Key marks by table and lower-cased column (see columnKeys). */
   keysOf: Map<string, Map<string, ColumnKey>>;
+  /** The dbt exposures that name a catalog entity (see catalogExposures). */
+  exposures: DiagramExposure[];
 }
 
 export function buildErdModel(erd: Erd): ErdModel {
@@ -62,5 +65,6 @@ export function buildErdModel(erd: Erd): ErdModel {
     groupOf,
     colorOf,
     keysOf: columnKeys(erd),
+    exposures: catalogExposures(erd, nodeById),
   };
 }

@@ -1,12 +1,14 @@
 import type { Edge, Node } from '@xyflow/react';
 import { ErdEdge } from 'backstage-plugin-dbt-erd-common';
 import { ErdModel } from './erdModel';
+import { DiagramExposure, exposureSize } from './exposures';
 import { handleId } from './handles';
 import { keyMarks } from './columnKeys';
 import { isInferredEdge } from './inferredEdges';
 import { shortName } from './shortName';
 import {
   DiagramColumn,
+  ExposureNodeData,
   GroupNodeData,
   Point,
   Rect,
@@ -19,8 +21,15 @@ import { visibleColumns } from './visibleColumns';
 
 export type TableFlowNode = Node<TableNodeData, 'table'>;
 export type GroupFlowNode = Node<GroupNodeData, 'erdGroup'>;
-export type ErdFlowNode = TableFlowNode | GroupFlowNode;
+export type ExposureFlowNode = Node<ExposureNodeData, 'exposure'>;
+export type ErdFlowNode = TableFlowNode | GroupFlowNode | ExposureFlowNode;
 export type RelationshipFlowEdge = Edge<RelationshipEdgeData, 'relationship'>;
+/** An exposure's dashed line to a table it depends on (React Flow's own bezier edge, styled by class). */
+export type ExposureFlowEdge = Edge<Record<string, unknown>, 'default'>;
+export type ErdFlowEdge = RelationshipFlowEdge | ExposureFlowEdge;
+
+/** The class of an exposure's lines (see tableNodeStyles). */
+export const EXPOSURE_EDGE_CLASS = 'erd-exposure-edge';
 
 export function visibleEdges(
   model: ErdModel,
@@ -41,6 +50,8 @@ export interface FlowOptions {
   showMode: ShowMode;
   /** Overview of a large project: no relationship lines. */
   drawEdges: boolean;
+  /** Exposures to draw (see visibleExposures), where the layout placed them; only with `drawEdges`. */
+  exposures?: readonly DiagramExposure[];
 }
 
 export interface FlowHighlight {
@@ -73,7 +84,7 @@ export function toFlow(
   /** Each table's size, as laid out (see tableSizes). */
   sizes: ReadonlyMap<string, Size>,
   options: FlowOptions,
-): { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] } {
+): { nodes: ErdFlowNode[]; edges: ErdFlowEdge[] } {
   const { showMode } = options;
   const nodes: ErdFlowNode[] = [];
   const groupSizes = new Map<string, number>();
@@ -147,10 +158,26 @@ export function toFlow(
     });
   }
 
-  const edges: RelationshipFlowEdge[] = [];
+  const edges: ErdFlowEdge[] = [];
   if (options.drawEdges) {
+    const exposureWidths = new Map<string, number>();
+    for (const exposure of options.exposures ?? []) {
+      const position = layout.positions.get(exposure.id);
+      if (!position) continue;
+      const size = exposureSize(exposure);
+      exposureWidths.set(exposure.id, size.width);
+      nodes.push({
+        id: exposure.id,
+        type: 'exposure',
+        position,
+        width: size.width,
+        height: size.height,
+        data: { name: exposure.name, entityRef: exposure.entityRef },
+      });
+    }
     const centreX = (id: string) =>
-      layout.positions.get(id)!.x + (sizes.get(id)?.width ?? 0) / 2;
+      layout.positions.get(id)!.x +
+      (sizes.get(id)?.width ?? exposureWidths.get(id) ?? 0) / 2;
     const attach = (
       tableId: string,
       column: string | undefined,
@@ -213,6 +240,24 @@ export function toFlow(
         });
       }
     }
+    for (const exposure of options.exposures ?? []) {
+      if (!exposureWidths.has(exposure.id)) continue;
+      for (const tableId of exposure.tableIds) {
+        if (!layout.positions.has(tableId) || !sizes.has(tableId)) continue;
+        const rightwards = centreX(exposure.id) <= centreX(tableId);
+        edges.push({
+          id: `${exposure.id}\u0000${tableId}`,
+          type: 'default',
+          source: exposure.id,
+          target: tableId,
+          sourceHandle: handleId(undefined, rightwards ? 'r' : 'l'),
+          targetHandle: handleId(undefined, rightwards ? 'l' : 'r'),
+          className: EXPOSURE_EDGE_CLASS,
+          focusable: false,
+          selectable: false,
+        });
+      }
+    }
   }
   return { nodes, edges };
 }
@@ -222,9 +267,9 @@ export function toFlow(
  * copying only the elements that change so React Flow re-renders just those.
  */
 export function applyHighlight(
-  flow: { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] },
+  flow: { nodes: ErdFlowNode[]; edges: ErdFlowEdge[] },
   highlight: FlowHighlight,
-): { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] } {
+): { nodes: ErdFlowNode[]; edges: ErdFlowEdge[] } {
   const { focusId, tableId, column, pathTableIds, pathEdgeIds } = highlight;
   if (!focusId && !tableId && !pathTableIds?.size) return flow;
   const onPath = (id: string) => !!pathTableIds?.has(id);
@@ -244,12 +289,13 @@ export function applyHighlight(
       },
     };
   });
-  const touches = (edge: RelationshipFlowEdge, id?: string) =>
+  const touches = (edge: ErdFlowEdge, id?: string) =>
     !!id && (edge.source === id || edge.target === id);
   const edges = flow.edges.map(edge =>
-    touches(edge, focusId) ||
-    touches(edge, tableId) ||
-    pathEdgeIds?.has(edge.data?.relationshipId ?? edge.id)
+    edge.type === 'relationship' &&
+    (touches(edge, focusId) ||
+      touches(edge, tableId) ||
+      pathEdgeIds?.has(edge.data?.relationshipId ?? edge.id))
       ? { ...edge, data: { ...edge.data!, highlighted: true }, zIndex: 1 }
       : edge,
   );

@@ -52,6 +52,13 @@ export interface RelationshipEdgeData extends Record<string, unknown> {
   relationshipId?: string;
 }
 
+/** What an exposure node draws: a dbt exposure and the catalog entity it names. */
+export interface ExposureNodeData extends Record<string, unknown> {
+  name: string;
+  /** `kind:namespace/name`, linked to the entity's page. */
+  entityRef: string;
+}
+
 /** A labelled area behind the tables of one schema or group. */
 export interface GroupNodeData extends Record<string, unknown> {
   name: string;

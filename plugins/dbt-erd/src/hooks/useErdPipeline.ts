@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { ErdModel } from '../graph/erdModel';
+import { visibleExposures } from '../graph/exposures';
 import { neighbourhood } from '../graph/neighbourhood';
 import { tableSizes } from '../graph/nodeSize';
 import {
   applyHighlight,
+  ErdFlowEdge,
   ErdFlowNode,
   FlowHighlight,
-  RelationshipFlowEdge,
   toFlow,
 } from '../graph/toFlow';
 import { ShowMode } from '../graph/types';
@@ -32,7 +33,7 @@ export interface ErdPipelineInput {
 export interface ErdPipeline {
   visibleIds: ReadonlySet<string>;
   layout?: LayoutResult;
-  flow?: { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] };
+  flow?: { nodes: ErdFlowNode[]; edges: ErdFlowEdge[] };
   pending: boolean;
   /** The layout failed: shown to the user instead of a blank canvas. */
   error?: Error;
@@ -41,9 +42,10 @@ export interface ErdPipeline {
 }
 
 /**
- * The diagram's one data path: model → visible tables → sizes (computed
- * once, for both the layout and the nodes) → layout → React Flow elements
- * → highlight. Each step is memoised on its own inputs, so a highlight
+ * The diagram's one data path: model → visible tables (and the exposures
+ * that name an entity, following them; none in the overview, which stays
+ * cheap) → sizes (computed once, for both the layout and the nodes) →
+ * layout → React Flow elements → highlight. Each step is memoised on its own inputs, so a highlight
  * change re-runs only the last step and a focus change skips the model.
  */
 export function useErdPipeline(input: ErdPipelineInput): ErdPipeline {
@@ -58,12 +60,16 @@ export function useErdPipeline(input: ErdPipelineInput): ErdPipeline {
     () => tableSizes(model, visibleIds, showMode),
     [model, visibleIds, showMode],
   );
+  const exposures = useMemo(
+    () => (overview ? [] : visibleExposures(model.exposures, visibleIds)),
+    [model, visibleIds, overview],
+  );
   const request = useMemo(
     () =>
       aspectRatio === undefined
         ? undefined
-        : buildLayoutRequest(model, sizes, true, aspectRatio),
-    [model, sizes, aspectRatio],
+        : buildLayoutRequest(model, sizes, true, aspectRatio, exposures),
+    [model, sizes, aspectRatio, exposures],
   );
   const { layout, pending, error, workerError } = useErdLayout(
     request,
@@ -75,9 +81,10 @@ export function useErdPipeline(input: ErdPipelineInput): ErdPipeline {
         ? toFlow(model, visibleIds, layout, sizes, {
             showMode,
             drawEdges: !overview,
+            exposures,
           })
         : undefined,
-    [model, visibleIds, layout, sizes, showMode, overview],
+    [model, visibleIds, layout, sizes, showMode, overview, exposures],
   );
   const { focusId, tableId, column, pathTableIds, pathEdgeIds } =
     input.highlight;

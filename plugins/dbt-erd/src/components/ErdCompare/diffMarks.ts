@@ -1,6 +1,6 @@
 import { ErdEdge, ErdNode } from 'backstage-plugin-dbt-erd-common';
 import { EntityErd, EntityErdDiff } from '../../api';
-import { ErdFlowNode, RelationshipFlowEdge } from '../../graph/toFlow';
+import { ErdFlowEdge, ErdFlowNode } from '../../graph/toFlow';
 
 /**
  * A diff drawn on the head ERD: head plus the base side's removed tables,
@@ -119,9 +119,9 @@ export function changesWithNeighbours(
 
 /** Gives each drawn table, column and relationship its diff class. */
 export function applyDiffMarks(
-  flow: { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] },
+  flow: { nodes: ErdFlowNode[]; edges: ErdFlowEdge[] },
   marks: DiffMarks,
-): { nodes: ErdFlowNode[]; edges: RelationshipFlowEdge[] } {
+): { nodes: ErdFlowNode[]; edges: ErdFlowEdge[] } {
   const nodes = flow.nodes.map((node): ErdFlowNode => {
     if (node.type !== 'table') return node;
     const className = diffClassName(marks.tables.get(node.id));
@@ -139,9 +139,11 @@ export function applyDiffMarks(
       },
     };
   });
-  const edges = flow.edges.map(edge => ({
-    ...edge,
-    className: diffClassName(marks.edges.get(edge.id)),
-  }));
+  // Exposure lines keep their own class: runs compare relationships only.
+  const edges = flow.edges.map(edge =>
+    edge.type === 'relationship'
+      ? { ...edge, className: diffClassName(marks.edges.get(edge.id)) }
+      : edge,
+  );
   return { nodes, edges };
 }

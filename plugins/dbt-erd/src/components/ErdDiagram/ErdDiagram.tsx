@@ -22,8 +22,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ErdFlowNode, RelationshipFlowEdge } from '../../graph/toFlow';
+import { ErdFlowEdge, ErdFlowNode } from '../../graph/toFlow';
 import { CrowsFootMarkers } from './CrowsFootMarkers';
+import { ExposureNode } from './ExposureNode';
 import { GroupNode } from './GroupNode';
 import { RelationshipEdge } from './RelationshipEdge';
 import { TableNode } from './TableNode';
@@ -48,7 +49,11 @@ const nextFrame = () => new Promise(resolve => requestAnimationFrame(resolve));
 import { DiagramLegend, LegendEntry } from './DiagramLegend';
 
 // Stable objects: React Flow warns (and re-renders) when these change.
-const nodeTypes = { table: TableNode, erdGroup: GroupNode };
+const nodeTypes = {
+  table: TableNode,
+  erdGroup: GroupNode,
+  exposure: ExposureNode,
+};
 const edgeTypes = { relationship: RelationshipEdge };
 
 /** Animate camera moves unless the user asked for reduced motion (or there is no way to ask: jsdom). */
@@ -66,7 +71,7 @@ const CULL_ABOVE = 60;
 
 export interface ErdDiagramProps {
   nodes: ErdFlowNode[];
-  edges: RelationshipFlowEdge[];
+  edges: ErdFlowEdge[];
   /** Overview of a large project: when zoomed far out, show only group areas. */
   overview: boolean;
   /** Changes whenever a new layout should be fitted into view. */
@@ -218,7 +223,10 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         : (node.data as { color?: string }).color ?? colors.edge,
     [colors],
   );
-  const tableCount = nodes.length - groupNodes.length;
+  const tableCount = useMemo(
+    () => nodes.filter(n => n.type === 'table').length,
+    [nodes],
+  );
   const rootRef = useRef<HTMLDivElement>(null);
   useTitleLevelOfDetail(rootRef);
 
@@ -334,7 +342,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   );
 };
 
-/** The React Flow canvas: tables, relationships, group areas, minimap and zoom controls. */
+/** The React Flow canvas: tables, relationships, exposures, group areas, minimap and zoom controls. */
 export const ErdDiagram = (props: ErdDiagramProps) => (
   <ReactFlowProvider>
     <ErdCanvas {...props} />

@@ -1,5 +1,10 @@
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, Theme } from '@material-ui/core/styles';
 import { NODE_METRICS } from '../../graph/nodeSize';
+import { EXPOSURE_EDGE_CLASS } from '../../graph/toFlow';
+
+/** Exposures' colour: one that no table, key mark, focus or highlight uses. */
+export const exposureColor = (theme: Theme) =>
+  theme.palette.type === 'dark' ? '#ce93d8' : '#8e24aa';
 
 /**
  * Plain class names for table nodes. A diagram draws hundreds of tables;
@@ -162,6 +167,12 @@ export const useTableNodeStyles = makeStyles(theme => {
         backgroundPosition: '24px 0',
         backgroundSize: '60% 100%',
         backgroundRepeat: 'no-repeat',
+      },
+      // An exposure's lines to its tables: dashed, in the exposures' colour.
+      [`& .react-flow__edge.${EXPOSURE_EDGE_CLASS} .react-flow__edge-path`]: {
+        stroke: exposureColor(theme),
+        strokeDasharray: '6 4',
+        strokeWidth: 1.5,
       },
       // Relationships attach here; users cannot draw new ones.
       [c(TABLE.handle)]: {
