@@ -121,7 +121,8 @@ async function cloud() {
       viewMs,
       exportMs,
       downloads: fake.requestCount(/\/artifacts\/(manifest|catalog)\.json$/),
-      tables: body.nodes.length,
+      // The tab's compact payload (encodeTabErd): tables and edges as tuples.
+      tables: (body.tables ?? body.nodes).length,
       relationships: body.edges.length,
       bytes: first.text.length,
       rssMb: process.resourceUsage().maxRSS / 1024,
