@@ -27,7 +27,21 @@ async function refetch(response) {
     headers: authorization ? { authorization } : {},
   });
   if (!again.ok) throw new Error(`refetching the ERD: ${again.status}`);
-  return again.json();
+  return tablesAndEdges(await again.json());
+}
+
+/**
+ * The tables and relationships of the tab's answer, its compact payload
+ * (`encodeTabErd`: tables and edges as tuples, edges naming tables by index).
+ */
+function tablesAndEdges(payload) {
+  if (!payload.tables) return payload;
+  const nodes = payload.tables.map(([id]) => ({ id }));
+  const edges = payload.edges.map(([from, to]) => ({
+    from_id: nodes[from].id,
+    to_id: nodes[to].id,
+  }));
+  return { nodes, edges };
 }
 
 /** Tables within `hops` relationships of `id`, as the tab computes them. */
