@@ -305,4 +305,20 @@ describe('diffErds', () => {
       'model.shop.order_items(b,a) -> model.shop.orders(y,x)',
     ]);
   });
+
+  it('picks the same edge for a relationship declared twice under one id, whatever their order', () => {
+    const declared = erdEdge('t3', ITEMS, ['order_id'], ORDERS, ['order_id']);
+    const traced = { ...declared, provenance: 'test' };
+    const withEdges = (edges: (typeof declared)[]) =>
+      editedShopErd(erd => {
+        erd.edges = erd.edges
+          .filter(e => e.from_id !== ITEMS || e.to_id !== ORDERS)
+          .concat(edges);
+      });
+    const base = withEdges([]);
+
+    expect(diffErds(base, withEdges([declared, traced]))).toEqual(
+      diffErds(base, withEdges([traced, declared])),
+    );
+  });
 });

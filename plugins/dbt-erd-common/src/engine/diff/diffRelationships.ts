@@ -26,15 +26,33 @@ const CHANGE_REASONS: Record<
   label: 'label_changed',
 };
 
+/** Every field of an edge, keys sorted, so two edges with one id still order. */
+function canonicalEdge(edge: DiffableEdge): string {
+  const record = edge as unknown as Record<string, unknown>;
+  return JSON.stringify(
+    Object.keys(record)
+      .sort()
+      .map(k => [k, record[k]]),
+  );
+}
+
+/** Orders by edge id, then by content: the same edges in any order, one result. */
+function byIdThenContent(a: DiffableEdge, b: DiffableEdge): number {
+  return (
+    byCodeUnits(a.id, b.id) || byCodeUnits(canonicalEdge(a), canonicalEdge(b))
+  );
+}
+
 /**
  * Edges by identity. Two tests declaring the same relationship are one
- * relationship; the first by edge id speaks for it, so the result is stable.
+ * relationship; the first by edge id (then by content, for edges sharing an
+ * id) speaks for it, so the result does not depend on input order.
  */
 export function edgesByKey(
   edges: readonly DiffableEdge[],
 ): Map<string, DiffableEdge> {
   const byKey = new Map<string, DiffableEdge>();
-  for (const edge of [...edges].sort((a, b) => byCodeUnits(a.id, b.id))) {
+  for (const edge of [...edges].sort(byIdThenContent)) {
     const key = relationshipKey(edge);
     if (!byKey.has(key)) byKey.set(key, edge);
   }
