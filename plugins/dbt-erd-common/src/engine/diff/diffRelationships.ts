@@ -37,7 +37,7 @@ function canonicalEdge(edge: DiffableEdge): string {
 }
 
 /** Orders by edge id, then by content: the same edges in any order, one result. */
-function byIdThenContent(a: DiffableEdge, b: DiffableEdge): number {
+export function byIdThenContent(a: DiffableEdge, b: DiffableEdge): number {
   return (
     byCodeUnits(a.id, b.id) || byCodeUnits(canonicalEdge(a), canonicalEdge(b))
   );

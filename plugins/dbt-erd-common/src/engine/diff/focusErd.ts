@@ -1,5 +1,6 @@
 import { Erd, ErdEdge, ErdNode } from '../types';
 import { displayNames } from './displayNames';
+import { byIdThenContent } from './diffRelationships';
 import { byCodeUnits } from './fieldChanges';
 import { relationshipKey } from './relationshipKey';
 import { ErdDiff } from './types';
@@ -82,7 +83,7 @@ export function focusErd(diff: ErdDiff, base: Erd, head: Erd): FocusErd {
     .sort(
       (a, b) =>
         byCodeUnits(relationshipKey(a), relationshipKey(b)) ||
-        byCodeUnits(a.id, b.id),
+        byIdThenContent(a, b),
     )
     .filter(e => {
       const key = relationshipKey(e);

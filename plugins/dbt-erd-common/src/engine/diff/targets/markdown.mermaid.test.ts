@@ -55,4 +55,21 @@ describe('diff markdown Mermaid block', () => {
       await expect(mermaid.parse(block)).resolves.toBeTruthy();
     }
   });
+
+  it('draws the same line for a relationship declared twice under one id, whatever their order', () => {
+    const orders = 'model.shop.orders';
+    const twice = (first: '11' | 'n1', second: '11' | 'n1') =>
+      mermaidBlockOf(erd => {
+        erd.edges.push(
+          erdEdge('t2', orders, ['a', 'b'], orders, ['id', 'b'], {
+            cardinality: first,
+          }),
+          erdEdge('t2', orders, ['a', 'b'], orders, ['id', 'b'], {
+            cardinality: second,
+          }),
+        );
+      });
+
+    expect(twice('11', 'n1')).toBe(twice('n1', '11'));
+  });
 });
