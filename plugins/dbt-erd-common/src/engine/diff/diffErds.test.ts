@@ -308,7 +308,9 @@ describe('diffErds', () => {
 
   it('picks the same edge for a relationship declared twice under one id, whatever their order', () => {
     const declared = erdEdge('t3', ITEMS, ['order_id'], ORDERS, ['order_id']);
-    const traced = { ...declared, provenance: 'test' };
+    const traced = erdEdge('t3', ITEMS, ['order_id'], ORDERS, ['order_id'], {
+      provenance: 'test',
+    });
     const withEdges = (edges: (typeof declared)[]) =>
       editedShopErd(erd => {
         erd.edges = erd.edges
