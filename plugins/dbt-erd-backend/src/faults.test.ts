@@ -10,7 +10,9 @@ import {
 import { buildErd, ErdNode } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
+import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import { dbtErdPlugin } from './plugin';
 import { tabErd } from './__testUtils__/tabErd';
 
@@ -246,17 +248,13 @@ describe('dbt Cloud faults through the backend', () => {
         'manifest.json': manifest,
         'catalog.json': catalog,
       };
-      const fake = await new FakeDbtCloudServer({
-        accounts: [
-          {
-            id: ACCOUNT_ID,
-            token: TOKEN,
-            runs: [
-              { id: runId, job_definition_id: 1, artifacts: artifacts as any },
-            ],
-          },
+      const fake = await startFakeDbtCloud({
+        id: ACCOUNT_ID,
+        token: TOKEN,
+        runs: [
+          { id: runId, job_definition_id: 1, artifacts: artifacts as any },
         ],
-      }).start();
+      });
       const logs = new CapturedLogs();
       try {
         const { server } = await startTestBackend({
@@ -269,14 +267,10 @@ describe('dbt Cloud faults through the backend', () => {
                   cloud: {
                     timeout: { seconds: TIMEOUT_S },
                     maxArtifactBytes: 2_000_000,
-                    accounts: [
-                      {
-                        name: 'main',
-                        accountId: ACCOUNT_ID,
-                        accessUrl: scenario.accessUrl ?? fake.url,
-                        token: TOKEN,
-                      },
-                    ],
+                    ...mainAccountOn(
+                      { url: scenario.accessUrl ?? fake.url },
+                      { accountId: ACCOUNT_ID, token: TOKEN },
+                    ),
                   },
                 },
               },
