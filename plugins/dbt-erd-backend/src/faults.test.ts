@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   FakeDbtCloudServer,
@@ -10,7 +10,7 @@ import {
 import { buildErd, ErdNode } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
-import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
+import { mainAccountConfigFactory } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import { dbtErdPlugin } from './plugin';
@@ -261,20 +261,11 @@ describe('dbt Cloud faults through the backend', () => {
           features: [
             dbtErdPlugin,
             logs.factory(),
-            mockServices.rootConfig.factory({
-              data: {
-                dbtErd: {
-                  cloud: {
-                    timeout: { seconds: TIMEOUT_S },
-                    maxArtifactBytes: 2_000_000,
-                    ...mainAccountOn(
-                      { url: scenario.accessUrl ?? fake.url },
-                      { accountId: ACCOUNT_ID, token: TOKEN },
-                    ),
-                  },
-                },
-              },
-            }),
+            mainAccountConfigFactory(
+              { url: scenario.accessUrl ?? fake.url },
+              { accountId: ACCOUNT_ID, token: TOKEN },
+              { timeout: { seconds: TIMEOUT_S }, maxArtifactBytes: 2_000_000 },
+            ),
             catalogServiceMock.factory({ entities: [entityFor(runId)] }),
           ],
         });

@@ -9,7 +9,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { dbtErdRefreshPermission } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
-import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
+import { mainAccountConfigFactory } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { demoRun, startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import { annotatedEntity as entity } from './__testUtils__/startCloudTestBackend';
@@ -116,20 +116,11 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         dbtErdPlugin,
         logs.factory(),
         cache.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: {
-                timeout: { seconds: 2 },
-                ...mainAccountOn(fake, {
-                  accountId: ACCOUNT_ID,
-                  discoveryUrl: fake.discoveryUrl,
-                  token,
-                }),
-              },
-            },
-          },
-        }),
+        mainAccountConfigFactory(
+          fake,
+          { accountId: ACCOUNT_ID, discoveryUrl: fake.discoveryUrl, token },
+          { timeout: { seconds: 2 } },
+        ),
         catalogServiceMock.factory({ entities }),
       ],
     });
@@ -315,16 +306,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
       features: [
         dbtErdPlugin,
         logs.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: mainAccountOn(fake, {
-                accountId: ACCOUNT_ID,
-                token: TOKEN,
-              }),
-            },
-          },
-        }),
+        mainAccountConfigFactory(fake, { accountId: ACCOUNT_ID, token: TOKEN }),
         // The catalog answers as the permission framework would for this user.
         catalogServiceMock.mock({
           getEntityByRef: async (ref, options) =>
@@ -369,16 +351,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         logs.factory(),
         auditor.factory,
         permissions.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: mainAccountOn(fake, {
-                accountId: ACCOUNT_ID,
-                token: TOKEN,
-              }),
-            },
-          },
-        }),
+        mainAccountConfigFactory(fake, { accountId: ACCOUNT_ID, token: TOKEN }),
         catalogServiceMock.factory({ entities }),
       ],
     });
