@@ -2,8 +2,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /**
  * What every browser test starts with: the dev app's URL (scripts/e2e.sh
- * passes it), headless Chromium, and a guest session. New tests use these;
- * the older files still carry their own copies.
+ * passes it), headless Chromium, and a guest session.
  */
 export const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 
@@ -35,4 +34,14 @@ export async function signedInPage(
     .first()
     .waitFor({ timeout: 60_000 });
   return { context, page };
+}
+
+/** A context signed in as a guest (see signedInPage); its pages share the session. */
+export async function signedInContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  const { context, page } = await signedInPage(browser, options);
+  await page.close();
+  return context;
 }

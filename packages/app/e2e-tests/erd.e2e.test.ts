@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildErd, Erd } from 'backstage-plugin-dbt-erd-common';
+import { APP, launchChromium, signedInContext } from './browser';
 
 /*
  * A person's path through the dev app, in real headless Chromium: open the
@@ -12,7 +13,6 @@ import { buildErd, Erd } from 'backstage-plugin-dbt-erd-common';
  * E2E_APP_URL; this file drives the browser. Every test opens its own page
  * and starts from a URL, so any one of them can run alone or in any order.
  */
-const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const ROOT = resolve(__dirname, '../../..');
 const DEMO = resolve(ROOT, 'examples/dbt/target');
 const TAB = `${APP}/catalog/default/component/acme-analytics-dbt/dbt-erd`;
@@ -57,42 +57,6 @@ const uniqueColumn = (() => {
   const [name, [table]] = [...owners].find(([, t]) => t.length === 1)!;
   return { name, table };
 })();
-
-/** Guest sign-in, then wait for the catalog so the session is in place. */
-async function signIn(page: Page) {
-  await page.goto(APP);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page
-    .getByText('Acme analytics (dbt)')
-    .first()
-    .waitFor({ timeout: 60_000 });
-}
-
-/** A browser context signed in as a guest; its pages share the session. */
-async function signedInContext(
-  browser: Browser,
-  options: Parameters<Browser['newContext']>[0] = {},
-) {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 1000 },
-    ...options,
-  });
-  const page = await context.newPage();
-  await signIn(page);
-  await page.close();
-  return context;
-}
-
-const launchChromium = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-    ],
-  });
 
 describe('the ERD tab in a real browser', () => {
   let browser: Browser;

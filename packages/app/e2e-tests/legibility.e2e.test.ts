@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { APP, launchChromium, signedInPage } from './browser';
 
 /*
  * The first view a person gets, at 1440×900: table names readable without
@@ -12,7 +13,6 @@ import { Browser, chromium, Page } from 'playwright-core';
 // eslint-disable-next-line @typescript-eslint/no-var-requires, @backstage/no-relative-monorepo-imports
 const { readView } = require('../../../bench/browser/readability');
 
-const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 const ROOT = resolve(__dirname, '../../..');
 const WILD = resolve(ROOT, '../shared/dbt-wild/IEUX__localBike');
 const wildPresent = existsSync(resolve(WILD, 'manifest.json'));
@@ -36,27 +36,11 @@ describe('the first view is legible', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ],
-    });
-    page = await (
-      await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        acceptDownloads: true,
-      })
-    ).newPage();
-    await page.goto(APP);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page
-      .getByText('Acme analytics (dbt)')
-      .first()
-      .waitFor({ timeout: 60_000 });
+    browser = await launchChromium();
+    ({ page } = await signedInPage(browser, {
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    }));
   });
 
   afterAll(async () => {

@@ -1,35 +1,18 @@
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { APP, launchChromium, signedInPage } from './browser';
 
 /*
  * Backstage search finds a dbt column: search the demo's `roast_level` on
  * the dev app's search page, open the dbt-table result, land on the ERD tab
  * focused on that table. scripts/e2e.sh starts the app.
  */
-const APP = process.env.E2E_APP_URL ?? 'http://localhost:3000';
-
 describe('searching a dbt column in a real browser', () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ],
-    });
-    page = await (
-      await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-    ).newPage();
-    await page.goto(APP);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page
-      .getByText('Acme analytics (dbt)')
-      .first()
-      .waitFor({ timeout: 60_000 });
+    browser = await launchChromium();
+    ({ page } = await signedInPage(browser));
   });
 
   afterAll(async () => {

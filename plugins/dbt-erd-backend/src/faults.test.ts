@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   FakeDbtCloudServer,
@@ -10,7 +10,9 @@ import {
 import { buildErd, ErdNode } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { mainAccountConfigFactory } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
+import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import { dbtErdPlugin } from './plugin';
 import { tabErd } from './__testUtils__/tabErd';
 
@@ -246,41 +248,24 @@ describe('dbt Cloud faults through the backend', () => {
         'manifest.json': manifest,
         'catalog.json': catalog,
       };
-      const fake = await new FakeDbtCloudServer({
-        accounts: [
-          {
-            id: ACCOUNT_ID,
-            token: TOKEN,
-            runs: [
-              { id: runId, job_definition_id: 1, artifacts: artifacts as any },
-            ],
-          },
+      const fake = await startFakeDbtCloud({
+        id: ACCOUNT_ID,
+        token: TOKEN,
+        runs: [
+          { id: runId, job_definition_id: 1, artifacts: artifacts as any },
         ],
-      }).start();
+      });
       const logs = new CapturedLogs();
       try {
         const { server } = await startTestBackend({
           features: [
             dbtErdPlugin,
             logs.factory(),
-            mockServices.rootConfig.factory({
-              data: {
-                dbtErd: {
-                  cloud: {
-                    timeout: { seconds: TIMEOUT_S },
-                    maxArtifactBytes: 2_000_000,
-                    accounts: [
-                      {
-                        name: 'main',
-                        accountId: ACCOUNT_ID,
-                        accessUrl: scenario.accessUrl ?? fake.url,
-                        token: TOKEN,
-                      },
-                    ],
-                  },
-                },
-              },
-            }),
+            mainAccountConfigFactory(
+              { url: scenario.accessUrl ?? fake.url },
+              { accountId: ACCOUNT_ID, token: TOKEN },
+              { timeout: { seconds: TIMEOUT_S }, maxArtifactBytes: 2_000_000 },
+            ),
             catalogServiceMock.factory({ entities: [entityFor(runId)] }),
           ],
         });

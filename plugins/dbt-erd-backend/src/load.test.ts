@@ -10,7 +10,9 @@ import {
 } from 'backstage-plugin-dbt-erd-node/testUtils';
 import autocannon from 'autocannon';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
+import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
+import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import { dbtErdPlugin } from './plugin';
 
 /*
@@ -111,19 +113,15 @@ describe('load', () => {
   const report: string[] = [];
 
   beforeAll(async () => {
-    fake = await new FakeDbtCloudServer({
-      accounts: [
-        {
-          id: ACCOUNT_ID,
-          token: TOKEN,
-          runs: Array.from({ length: RUNS }, (_, i) => ({
-            id: 100 + i,
-            job_definition_id: i,
-            artifacts: { 'manifest.json': manifest, 'catalog.json': catalog },
-          })),
-        },
-      ],
-    }).start();
+    fake = await startFakeDbtCloud({
+      id: ACCOUNT_ID,
+      token: TOKEN,
+      runs: Array.from({ length: RUNS }, (_, i) => ({
+        id: 100 + i,
+        job_definition_id: i,
+        artifacts: { 'manifest.json': manifest, 'catalog.json': catalog },
+      })),
+    });
     logs = new CapturedLogs();
     const { server } = await startTestBackend({
       features: [
@@ -134,14 +132,7 @@ describe('load', () => {
             dbtErd: {
               cloud: {
                 timeout: { seconds: 2 },
-                accounts: [
-                  {
-                    name: 'main',
-                    accountId: ACCOUNT_ID,
-                    accessUrl: fake.url,
-                    token: TOKEN,
-                  },
-                ],
+                ...mainAccountOn(fake, { accountId: ACCOUNT_ID, token: TOKEN }),
               },
               cache: { ttl: { seconds: 2 } },
             },

@@ -1,6 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { startDemoBackend } from './__testUtils__/startDemoBackend';
+import {
+  demoProjectEntity,
+  startDemoBackend,
+} from './__testUtils__/startDemoBackend';
 import { tabErd } from './__testUtils__/tabErd';
 
 /**
@@ -8,19 +10,8 @@ import { tabErd } from './__testUtils__/tabErd';
  * project to that slice: query parameters narrow them and never widen them.
  */
 
-const slice = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: {
-      'getdbt.com/artifacts-location': 'local:demo',
-      ...annotations,
-    },
-  },
-  spec: { type: 'dbt-project', lifecycle: 'production', owner: 'data' },
-});
+/** A team's slice of the demo project, as its annotations select it. */
+const slice = demoProjectEntity;
 
 const MARTS = [
   'model.acme_analytics.dim_customers',

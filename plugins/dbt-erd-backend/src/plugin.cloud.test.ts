@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
   mockServices,
@@ -10,23 +9,16 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { dbtErdRefreshPermission } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
-import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
+import { mainAccountConfigFactory } from './__testUtils__/dbtCloudConfig';
 import { demoArtifacts } from './__testUtils__/demoArtifacts';
+import { demoRun, startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
+import { annotatedEntity as entity } from './__testUtils__/startCloudTestBackend';
 import { dbtErdPlugin } from './plugin';
 import { tabErd } from './__testUtils__/tabErd';
 
 const TOKEN = 'dbtc_TEST-secret-token-9f8e7d6c5b4a';
 const ACCOUNT_ID = 12345;
-const { 'manifest.json': demoManifest, 'catalog.json': demoCatalog } =
-  demoArtifacts;
 const paths = FakeDbtCloudServer.paths;
-
-const entity = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {},
-});
 
 const entities = [
   entity('by-job', { 'getdbt.com/cloud-job-id': '45' }),
@@ -97,30 +89,18 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
   let cache: RecordingCache;
 
   beforeEach(async () => {
-    fake = await new FakeDbtCloudServer({
-      accounts: [
+    fake = await startFakeDbtCloud({
+      id: ACCOUNT_ID,
+      token: TOKEN,
+      runs: [
+        { ...demoRun, finished_at: '2026-11-28T06:00:00Z' },
         {
-          id: ACCOUNT_ID,
-          token: TOKEN,
-          runs: [
-            {
-              id: 123,
-              job_definition_id: 45,
-              finished_at: '2026-11-28T06:00:00Z',
-              artifacts: {
-                'manifest.json': demoManifest,
-                'catalog.json': demoCatalog,
-              },
-            },
-            {
-              id: 200,
-              job_definition_id: 46,
-              artifacts: { 'manifest.json': demoManifest },
-            },
-          ],
+          id: 200,
+          job_definition_id: 46,
+          artifacts: { 'manifest.json': demoArtifacts['manifest.json'] },
         },
       ],
-    }).start();
+    });
     fake.setEnvironment(ACCOUNT_ID, 7, appliedState as any);
     logs = new CapturedLogs();
     cache = new RecordingCache();
@@ -136,24 +116,11 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         dbtErdPlugin,
         logs.factory(),
         cache.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: {
-                timeout: { seconds: 2 },
-                accounts: [
-                  {
-                    name: 'main',
-                    accountId: ACCOUNT_ID,
-                    accessUrl: fake.url,
-                    discoveryUrl: fake.discoveryUrl,
-                    token,
-                  },
-                ],
-              },
-            },
-          },
-        }),
+        mainAccountConfigFactory(
+          fake,
+          { accountId: ACCOUNT_ID, discoveryUrl: fake.discoveryUrl, token },
+          { timeout: { seconds: 2 } },
+        ),
         catalogServiceMock.factory({ entities }),
       ],
     });
@@ -339,16 +306,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
       features: [
         dbtErdPlugin,
         logs.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: mainAccountOn(fake, {
-                accountId: ACCOUNT_ID,
-                token: TOKEN,
-              }),
-            },
-          },
-        }),
+        mainAccountConfigFactory(fake, { accountId: ACCOUNT_ID, token: TOKEN }),
         // The catalog answers as the permission framework would for this user.
         catalogServiceMock.mock({
           getEntityByRef: async (ref, options) =>
@@ -393,16 +351,7 @@ describe('dbt-erd backend against a dbt Cloud test server', () => {
         logs.factory(),
         auditor.factory,
         permissions.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: {
-              cloud: mainAccountOn(fake, {
-                accountId: ACCOUNT_ID,
-                token: TOKEN,
-              }),
-            },
-          },
-        }),
+        mainAccountConfigFactory(fake, { accountId: ACCOUNT_ID, token: TOKEN }),
         catalogServiceMock.factory({ entities }),
       ],
     });

@@ -1,21 +1,12 @@
-import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { startDemoBackend } from './__testUtils__/startDemoBackend';
+import {
+  demoProjectEntity,
+  startDemoBackend,
+} from './__testUtils__/startDemoBackend';
 import { tabErd } from './__testUtils__/tabErd';
 
-const project = (name: string, algo: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: {
-      'getdbt.com/artifacts-location': 'local:demo',
-      'getdbt.com/erd-algo': algo,
-    },
-  },
-  spec: { type: 'dbt-project', lifecycle: 'production', owner: 'data' },
-});
+const project = (name: string, algo: string) =>
+  demoProjectEntity(name, { 'getdbt.com/erd-algo': algo });
 
 async function startBackend() {
   const server = await startDemoBackend([

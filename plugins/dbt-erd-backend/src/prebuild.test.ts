@@ -2,14 +2,14 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import request from 'supertest';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
 import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
-import { demoArtifacts } from './__testUtils__/demoArtifacts';
+import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
+import { annotatedEntity as entity } from './__testUtils__/startCloudTestBackend';
 import { dbtErdPlugin } from './plugin';
 import { PREBUILD_TASK_ID } from './services/PrebuildTask';
 import { tabErd } from './__testUtils__/tabErd';
@@ -23,13 +23,6 @@ const TOKEN = 'dbtc_PREBUILD-test-token-5772156649';
 const ACCOUNT_ID = 3131;
 const paths = FakeDbtCloudServer.paths;
 
-const entity = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {},
-});
-
 // Each test starts backends and builds ERDs: generous on a busy machine.
 jest.setTimeout(60_000);
 
@@ -37,15 +30,7 @@ describe('the scheduled pre-build', () => {
   let fake: FakeDbtCloudServer;
 
   beforeEach(async () => {
-    fake = await new FakeDbtCloudServer({
-      accounts: [
-        {
-          id: ACCOUNT_ID,
-          token: TOKEN,
-          runs: [{ id: 123, job_definition_id: 45, artifacts: demoArtifacts }],
-        },
-      ],
-    }).start();
+    fake = await startFakeDbtCloud({ id: ACCOUNT_ID, token: TOKEN });
   });
   afterEach(() => fake.stop());
 

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { cacheServiceFactory } from '@backstage/backend-defaults/cache';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
@@ -11,8 +10,9 @@ import { createClient } from '@redis/client';
 import request from 'supertest';
 import { CapturedLogs } from './__testUtils__/capturingLogger';
 import { mainAccountOn } from './__testUtils__/dbtCloudConfig';
-import { demoArtifacts } from './__testUtils__/demoArtifacts';
+import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import { scanForSecrets } from './__testUtils__/secretScan';
+import { annotatedEntity } from './__testUtils__/startCloudTestBackend';
 import { dbtErdPlugin } from './plugin';
 import { tabErd } from './__testUtils__/tabErd';
 
@@ -54,18 +54,7 @@ const describeWithServices =
   servicesUp || requireServices ? describe : describe.skip;
 const MISSING = `Redis (127.0.0.1:${REDIS.port}) or PostgreSQL (127.0.0.1:${POSTGRES.port}) not reachable`;
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'shop',
-      namespace: 'default',
-      annotations: { 'getdbt.com/cloud-job-id': '45' },
-    },
-    spec: {},
-  },
-];
+const entities = [annotatedEntity('shop', { 'getdbt.com/cloud-job-id': '45' })];
 
 /** Every value this run left in Redis, scanned for the token. */
 async function scanRedis() {
@@ -101,21 +90,7 @@ describeWithServices(
     });
 
     beforeEach(async () => {
-      fake = await new FakeDbtCloudServer({
-        accounts: [
-          {
-            id: ACCOUNT_ID,
-            token: TOKEN,
-            runs: [
-              {
-                id: 123,
-                job_definition_id: 45,
-                artifacts: demoArtifacts,
-              },
-            ],
-          },
-        ],
-      }).start();
+      fake = await startFakeDbtCloud({ id: ACCOUNT_ID, token: TOKEN });
     });
 
     afterEach(async () => {

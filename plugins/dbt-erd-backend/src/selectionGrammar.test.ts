@@ -1,26 +1,14 @@
-import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
-import { dbtErdPlugin } from './plugin';
+import {
+  demoProjectEntity,
+  startDemoBackend,
+} from './__testUtils__/startDemoBackend';
 import { tabErd } from './__testUtils__/tabErd';
 
 /** dbt's selection grammar through the annotation and the tab's query, end to end. */
 
-const entity = (name: string, select: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: {
-      'getdbt.com/artifacts-location': 'local:demo',
-      'getdbt.com/erd-select': select,
-    },
-  },
-  spec: { type: 'dbt-project', lifecycle: 'production', owner: 'data' },
-});
+const entity = (name: string, select: string) =>
+  demoProjectEntity(name, { 'getdbt.com/erd-select': select });
 
 const model = (name: string) => `model.acme_analytics.${name}`;
 
@@ -28,22 +16,10 @@ describe("dbt's selection grammar over HTTP", () => {
   let get: (path: string) => Promise<request.Response>;
 
   beforeAll(async () => {
-    const { server } = await startTestBackend({
-      features: [
-        dbtErdPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
-          },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            entity('orders-lineage', '+fct_orders'),
-            entity('finance', 'path:models/marts/finance'),
-          ],
-        }),
-      ],
-    });
+    const server = await startDemoBackend([
+      entity('orders-lineage', '+fct_orders'),
+      entity('finance', 'path:models/marts/finance'),
+    ]);
     get = path =>
       request(server).get(`/api/dbt-erd/entities/default/component/${path}`);
   });

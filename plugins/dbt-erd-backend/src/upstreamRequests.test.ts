@@ -1,6 +1,6 @@
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
-import { demoArtifacts } from './__testUtils__/demoArtifacts';
+import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import {
   annotatedEntity,
   startCloudTestBackend,
@@ -32,15 +32,7 @@ describe('upstream requests of one dbt Cloud run', () => {
   let fake: FakeDbtCloudServer;
 
   beforeEach(async () => {
-    fake = await new FakeDbtCloudServer({
-      accounts: [
-        {
-          id: ACCOUNT_ID,
-          token: TOKEN,
-          runs: [{ id: 123, job_definition_id: 45, artifacts: demoArtifacts }],
-        },
-      ],
-    }).start();
+    fake = await startFakeDbtCloud({ id: ACCOUNT_ID, token: TOKEN });
   });
   afterEach(() => fake.stop());
 

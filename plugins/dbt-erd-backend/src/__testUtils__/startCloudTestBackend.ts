@@ -1,10 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { dbtErdPlugin } from '../plugin';
 import { CapturedLogs, RecordingCache } from './capturingLogger';
-import { mainAccountOn } from './dbtCloudConfig';
+import { mainAccountConfigFactory } from './dbtCloudConfig';
 
 /** A catalog entity with the given dbt annotations. */
 export function annotatedEntity(
@@ -42,19 +42,11 @@ export async function startCloudTestBackend(options: {
       dbtErdPlugin,
       options.logs.factory(),
       options.cache.factory(),
-      mockServices.rootConfig.factory({
-        data: {
-          dbtErd: {
-            cloud: {
-              timeout: { seconds: 2 },
-              ...mainAccountOn(
-                { url: options.accessUrl },
-                { accountId: options.accountId, token: options.token },
-              ),
-            },
-          },
-        },
-      }),
+      mainAccountConfigFactory(
+        { url: options.accessUrl },
+        { accountId: options.accountId, token: options.token },
+        { timeout: { seconds: 2 } },
+      ),
       catalogServiceMock.factory({ entities: options.entities }),
     ],
   });

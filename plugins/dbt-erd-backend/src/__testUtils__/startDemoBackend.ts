@@ -5,6 +5,26 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { dbtErdPlugin } from '../plugin';
 import { DEMO_TARGET } from './demoArtifacts';
 
+/** A dbt-project Component on the local project `demo`, with these annotations besides. */
+export function demoProjectEntity(
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'getdbt.com/artifacts-location': 'local:demo',
+        ...annotations,
+      },
+    },
+    spec: { type: 'dbt-project', lifecycle: 'production', owner: 'data' },
+  };
+}
+
 /** The plugin in a test backend whose local project `demo` is the demo dbt project, with these entities. */
 export async function startDemoBackend(entities: Entity[]): Promise<Server> {
   const { server } = await startTestBackend({

@@ -37,7 +37,8 @@ export const DBT_ERD_CONFIG_KEYS: KnownKeys = {
     entityGroup: true,
   },
   prebuild: { schedule: '*' },
-  cache: { ttl: '*' },
+  cache: { ttl: '*', servedBytes: true, indexBytes: true },
+  builds: { concurrency: true, concurrencyPerAccount: true },
 };
 
 /**

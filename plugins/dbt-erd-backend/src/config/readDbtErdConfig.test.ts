@@ -1,33 +1,8 @@
-import { ConfigReader } from '@backstage/config';
-import { readDbtErdConfig } from './readDbtErdConfig';
-
-const account = (overrides: Record<string, unknown> = {}) => ({
-  name: 'main',
-  accountId: 12345,
-  accessUrl: 'https://ab123.us1.dbt.com',
-  token: 'dbtc_secret',
-  ...overrides,
-});
-const read = (dbtErd: unknown) =>
-  readDbtErdConfig(new ConfigReader({ dbtErd } as any));
-
-/**
- * The error reading `dbtErd` fails with, checked for the token before
- * anything else: a message that leaks it fails as a leak, whatever else it
- * says.
- */
-function startupError(dbtErd: unknown): Error {
-  let error: unknown;
-  try {
-    read(dbtErd);
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(Error);
-  const { message, stack } = error as Error;
-  expect(`${message}\n${stack}`).not.toContain('dbtc_secret');
-  return error as Error;
-}
+import {
+  configAccount as account,
+  readDbtErd as read,
+  startupError,
+} from '../__testUtils__/readConfig';
 
 describe('readDbtErdConfig', () => {
   it('reads accounts, local projects, defaults and the cache ttl', () => {

@@ -1,30 +1,13 @@
 import fs from 'fs';
 import path from 'path';
+import {
+  ConformanceCase,
+  readConformanceCases,
+  SAMPLES_DIR,
+} from '../__testUtils__/dbterdSamples';
 import { buildErd } from './buildErd';
 import { renderErd } from './renderErd';
 import { ErdOptions, RenderOptions } from './types';
-
-/**
- * Every case of ../shared/dbterd-samples/cases.json (relative to the repo
- * root) must reproduce dbterd's reference output. The samples are not part
- * of the repo; without them the suite says so instead of passing silently.
- */
-const SAMPLES_DIR = path.resolve(
-  __dirname,
-  '../../../../../shared/dbterd-samples',
-);
-
-interface ConformanceCase {
-  sample: string;
-  target: string;
-  algo: string;
-  options: {
-    entityGroup?: string;
-    entityNameFormat?: string;
-    omitColumns?: boolean;
-  };
-  expected: string;
-}
 
 const PARSED_TARGETS = ['json', 'drawdb'];
 
@@ -81,19 +64,19 @@ function runCase(c: ConformanceCase) {
   };
 }
 
-const samplesFound = fs.existsSync(path.join(SAMPLES_DIR, 'cases.json'));
-
+/**
+ * Every case of ../shared/dbterd-samples/cases.json (relative to the repo
+ * root) must reproduce dbterd's reference output. The samples are not part
+ * of the repo; without them the suite says so instead of passing silently.
+ */
 describe('dbterd conformance', () => {
-  if (!samplesFound) {
+  const cases = readConformanceCases();
+  if (!cases) {
     // Skipped on purpose and visibly: a fresh clone has no samples folder.
     // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect
     it.skip('../shared/dbterd-samples not found: conformance cases skipped', () => {});
     return;
   }
-
-  const { cases } = readJson(path.join(SAMPLES_DIR, 'cases.json')) as {
-    cases: ConformanceCase[];
-  };
 
   it('has cases to run', () => {
     expect(cases.length).toBeGreaterThan(0);

@@ -1,39 +1,33 @@
 import { FakeDbtCloudServer } from '../testing';
 import { createTempDirs, runCliCapturing } from './__testUtils__/cliHarness';
+import {
+  ACCOUNT_ID,
+  run7OfJob45,
+  startFakeDbtCloud,
+} from './__testUtils__/fakeDbtCloud';
 
 const TOKEN = 'dbtc_CLI-hygiene-S3CRET-0123456789';
-const ACCOUNT_ID = 101;
 
 /** Access URL and token hygiene of `dbt-erd run --dbt-cloud` (issues 17.7 and 18.1). */
 describe('dbt-erd run --dbt-cloud: access URL and token', () => {
   const temp = createTempDirs();
   let server: FakeDbtCloudServer;
   beforeAll(async () => {
-    server = await new FakeDbtCloudServer({
-      accounts: [
-        {
-          id: ACCOUNT_ID,
-          token: TOKEN,
-          runs: [
-            {
-              id: 7,
-              job_definition_id: 45,
-              finished_at: '2024-05-02T10:00:00Z',
-              artifacts: {
-                'manifest.json': {
-                  metadata: {
-                    dbt_schema_version:
-                      'https://schemas.getdbt.com/dbt/manifest/v12.json',
-                  },
-                  nodes: {},
-                  sources: {},
-                },
-              },
+    server = await startFakeDbtCloud({
+      token: TOKEN,
+      runs: [
+        run7OfJob45({
+          'manifest.json': {
+            metadata: {
+              dbt_schema_version:
+                'https://schemas.getdbt.com/dbt/manifest/v12.json',
             },
-          ],
-        },
+            nodes: {},
+            sources: {},
+          },
+        }),
       ],
-    }).start();
+    });
   });
   afterAll(async () => {
     await server.stop();

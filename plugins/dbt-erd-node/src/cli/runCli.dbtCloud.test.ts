@@ -6,9 +6,13 @@ import {
   DEMO_ARTIFACTS_DIR,
   runCliCapturing,
 } from './__testUtils__/cliHarness';
+import {
+  ACCOUNT_ID,
+  run7OfJob45,
+  startFakeDbtCloud,
+} from './__testUtils__/fakeDbtCloud';
 
 const TOKEN = 'dbtc_CLI-S3CRET-token-0123456789';
-const ACCOUNT_ID = 101;
 const paths = FakeDbtCloudServer.paths;
 
 const manifest = readFileSync(join(DEMO_ARTIFACTS_DIR, 'manifest.json'));
@@ -19,31 +23,21 @@ const catalog = readFileSync(join(DEMO_ARTIFACTS_DIR, 'catalog.json'));
  * a catalog; job 47 has no runs, only job-level artifacts.
  */
 function startServer(): Promise<FakeDbtCloudServer> {
-  return new FakeDbtCloudServer({
-    accounts: [
+  return startFakeDbtCloud({
+    token: TOKEN,
+    runs: [
+      run7OfJob45({ 'manifest.json': manifest, 'catalog.json': catalog }),
       {
-        id: ACCOUNT_ID,
-        token: TOKEN,
-        runs: [
-          {
-            id: 7,
-            job_definition_id: 45,
-            finished_at: '2024-05-02T10:00:00Z',
-            artifacts: { 'manifest.json': manifest, 'catalog.json': catalog },
-          },
-          {
-            id: 8,
-            job_definition_id: 46,
-            finished_at: '2024-05-02T11:00:00Z',
-            artifacts: { 'manifest.json': manifest },
-          },
-        ],
-        jobArtifacts: {
-          47: { 'manifest.json': manifest, 'catalog.json': catalog },
-        },
+        id: 8,
+        job_definition_id: 46,
+        finished_at: '2024-05-02T11:00:00Z',
+        artifacts: { 'manifest.json': manifest },
       },
     ],
-  }).start();
+    jobArtifacts: {
+      47: { 'manifest.json': manifest, 'catalog.json': catalog },
+    },
+  });
 }
 
 describe('dbt-erd run --dbt-cloud', () => {

@@ -7,9 +7,13 @@ import {
   deletePaymentsTest,
   demoFiles,
 } from './__testUtils__/diffArtifacts';
+import {
+  ACCOUNT_ID,
+  run7OfJob45,
+  startFakeDbtCloud,
+} from './__testUtils__/fakeDbtCloud';
 
 const TOKEN = 'dbtc_DIFF-S3CRET-token-9876543210';
-const ACCOUNT_ID = 101;
 const REMOVED =
   'model.acme_analytics.stg_payments(order_id) -> model.acme_analytics.stg_orders(order_id)';
 
@@ -17,34 +21,24 @@ const REMOVED =
 function startServer(): Promise<FakeDbtCloudServer> {
   const before = demoFiles();
   const after = demoFiles(deletePaymentsTest);
-  return new FakeDbtCloudServer({
-    accounts: [
+  return startFakeDbtCloud({
+    token: TOKEN,
+    runs: [
+      run7OfJob45({
+        'manifest.json': before.manifest,
+        'catalog.json': before.catalog,
+      }),
       {
-        id: ACCOUNT_ID,
-        token: TOKEN,
-        runs: [
-          {
-            id: 7,
-            job_definition_id: 45,
-            finished_at: '2024-05-02T10:00:00Z',
-            artifacts: {
-              'manifest.json': before.manifest,
-              'catalog.json': before.catalog,
-            },
-          },
-          {
-            id: 9,
-            job_definition_id: 46,
-            finished_at: '2024-05-02T12:00:00Z',
-            artifacts: {
-              'manifest.json': after.manifest,
-              'catalog.json': after.catalog,
-            },
-          },
-        ],
+        id: 9,
+        job_definition_id: 46,
+        finished_at: '2024-05-02T12:00:00Z',
+        artifacts: {
+          'manifest.json': after.manifest,
+          'catalog.json': after.catalog,
+        },
       },
     ],
-  }).start();
+  });
 }
 
 describe('dbt-erd diff with dbt Cloud sides', () => {

@@ -1,5 +1,4 @@
 import { DbtArtifactError } from '../errors';
-import { FakeDbtCloudServer } from '../testing';
 import {
   ACCOUNT_ID,
   catalog,
@@ -10,9 +9,8 @@ import {
   paths,
   recordingLogger,
   runArtifactPath,
-  startFakeDbtCloud,
+  useFakeDbtCloud,
 } from './__testUtils__/cloudTestKit';
-import { DbtCloudClient } from './DbtCloudClient';
 import { DbtCloudArtifactTooLargeError, DbtCloudNotFoundError } from './errors';
 
 /**
@@ -34,59 +32,55 @@ async function waitFor(
 }
 
 describe('DbtCloudClient artifacts', () => {
-  let server: FakeDbtCloudServer;
-  let client: DbtCloudClient;
-
-  beforeEach(async () => {
-    server = await startFakeDbtCloud();
-    client = clientFor(server);
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const fake = useFakeDbtCloud();
 
   it('downloads bytes into one buffer sized from Content-Length', async () => {
-    const bytes = await client.getRunArtifact(123, 'manifest.json');
+    const bytes = await fake.client.getRunArtifact(123, 'manifest.json');
     expect(JSON.parse(bytes.toString('utf8'))).toEqual(manifest);
     // The buffer owns exactly the artifact's bytes: no pooled slab, no growth.
     expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
   });
 
   it('downloads bytes without Content-Length (chunked) too', async () => {
-    server.inject(runArtifactPath(123, 'manifest.json'), { kind: 'chunked' });
-    const bytes = await client.getRunArtifact(123, 'manifest.json');
+    fake.server.inject(runArtifactPath(123, 'manifest.json'), {
+      kind: 'chunked',
+    });
+    const bytes = await fake.client.getRunArtifact(123, 'manifest.json');
     expect(JSON.parse(bytes.toString('utf8'))).toEqual(manifest);
   });
 
   it('parses an artifact while it streams', async () => {
-    server.inject(runArtifactPath(123, 'catalog.json'), { kind: 'chunked' });
+    fake.server.inject(runArtifactPath(123, 'catalog.json'), {
+      kind: 'chunked',
+    });
     await expect(
-      client.getRunArtifactJson(123, 'manifest.json'),
+      fake.client.getRunArtifactJson(123, 'manifest.json'),
     ).resolves.toEqual(manifest);
     await expect(
-      client.getRunArtifactJson(123, 'catalog.json'),
+      fake.client.getRunArtifactJson(123, 'catalog.json'),
     ).resolves.toEqual(catalog);
   });
 
   it("reads a job's latest artifact", async () => {
     await expect(
-      client.getJobArtifactJson(47, 'manifest.json'),
+      fake.client.getJobArtifactJson(47, 'manifest.json'),
     ).resolves.toEqual(jobManifest);
-    const bytes = await client.getJobArtifact(47, 'catalog.json');
+    const bytes = await fake.client.getJobArtifact(47, 'catalog.json');
     expect(JSON.parse(bytes.toString())).toEqual(catalog);
     expect(
-      server.requestCount(paths.jobArtifact(ACCOUNT_ID, 47, 'manifest.json')),
+      fake.server.requestCount(
+        paths.jobArtifact(ACCOUNT_ID, 47, 'manifest.json'),
+      ),
     ).toBe(1);
   });
 
   it('fetches run, manifest and catalog of a run in parallel', async () => {
-    server.inject(runArtifactPath(123, 'manifest.json'), {
+    fake.server.inject(runArtifactPath(123, 'manifest.json'), {
       kind: 'slow-body',
       delayMs: 20,
       chunkBytes: 64,
     });
-    const result = await client.fetchRunArtifacts(123);
+    const result = await fake.client.fetchRunArtifacts(123);
     expect(result).toEqual({
       manifest,
       catalog,
@@ -96,17 +90,17 @@ describe('DbtCloudClient artifacts', () => {
       }),
       warnings: [],
     });
-    const manifestRequest = server.requests.find(
+    const manifestRequest = fake.server.requests.find(
       r => r.path === runArtifactPath(123, 'manifest.json'),
     )!;
-    const catalogRequest = server.requests.find(
+    const catalogRequest = fake.server.requests.find(
       r => r.path === runArtifactPath(123, 'catalog.json'),
     )!;
     expect(catalogRequest.startedAt).toBeLessThan(manifestRequest.finishedAt!);
   });
 
   it('treats a missing catalog as a warning, not a failure', async () => {
-    const result = await client.fetchRunArtifacts(200);
+    const result = await fake.client.fetchRunArtifacts(200);
     expect(result.manifest).toEqual(manifest);
     expect(result.catalog).toBeUndefined();
     expect(result.warnings).toEqual([
@@ -117,15 +111,17 @@ describe('DbtCloudClient artifacts', () => {
   });
 
   it("fetches a job's newest successful run with docs", async () => {
-    const result = await client.fetchJobArtifacts(45);
+    const result = await fake.client.fetchJobArtifacts(45);
     expect(result.run?.id).toBe(123);
     expect(result.catalog).toEqual(catalog);
     expect(result.warnings).toEqual([]);
-    expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(1);
+    expect(
+      fake.server.requestCount(runArtifactPath(123, 'manifest.json')),
+    ).toBe(1);
   });
 
   it("falls back to the job's latest artifacts when no run qualifies", async () => {
-    const result = await client.fetchJobArtifacts(47);
+    const result = await fake.client.fetchJobArtifacts(47);
     expect(result).toEqual({
       manifest: jobManifest,
       catalog,
@@ -137,7 +133,7 @@ describe('DbtCloudClient artifacts', () => {
   });
 
   it('fails with both reasons when the fallback has no manifest either', async () => {
-    const { error } = await failureOf(() => client.fetchJobArtifacts(48));
+    const { error } = await failureOf(() => fake.client.fetchJobArtifacts(48));
     expect(error).toBeInstanceOf(DbtCloudNotFoundError);
     expect(error.message).toBe(
       'no successful run with docs generated for job 48 in account main, and the job has no manifest.json artifact (404)',
@@ -145,23 +141,25 @@ describe('DbtCloudClient artifacts', () => {
   });
 
   it('names the file and run when an artifact is not valid JSON, without retrying', async () => {
-    server.inject(runArtifactPath(123, 'manifest.json'), {
+    fake.server.inject(runArtifactPath(123, 'manifest.json'), {
       kind: 'truncated-json',
     });
     const { error } = await failureOf(() =>
-      client.getRunArtifactJson(123, 'manifest.json'),
+      fake.client.getRunArtifactJson(123, 'manifest.json'),
     );
     expect(error).toBeInstanceOf(DbtArtifactError);
     expect(error.file).toBe('manifest.json');
     expect(error.message).toMatch(
       /^manifest\.json from dbt Cloud run 123 is not valid JSON/,
     );
-    expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(1);
+    expect(
+      fake.server.requestCount(runArtifactPath(123, 'manifest.json')),
+    ).toBe(1);
   });
 
   describe('size limit', () => {
     const limited = () =>
-      clientFor(server, {
+      clientFor(fake.server, {
         maxArtifactBytes: 1000,
         timeoutMs: 120_000,
         artifactTimeoutMs: 120_000,
@@ -169,7 +167,7 @@ describe('DbtCloudClient artifacts', () => {
 
     it('refuses an artifact whose Content-Length passes the limit, without reading it', async () => {
       const small = limited();
-      server.inject(runArtifactPath(123, 'manifest.json'), {
+      fake.server.inject(runArtifactPath(123, 'manifest.json'), {
         kind: 'oversized',
         bytes: 50_000_000,
       });
@@ -182,15 +180,15 @@ describe('DbtCloudClient artifacts', () => {
       expect(error.message).toBe(
         'manifest.json from dbt Cloud run 123 is larger than the 1000 bytes limit (dbtErd.cloud.maxArtifactBytes)',
       );
-      expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(
-        1,
-      );
+      expect(
+        fake.server.requestCount(runArtifactPath(123, 'manifest.json')),
+      ).toBe(1);
       expect(ms).toBeLessThan(GUARD_MS);
     });
 
     it('stops a streamed artifact as soon as it passes the limit', async () => {
       const small = limited();
-      server.inject(runArtifactPath(123, 'manifest.json'), {
+      fake.server.inject(runArtifactPath(123, 'manifest.json'), {
         kind: 'oversized',
         bytes: 50_000_000,
         contentLength: false,
@@ -200,19 +198,19 @@ describe('DbtCloudClient artifacts', () => {
       );
       await small.close();
       expect(error).toBeInstanceOf(DbtCloudArtifactTooLargeError);
-      expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(
-        1,
-      );
+      expect(
+        fake.server.requestCount(runArtifactPath(123, 'manifest.json')),
+      ).toBe(1);
       expect(ms).toBeLessThan(GUARD_MS);
     });
 
     it('states the default limit in megabytes', async () => {
-      server.inject(runArtifactPath(123, 'manifest.json'), {
+      fake.server.inject(runArtifactPath(123, 'manifest.json'), {
         kind: 'oversized',
         bytes: 512 * 1024 * 1024 + 1,
       });
       const { error } = await failureOf(() =>
-        client.getRunArtifact(123, 'manifest.json'),
+        fake.client.getRunArtifact(123, 'manifest.json'),
       );
       expect(error.message).toBe(
         'manifest.json from dbt Cloud run 123 is larger than the 512 MB limit (dbtErd.cloud.maxArtifactBytes)',
@@ -222,12 +220,12 @@ describe('DbtCloudClient artifacts', () => {
 
   it('aborts the sibling download when one of the pair fails', async () => {
     // Time-outs far beyond the guard: only the sibling's failure can end it in time.
-    const patient = clientFor(server, {
+    const patient = clientFor(fake.server, {
       timeoutMs: 120_000,
       artifactTimeoutMs: 120_000,
     });
-    server.inject(runArtifactPath(123, 'catalog.json'), { kind: 'hang' });
-    server.inject(runArtifactPath(123, 'manifest.json'), {
+    fake.server.inject(runArtifactPath(123, 'catalog.json'), { kind: 'hang' });
+    fake.server.inject(runArtifactPath(123, 'manifest.json'), {
       kind: 'status',
       status: 401,
     });
@@ -236,18 +234,18 @@ describe('DbtCloudClient artifacts', () => {
     expect(error.name).toBe('DbtCloudAuthError');
     expect(ms).toBeLessThan(GUARD_MS);
     // The hung catalog request was cut, not left downloading in the background.
-    const catalogRequest = server.requests.find(
+    const catalogRequest = fake.server.requests.find(
       r => r.path === runArtifactPath(123, 'catalog.json'),
     )!;
     await waitFor(() => catalogRequest.finishedAt !== undefined);
   });
 
   it('stops when the caller aborts', async () => {
-    const patient = clientFor(server, {
+    const patient = clientFor(fake.server, {
       timeoutMs: 120_000,
       artifactTimeoutMs: 120_000,
     });
-    server.inject(runArtifactPath(123, 'manifest.json'), { kind: 'hang' });
+    fake.server.inject(runArtifactPath(123, 'manifest.json'), { kind: 'hang' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('caller went away')), 50);
     const { error, ms } = await failureOf(() =>
@@ -258,19 +256,21 @@ describe('DbtCloudClient artifacts', () => {
     await patient.close();
     expect(error.message).toBe('caller went away');
     expect(ms).toBeLessThan(GUARD_MS);
-    expect(server.requestCount(runArtifactPath(123, 'manifest.json'))).toBe(1);
+    expect(
+      fake.server.requestCount(runArtifactPath(123, 'manifest.json')),
+    ).toBe(1);
   });
 
   it('logs the download URL and outcome, like dbterd', async () => {
     const logger = recordingLogger();
-    const logged = clientFor(server, { logger });
+    const logged = clientFor(fake.server, { logger });
     await logged.getRunArtifactJson(123, 'manifest.json');
     await logged.close();
     expect(logger.lines).toEqual([
       `info: Downloading manifest.json from dbt Cloud run 123 [URL: ${
-        server.url
+        fake.server.url
       }${runArtifactPath(123, 'manifest.json')}]`,
-      `debug: GET ${server.url}${runArtifactPath(
+      `debug: GET ${fake.server.url}${runArtifactPath(
         123,
         'manifest.json',
       )} (attempt 1)`,

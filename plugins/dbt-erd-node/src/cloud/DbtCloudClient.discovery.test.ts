@@ -1,12 +1,9 @@
-import { FakeDbtCloudServer } from '../testing';
 import {
   ACCOUNT_ID,
-  clientFor,
   failureOf,
   paths,
-  startFakeDbtCloud,
+  useFakeDbtCloud,
 } from './__testUtils__/cloudTestKit';
-import { DbtCloudClient } from './DbtCloudClient';
 import { DbtCloudNotFoundError, DbtCloudResponseError } from './errors';
 
 const nodes = (prefix: string, count: number) =>
@@ -15,12 +12,10 @@ const nodes = (prefix: string, count: number) =>
   }));
 
 describe('DbtCloudClient Discovery API', () => {
-  let server: FakeDbtCloudServer;
-  let client: DbtCloudClient;
+  const fake = useFakeDbtCloud({ discoveryPageSize: 2 });
 
-  beforeEach(async () => {
-    server = await startFakeDbtCloud();
-    server.setEnvironment(ACCOUNT_ID, 7, {
+  beforeEach(() => {
+    fake.server.setEnvironment(ACCOUNT_ID, 7, {
       models: nodes('model', 5),
       sources: nodes('source', 3),
       exposures: nodes('exposure', 1),
@@ -30,15 +25,10 @@ describe('DbtCloudClient Discovery API', () => {
       })),
       semanticModels: [],
     });
-    client = clientFor(server, { discoveryPageSize: 2 });
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.stop();
   });
 
   it('pages every resource type with its own cursor until none has more', async () => {
-    const state = await client.getEnvironmentAppliedState(7);
+    const state = await fake.client.getEnvironmentAppliedState(7);
     expect(state.models.map(n => n.uniqueId)).toEqual(
       nodes('model', 5).map(n => n.uniqueId),
     );
@@ -48,7 +38,7 @@ describe('DbtCloudClient Discovery API', () => {
     expect(state.semanticModels).toEqual([]);
     expect(state.pages).toBe(3);
 
-    const variables = server.requests.map(r => r.variables);
+    const variables = fake.server.requests.map(r => r.variables);
     expect(variables[0]).toMatchObject({
       environmentId: 7,
       first: 2,
@@ -62,7 +52,7 @@ describe('DbtCloudClient Discovery API', () => {
       'modelsAfter',
     ]);
     expect(
-      server.requests.every(
+      fake.server.requests.every(
         r => r.path === paths.graphql && r.method === 'POST',
       ),
     ).toBe(true);
@@ -70,7 +60,7 @@ describe('DbtCloudClient Discovery API', () => {
 
   it('reports an unknown environment as not found', async () => {
     const { error } = await failureOf(() =>
-      client.getEnvironmentAppliedState(8),
+      fake.client.getEnvironmentAppliedState(8),
     );
     expect(error).toBeInstanceOf(DbtCloudNotFoundError);
     expect(error.message).toBe(
@@ -79,7 +69,7 @@ describe('DbtCloudClient Discovery API', () => {
   });
 
   it('reports GraphQL errors with their messages', async () => {
-    server.inject(paths.graphql, {
+    fake.server.inject(paths.graphql, {
       kind: 'status',
       status: 200,
       body: {
@@ -88,7 +78,7 @@ describe('DbtCloudClient Discovery API', () => {
       },
     });
     const { error } = await failureOf(() =>
-      client.getEnvironmentAppliedState(7),
+      fake.client.getEnvironmentAppliedState(7),
     );
     expect(error).toBeInstanceOf(DbtCloudResponseError);
     expect(error.message).toBe(
@@ -97,19 +87,19 @@ describe('DbtCloudClient Discovery API', () => {
   });
 
   it('names the Metadata Only permission on 403', async () => {
-    server.inject(paths.graphql, { kind: 'status', status: 403 });
+    fake.server.inject(paths.graphql, { kind: 'status', status: 403 });
     const { error } = await failureOf(() =>
-      client.getEnvironmentAppliedState(7),
+      fake.client.getEnvironmentAppliedState(7),
     );
     expect(error.name).toBe('DbtCloudAuthError');
     expect(error.message).toMatch(/needs Metadata Only permission/);
   });
 
   it('retries a 503 page and carries on from the same cursor', async () => {
-    server.inject(paths.graphql, { kind: 'status', status: 503 }, 1);
-    const state = await client.getEnvironmentAppliedState(7);
+    fake.server.inject(paths.graphql, { kind: 'status', status: 503 }, 1);
+    const state = await fake.client.getEnvironmentAppliedState(7);
     expect(state.models).toHaveLength(5);
-    expect(server.requestCount(paths.graphql)).toBe(4);
+    expect(fake.server.requestCount(paths.graphql)).toBe(4);
   });
 
   it('stops a cursor that does not move instead of looping', async () => {
@@ -126,13 +116,13 @@ describe('DbtCloudClient Discovery API', () => {
         },
       },
     };
-    server.inject(
+    fake.server.inject(
       paths.graphql,
       { kind: 'status', status: 200, body: stuck },
       2,
     );
     const { error } = await failureOf(() =>
-      client.getEnvironmentAppliedState(7),
+      fake.client.getEnvironmentAppliedState(7),
     );
     expect(error).toBeInstanceOf(DbtCloudResponseError);
     expect(error.message).toMatch(/returned the same models cursor twice/);

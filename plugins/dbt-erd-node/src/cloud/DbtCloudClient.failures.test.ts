@@ -1,5 +1,4 @@
 import { inspect } from 'node:util';
-import { FakeDbtCloudServer } from '../testing';
 import {
   ACCOUNT_ID,
   clientFor,
@@ -9,11 +8,10 @@ import {
   OTHER_TOKEN,
   paths,
   runArtifactPath,
-  startFakeDbtCloud,
   TIMEOUT_TEST_MS,
   TOKEN,
+  useFakeDbtCloud,
 } from './__testUtils__/cloudTestKit';
-import { DbtCloudClient } from './DbtCloudClient';
 import {
   DbtCloudAuthError,
   DbtCloudRateLimitedError,
@@ -32,32 +30,22 @@ import {
 const GUARD_MS = 10_000;
 
 describe('DbtCloudClient failures', () => {
-  let server: FakeDbtCloudServer;
-  let client: DbtCloudClient;
+  const fake = useFakeDbtCloud();
   const runPath = paths.run(ACCOUNT_ID, 123);
   const manifestPath = runArtifactPath(123, 'manifest.json');
 
   /** The requests to `path`, each begun after the one before it ended. */
   const expectSequentialAttempts = (path: string, count: number) => {
-    const attempts = server.requests.filter(r => r.path === path);
+    const attempts = fake.server.requests.filter(r => r.path === path);
     expect(attempts).toHaveLength(count);
     attempts.slice(1).forEach((attempt, i) => {
       expect(attempt.startedAt).toBeGreaterThanOrEqual(attempts[i].finishedAt!);
     });
   };
 
-  beforeEach(async () => {
-    server = await startFakeDbtCloud();
-    client = clientFor(server);
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.stop();
-  });
-
   describe('auth and not-found answers are not retried', () => {
     it('401 for a bad token', async () => {
-      const wrong = clientFor(server, { token: 'not-the-token' });
+      const wrong = clientFor(fake.server, { token: 'not-the-token' });
       const { error } = await failureOf(() => wrong.getRun(123));
       await wrong.close();
       expect(error).toBeInstanceOf(DbtCloudAuthError);
@@ -65,11 +53,11 @@ describe('DbtCloudClient failures', () => {
       expect(error.message).toMatch(
         /^dbt Cloud rejected the token for account main \(401\)/,
       );
-      expect(server.requestCount(runPath)).toBe(1);
+      expect(fake.server.requestCount(runPath)).toBe(1);
     });
 
     it("403 for another account's token", async () => {
-      const other = clientFor(server, { token: OTHER_TOKEN });
+      const other = clientFor(fake.server, { token: OTHER_TOKEN });
       const { error } = await failureOf(() => other.getRun(123));
       await other.close();
       expect(error.name).toBe('DbtCloudAuthError');
@@ -77,32 +65,32 @@ describe('DbtCloudClient failures', () => {
       expect(error.message).toBe(
         'dbt Cloud denied the token for account main access to dbt Cloud run 123 (403); the service token needs Job Viewer permission or broader (read access to runs and jobs: Job Viewer exists on Enterprise plans; otherwise use Job Admin, or on Developer and Starter plans a personal access token, since their service tokens carry only Semantic Layer permissions)',
       );
-      expect(server.requestCount()).toBe(1);
+      expect(fake.server.requestCount()).toBe(1);
       expect(OTHER_ACCOUNT_ID).not.toBe(ACCOUNT_ID);
     });
 
     it('403 injected on an artifact', async () => {
-      server.inject(manifestPath, { kind: 'status', status: 403 });
+      fake.server.inject(manifestPath, { kind: 'status', status: 403 });
       const { error } = await failureOf(() =>
-        client.getRunArtifact(123, 'manifest.json'),
+        fake.client.getRunArtifact(123, 'manifest.json'),
       );
       expect(error.name).toBe('DbtCloudAuthError');
-      expect(server.requestCount(manifestPath)).toBe(1);
+      expect(fake.server.requestCount(manifestPath)).toBe(1);
     });
 
     it('404 for an artifact the run never wrote', async () => {
       const { error } = await failureOf(() =>
-        client.getRunArtifact(125, 'manifest.json'),
+        fake.client.getRunArtifact(125, 'manifest.json'),
       );
       expect(error.name).toBe('DbtCloudNotFoundError');
       expect(error.message).toBe(
         'dbt Cloud run 125 has no manifest.json in account main (404); the run may have failed before writing it, or the token may lack read access to the job\'s runs (dbt Cloud answers 404 for "not authorised" here too)',
       );
-      expect(server.requestCount()).toBe(1);
+      expect(fake.server.requestCount()).toBe(1);
     });
 
     it("other 4xx answers, with dbt Cloud's own explanation", async () => {
-      server.inject(runPath, {
+      fake.server.inject(runPath, {
         kind: 'status',
         status: 400,
         body: {
@@ -113,47 +101,55 @@ describe('DbtCloudClient failures', () => {
           },
         },
       });
-      const { error } = await failureOf(() => client.getRun(123));
+      const { error } = await failureOf(() => fake.client.getRun(123));
       expect(error).toBeInstanceOf(DbtCloudResponseError);
       expect(error.message).toBe(
         'dbt Cloud answered 400 for dbt Cloud run 123 (account main): Invalid run id.',
       );
-      expect(server.requestCount(runPath)).toBe(1);
+      expect(fake.server.requestCount(runPath)).toBe(1);
     });
   });
 
   describe('429', () => {
     it('waits the Retry-After seconds, then succeeds', async () => {
-      server.inject(runPath, { kind: 'status', status: 429, retryAfter: '1' });
+      fake.server.inject(runPath, {
+        kind: 'status',
+        status: 429,
+        retryAfter: '1',
+      });
       const started = Date.now();
-      await expect(client.getRun(123)).resolves.toMatchObject({ id: 123 });
+      await expect(fake.client.getRun(123)).resolves.toMatchObject({ id: 123 });
       expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-      expect(server.requestCount(runPath)).toBe(2);
+      expect(fake.server.requestCount(runPath)).toBe(2);
     });
 
     it('accepts Retry-After as an HTTP date', async () => {
       const soon = new Date(Date.now() + 1000).toUTCString();
-      server.inject(runPath, { kind: 'status', status: 429, retryAfter: soon });
-      await expect(client.getRun(123)).resolves.toMatchObject({ id: 123 });
-      expect(server.requestCount(runPath)).toBe(2);
+      fake.server.inject(runPath, {
+        kind: 'status',
+        status: 429,
+        retryAfter: soon,
+      });
+      await expect(fake.client.getRun(123)).resolves.toMatchObject({ id: 123 });
+      expect(fake.server.requestCount(runPath)).toBe(2);
     });
 
     // Without Retry-After a 429 starts the account's cool-down instead of
     // being retried: see DbtCloudClient.rateLimit.test.ts.
 
     it('fails at once when Retry-After asks for more than the longest wait', async () => {
-      server.inject(runPath, {
+      fake.server.inject(runPath, {
         kind: 'status',
         status: 429,
         retryAfter: '300',
       });
-      const { error, ms } = await failureOf(() => client.getRun(123));
+      const { error, ms } = await failureOf(() => fake.client.getRun(123));
       expect(error).toBeInstanceOf(DbtCloudRateLimitedError);
       expect(error.retryAfterMs).toBe(300_000);
       expect(error.message).toBe(
         'dbt Cloud rate-limited account main (429, 1 attempt); try again in 300 s',
       );
-      expect(server.requestCount(runPath)).toBe(1);
+      expect(fake.server.requestCount(runPath)).toBe(1);
       // It did not sit out the 300 s.
       expect(ms).toBeLessThan(GUARD_MS);
     });
@@ -161,9 +157,9 @@ describe('DbtCloudClient failures', () => {
 
   describe('5xx', () => {
     it('retries a 500, then succeeds', async () => {
-      server.inject(manifestPath, { kind: 'status', status: 500 });
+      fake.server.inject(manifestPath, { kind: 'status', status: 500 });
       await expect(
-        client.getRunArtifactJson(123, 'manifest.json'),
+        fake.client.getRunArtifactJson(123, 'manifest.json'),
       ).resolves.toEqual(manifest);
       expectSequentialAttempts(manifestPath, 2);
     });
@@ -171,8 +167,8 @@ describe('DbtCloudClient failures', () => {
     it.each([502, 503])(
       'gives up on a lasting %i after the retries',
       async status => {
-        server.inject(runPath, { kind: 'status', status }, 10);
-        const { error, ms } = await failureOf(() => client.getRun(123));
+        fake.server.inject(runPath, { kind: 'status', status }, 10);
+        const { error, ms } = await failureOf(() => fake.client.getRun(123));
         expect(error).toBeInstanceOf(DbtCloudUnavailableError);
         expect(error.status).toBe(status);
         expect(error.message).toMatch(
@@ -186,18 +182,18 @@ describe('DbtCloudClient failures', () => {
     );
 
     it('does not retry when retries is 0', async () => {
-      const once = clientFor(server, { retries: 0 });
-      server.inject(runPath, { kind: 'status', status: 503 }, 10);
+      const once = clientFor(fake.server, { retries: 0 });
+      fake.server.inject(runPath, { kind: 'status', status: 503 }, 10);
       await expect(once.getRun(123)).rejects.toThrow(/\(1 attempt\)/);
       await once.close();
-      expect(server.requestCount(runPath)).toBe(1);
+      expect(fake.server.requestCount(runPath)).toBe(1);
     });
   });
 
   describe('time-outs are bounded and not retried', () => {
     it('an API call that never answers', async () => {
-      const timing = clientFor(server, { timeoutMs: TIMEOUT_TEST_MS });
-      server.inject(runPath, { kind: 'hang' });
+      const timing = clientFor(fake.server, { timeoutMs: TIMEOUT_TEST_MS });
+      fake.server.inject(runPath, { kind: 'hang' });
       const { error, ms } = await failureOf(() => timing.getRun(123));
       await timing.close();
       expect(error).toBeInstanceOf(DbtCloudTimeoutError);
@@ -207,16 +203,16 @@ describe('DbtCloudClient failures', () => {
       // It waited for the time-out, and only once.
       expect(ms).toBeGreaterThanOrEqual(450);
       expect(ms).toBeLessThan(GUARD_MS);
-      expect(server.requestCount(runPath)).toBe(1);
+      expect(fake.server.requestCount(runPath)).toBe(1);
     });
 
     it('an artifact download that never starts is cut after timeoutMs, not artifactTimeoutMs', async () => {
       // artifactTimeoutMs far beyond the guard: only timeoutMs can end it in time.
-      const slow = clientFor(server, {
+      const slow = clientFor(fake.server, {
         timeoutMs: TIMEOUT_TEST_MS,
         artifactTimeoutMs: 120_000,
       });
-      server.inject(manifestPath, { kind: 'hang' });
+      fake.server.inject(manifestPath, { kind: 'hang' });
       const { error, ms } = await failureOf(() =>
         slow.getRunArtifact(123, 'manifest.json'),
       );
@@ -224,13 +220,13 @@ describe('DbtCloudClient failures', () => {
       expect(error).toBeInstanceOf(DbtCloudTimeoutError);
       expect(error.timeoutMs).toBe(TIMEOUT_TEST_MS);
       expect(ms).toBeLessThan(GUARD_MS);
-      expect(server.requestCount(manifestPath)).toBe(1);
+      expect(fake.server.requestCount(manifestPath)).toBe(1);
     });
 
     it('a slow download that outlasts artifactTimeoutMs', async () => {
-      const impatient = clientFor(server, { artifactTimeoutMs: 300 });
+      const impatient = clientFor(fake.server, { artifactTimeoutMs: 300 });
       // A byte every 200 ms: the whole body would take far beyond the guard.
-      server.inject(manifestPath, {
+      fake.server.inject(manifestPath, {
         kind: 'slow-body',
         delayMs: 200,
         chunkBytes: 1,
@@ -247,35 +243,35 @@ describe('DbtCloudClient failures', () => {
         GUARD_MS * 2,
       );
       expect(ms).toBeLessThan(GUARD_MS);
-      expect(server.requestCount(manifestPath)).toBe(1);
+      expect(fake.server.requestCount(manifestPath)).toBe(1);
     });
 
     it('a slow download that keeps moving and ends in time succeeds', async () => {
-      server.inject(manifestPath, {
+      fake.server.inject(manifestPath, {
         kind: 'slow-body',
         delayMs: 20,
         chunkBytes: 64,
       });
       await expect(
-        client.getRunArtifactJson(123, 'manifest.json'),
+        fake.client.getRunArtifactJson(123, 'manifest.json'),
       ).resolves.toEqual(manifest);
-      expect(server.requestCount(manifestPath)).toBe(1);
+      expect(fake.server.requestCount(manifestPath)).toBe(1);
     });
   });
 
   describe('network failures', () => {
     it('retries a connection reset mid-body, then succeeds', async () => {
-      server.inject(manifestPath, { kind: 'reset-mid-body' });
+      fake.server.inject(manifestPath, { kind: 'reset-mid-body' });
       await expect(
-        client.getRunArtifactJson(123, 'manifest.json'),
+        fake.client.getRunArtifactJson(123, 'manifest.json'),
       ).resolves.toEqual(manifest);
       expectSequentialAttempts(manifestPath, 2);
     });
 
     it('gives up on lasting resets after the retries', async () => {
-      server.inject(manifestPath, { kind: 'reset-mid-body' }, 10);
+      fake.server.inject(manifestPath, { kind: 'reset-mid-body' }, 10);
       const { error } = await failureOf(() =>
-        client.getRunArtifact(123, 'manifest.json'),
+        fake.client.getRunArtifact(123, 'manifest.json'),
       );
       expect(error).toBeInstanceOf(DbtCloudUnavailableError);
       expect(error.message).toMatch(
@@ -285,8 +281,8 @@ describe('DbtCloudClient failures', () => {
     });
 
     it('a server that refuses connections', async () => {
-      await server.stop();
-      const { error, ms } = await failureOf(() => client.getRun(123));
+      await fake.server.stop();
+      const { error, ms } = await failureOf(() => fake.client.getRun(123));
       expect(error).toBeInstanceOf(DbtCloudUnavailableError);
       expect(error.message).toBe(
         'dbt Cloud is unreachable (account main): ECONNREFUSED (3 attempts)',
@@ -299,29 +295,31 @@ describe('DbtCloudClient failures', () => {
     it('appears in no error, log line or returned object', async () => {
       const lines: string[] = [];
       const log = (message: string) => lines.push(message);
-      const leaky = clientFor(server, {
+      const leaky = clientFor(fake.server, {
         logger: { debug: log, info: log, warn: log },
       });
-      const wrongToken = clientFor(server, {
+      const wrongToken = clientFor(fake.server, {
         token: 'wrong',
         logger: { debug: log, info: log, warn: log },
       });
       // A proxy that echoes the Authorization header back in its error body.
-      server.inject(runPath, {
+      fake.server.inject(runPath, {
         kind: 'status',
         status: 400,
         body: { status: { user_message: `bad header: Token ${TOKEN}` } },
       });
-      server.inject(
+      fake.server.inject(
         paths.run(ACCOUNT_ID, 124),
         { kind: 'status', status: 503 },
         10,
       );
-      server.inject(runArtifactPath(123, 'catalog.json'), { kind: 'hang' });
-      server.inject(runArtifactPath(121, 'manifest.json'), {
+      fake.server.inject(runArtifactPath(123, 'catalog.json'), {
+        kind: 'hang',
+      });
+      fake.server.inject(runArtifactPath(121, 'manifest.json'), {
         kind: 'truncated-json',
       });
-      server.inject(paths.graphql, {
+      fake.server.inject(paths.graphql, {
         kind: 'status',
         status: 200,
         body: { errors: [{ message: `token ${TOKEN} lacks permission` }] },

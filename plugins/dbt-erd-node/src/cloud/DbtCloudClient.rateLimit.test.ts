@@ -68,41 +68,40 @@ describe('DbtCloudClient rate-limit cool-down', () => {
     }
   });
 
-  it('cools down for Retry-After when dbt Cloud sends one longer than the longest wait', async () => {
+  /**
+   * Runs `test` with a client of its own cool-down store, the next request
+   * for the run answered with a 429 carrying this Retry-After.
+   */
+  async function afterA429WithRetryAfter(
+    retryAfter: string,
+    test: (client: DbtCloudClient) => Promise<void>,
+  ) {
     const fresh = clientFor(fake.server, {
       coolDownStore: memoryCoolDownStore(),
     });
     try {
-      fake.server.inject(runPath, {
-        kind: 'status',
-        status: 429,
-        retryAfter: '60',
-      });
-      await failureOf(() => fresh.getRun(123));
-      const { error } = await failureOf(() => fresh.getRun(123));
+      fake.server.inject(runPath, { kind: 'status', status: 429, retryAfter });
+      await test(fresh);
+    } finally {
+      await fresh.close();
+    }
+  }
+
+  it('cools down for Retry-After when dbt Cloud sends one longer than the longest wait', async () => {
+    await afterA429WithRetryAfter('60', async client => {
+      await failureOf(() => client.getRun(123));
+      const { error } = await failureOf(() => client.getRun(123));
       expect(error.retryAfterMs).toBeLessThanOrEqual(60_000);
       expect(error.retryAfterMs).toBeGreaterThan(50_000);
       expect(fake.server.requestCount(runPath)).toBe(1);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('still waits out a short Retry-After and succeeds, with no cool-down left', async () => {
-    const fresh = clientFor(fake.server, {
-      coolDownStore: memoryCoolDownStore(),
-    });
-    try {
-      fake.server.inject(runPath, {
-        kind: 'status',
-        status: 429,
-        retryAfter: '0',
-      });
-      await expect(fresh.getRun(123)).resolves.toMatchObject({ id: 123 });
-      await expect(fresh.getRun(123)).resolves.toMatchObject({ id: 123 });
+    await afterA429WithRetryAfter('0', async client => {
+      await expect(client.getRun(123)).resolves.toMatchObject({ id: 123 });
+      await expect(client.getRun(123)).resolves.toMatchObject({ id: 123 });
       expect(fake.server.requestCount(runPath)).toBe(3);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 });

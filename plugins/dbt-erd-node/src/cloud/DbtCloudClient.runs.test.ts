@@ -1,30 +1,18 @@
 import { InputError } from '@backstage/errors';
-import { FakeDbtCloudServer } from '../testing';
 import {
   ACCOUNT_ID,
-  clientFor,
   failureOf,
   paths,
-  startFakeDbtCloud,
+  useFakeDbtCloud,
 } from './__testUtils__/cloudTestKit';
 import { DbtCloudClient } from './DbtCloudClient';
 import { DbtCloudNotFoundError } from './errors';
 
 describe('DbtCloudClient runs', () => {
-  let server: FakeDbtCloudServer;
-  let client: DbtCloudClient;
-
-  beforeEach(async () => {
-    server = await startFakeDbtCloud();
-    client = clientFor(server);
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const fake = useFakeDbtCloud();
 
   it('reads a run and builds its page URL from the access URL', async () => {
-    await expect(client.getRun(123)).resolves.toEqual({
+    await expect(fake.client.getRun(123)).resolves.toEqual({
       id: 123,
       jobId: 45,
       projectId: 7,
@@ -35,9 +23,9 @@ describe('DbtCloudClient runs', () => {
       inProgress: false,
       isComplete: true,
       artifactsSaved: true,
-      url: `${server.url}/deploy/${ACCOUNT_ID}/projects/7/runs/123`,
+      url: `${fake.server.url}/deploy/${ACCOUNT_ID}/projects/7/runs/123`,
     });
-    expect(server.requests).toEqual([
+    expect(fake.server.requests).toEqual([
       expect.objectContaining({
         method: 'GET',
         path: paths.run(ACCOUNT_ID, 123),
@@ -47,24 +35,24 @@ describe('DbtCloudClient runs', () => {
   });
 
   it("prefers the run's own href, but only when it is an http(s) URL", async () => {
-    expect((await client.getRun(200)).url).toBe(
+    expect((await fake.client.getRun(200)).url).toBe(
       'https://cloud.example.com/deploy/101/projects/7/runs/200/',
     );
-    server.addRun(ACCOUNT_ID, {
+    fake.server.addRun(ACCOUNT_ID, {
       id: 300,
       job_definition_id: 45,
       project_id: 7,
       href: ['javascript', 'alert(1)'].join(':'),
     });
-    expect((await client.getRun(300)).url).toBe(
-      `${server.url}/deploy/${ACCOUNT_ID}/projects/7/runs/300`,
+    expect((await fake.client.getRun(300)).url).toBe(
+      `${fake.server.url}/deploy/${ACCOUNT_ID}/projects/7/runs/300`,
     );
   });
 
   it('finds the newest successful run with docs of a job with the documented query', async () => {
-    const run = await client.getLatestSuccessfulRunWithDocs(45);
+    const run = await fake.client.getLatestSuccessfulRunWithDocs(45);
     expect(run.id).toBe(123);
-    expect(server.requests[0]).toMatchObject({
+    expect(fake.server.requests[0]).toMatchObject({
       path: paths.runs(ACCOUNT_ID),
       query: {
         job_definition_id: '45',
@@ -79,10 +67,10 @@ describe('DbtCloudClient runs', () => {
 
   it('says so when a job has no successful run with docs', async () => {
     await expect(
-      client.findLatestSuccessfulRunWithDocs(47),
+      fake.client.findLatestSuccessfulRunWithDocs(47),
     ).resolves.toBeUndefined();
     const { error } = await failureOf(() =>
-      client.getLatestSuccessfulRunWithDocs(47),
+      fake.client.getLatestSuccessfulRunWithDocs(47),
     );
     expect(error).toBeInstanceOf(DbtCloudNotFoundError);
     expect(error.message).toBe(
@@ -91,23 +79,23 @@ describe('DbtCloudClient runs', () => {
   });
 
   it('names the run and account when a run does not exist', async () => {
-    const { error } = await failureOf(() => client.getRun(999));
+    const { error } = await failureOf(() => fake.client.getRun(999));
     expect(error.name).toBe('DbtCloudNotFoundError');
     expect(error.status).toBe(404);
     expect(error.message).toBe(
       'dbt Cloud run 999 not found in account main (404)',
     );
-    expect(server.requestCount()).toBe(1);
+    expect(fake.server.requestCount()).toBe(1);
   });
 
   it('rejects ids that are not positive integers before sending anything', async () => {
     for (const id of [0, -1, 1.5, Number.NaN]) {
-      await expect(client.getRun(id)).rejects.toBeInstanceOf(InputError);
+      await expect(fake.client.getRun(id)).rejects.toBeInstanceOf(InputError);
     }
     await expect(
-      client.getRunArtifact(Number('12/../../x'), 'manifest.json'),
+      fake.client.getRunArtifact(Number('12/../../x'), 'manifest.json'),
     ).rejects.toBeInstanceOf(InputError);
-    expect(server.requestCount()).toBe(0);
+    expect(fake.server.requestCount()).toBe(0);
   });
 
   it('rejects unusable options at construction', () => {

@@ -1,8 +1,12 @@
 import fs from 'fs';
 import path from 'path';
-import { buildErd, buildErdFromIndex } from '../buildErd';
+import {
+  conformanceReference,
+  readConformanceCases,
+  SAMPLES_DIR,
+} from '../../__testUtils__/dbterdSamples';
+import { buildErdFromIndex } from '../buildErd';
 import { renderErd } from '../renderErd';
-import { ErdOptions } from '../types';
 import { setCompiledSqlAside, withCompiledSql } from './compiledSqlAside';
 import { indexProject } from './projectIndex';
 import { chunksOf } from './streaming/__testUtils__/byteChunks';
@@ -12,43 +16,18 @@ import { chunksOf } from './streaming/__testUtils__/byteChunks';
  * version, stored as JSON with the compiled SQL set aside: each view must
  * be the ERD that building from the artifacts for that view draws.
  */
-const SAMPLES_DIR = path.resolve(
-  __dirname,
-  '../../../../../../shared/dbterd-samples',
-);
-const casesFile = path.join(SAMPLES_DIR, 'cases.json');
-
-interface ConformanceCase {
-  sample: string;
-  target: string;
-  algo: string;
-  options: { entityGroup?: string; entityNameFormat?: string };
-}
-
 describe('views derived from one stored project index', () => {
-  if (!fs.existsSync(casesFile)) {
+  const cases = readConformanceCases();
+  if (!cases) {
     // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect
     it.skip('../shared/dbterd-samples not found: cases skipped', () => {});
     return;
   }
-  const { cases } = JSON.parse(fs.readFileSync(casesFile, 'utf8')) as {
-    cases: ConformanceCase[];
-  };
 
   it.each(cases.map(c => [`${c.sample} ${c.target} ${c.algo}`, c] as const))(
     '%s renders what buildErd renders',
     async (_name, c) => {
-      const dir = path.join(SAMPLES_DIR, 'samples', c.sample);
-      const manifest = fs.readFileSync(path.join(dir, 'manifest.json'));
-      const catalog = fs.readFileSync(path.join(dir, 'catalog.json'));
-      const options: Partial<ErdOptions> = { algo: c.algo, ...c.options };
-      const expected = buildErd(
-        {
-          manifest: JSON.parse(manifest.toString('utf8')),
-          catalog: JSON.parse(catalog.toString('utf8')),
-        },
-        options,
-      );
+      const { manifest, catalog, options, expected } = conformanceReference(c);
       const index = await indexProject({
         manifest: chunksOf(manifest, 65536),
         catalog,

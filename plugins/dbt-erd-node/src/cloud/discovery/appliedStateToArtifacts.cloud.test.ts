@@ -1,31 +1,17 @@
 import { buildErd } from 'backstage-plugin-dbt-erd-common';
-import { FakeDbtCloudServer } from '../../testing';
-import {
-  ACCOUNT_ID,
-  clientFor,
-  startFakeDbtCloud,
-} from '../__testUtils__/cloudTestKit';
-import { DbtCloudClient } from '../DbtCloudClient';
+import { ACCOUNT_ID, useFakeDbtCloud } from '../__testUtils__/cloudTestKit';
 import { appliedStateToArtifacts } from './appliedStateToArtifacts';
 import { SHOP_APPLIED_STATE } from './appliedStateFixture';
 
 describe('appliedStateToArtifacts through the Discovery API', () => {
-  let server: FakeDbtCloudServer;
-  let client: DbtCloudClient;
-
-  beforeEach(async () => {
-    server = await startFakeDbtCloud();
-    server.setEnvironment(ACCOUNT_ID, 7, SHOP_APPLIED_STATE);
-    // Small pages, so the ERD depends on every page being joined.
-    client = clientFor(server, { discoveryPageSize: 1 });
-  });
-  afterEach(async () => {
-    await client.close();
-    await server.stop();
+  // Small pages, so the ERD depends on every page being joined.
+  const fake = useFakeDbtCloud({ discoveryPageSize: 1 });
+  beforeEach(() => {
+    fake.server.setEnvironment(ACCOUNT_ID, 7, SHOP_APPLIED_STATE);
   });
 
   it('builds the ERD of an environment from its applied state', async () => {
-    const state = await client.getEnvironmentAppliedState(7);
+    const state = await fake.client.getEnvironmentAppliedState(7);
     expect(state.pages).toBeGreaterThan(1);
     const artifacts = appliedStateToArtifacts(state);
 

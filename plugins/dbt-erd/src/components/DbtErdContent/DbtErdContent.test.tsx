@@ -1,7 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   act,
   fireEvent,
@@ -10,18 +7,15 @@ import {
   within,
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DbtErdApi, dbtErdApiRef, EntityErd } from '../../api';
+import { DbtErdApi, EntityErd } from '../../api';
 import { shopErd, syntheticErd } from '../../__testUtils__/erdFixtures';
-import { DbtErdContent } from './DbtErdContent';
+import {
+  LOCAL_DEMO,
+  renderErdTab,
+  shopEntity,
+} from '../../__testUtils__/renderErdTab';
 
-const entity = (annotations: Record<string, string> = {}): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'shop', namespace: 'default', annotations },
-  spec: {},
-});
-
-const annotated = { 'getdbt.com/artifacts-location': 'local:demo' };
+const annotated = LOCAL_DEMO;
 const id = (name: string) => `model.shop.${name}`;
 
 function renderTab(
@@ -29,14 +23,10 @@ function renderTab(
   annotations: Record<string, string> = annotated,
   url = '/',
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[dbtErdApiRef, api]]}>
-      <EntityProvider entity={entity(annotations)}>
-        <DbtErdContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { routeEntries: [url] },
-  );
+  return renderErdTab(api, {
+    entity: shopEntity(annotations),
+    routeEntries: [url],
+  });
 }
 
 /** The table ids drawn as nodes, once the layout has settled. */

@@ -1,17 +1,14 @@
-import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { diffErds, Erd } from 'backstage-plugin-dbt-erd-common';
-import { DbtErdApi, dbtErdApiRef, EntityErdDiff } from '../../api';
+import { DbtErdApi, EntityErdDiff } from '../../api';
 import {
   column,
   relationship,
   shopErd,
   table,
 } from '../../__testUtils__/erdFixtures';
-import { DbtErdContent } from '../DbtErdContent';
+import { renderErdTab, shopEntity } from '../../__testUtils__/renderErdTab';
 
 const id = (name: string) => `model.shop.${name}`;
 const legacyCode = column('legacy_code');
@@ -78,12 +75,6 @@ function shopDiff(): EntityErdDiff {
   };
 }
 
-const entity = (annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'shop', namespace: 'default', annotations },
-  spec: {},
-});
 const byJob = { 'getdbt.com/cloud-job-id': '42' };
 
 function renderTab(
@@ -91,20 +82,9 @@ function renderTab(
   annotations: Record<string, string> = byJob,
   url = '/',
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [
-          dbtErdApiRef,
-          { getEntityErd: jest.fn().mockResolvedValue(shopErd()), ...api },
-        ],
-      ]}
-    >
-      <EntityProvider entity={entity(annotations)}>
-        <DbtErdContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { routeEntries: [url] },
+  return renderErdTab(
+    { getEntityErd: jest.fn().mockResolvedValue(shopErd()), ...api },
+    { entity: shopEntity(annotations), routeEntries: [url] },
   );
 }
 

@@ -1,41 +1,17 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
-import { dbtErdApiRef, EntityErd } from '../../api';
+import { EntityErd } from '../../api';
 import {
   shopErdWithExposure,
   syntheticErd,
 } from '../../__testUtils__/erdFixtures';
-import { DbtErdContent } from '../DbtErdContent';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'shop',
-    namespace: 'default',
-    annotations: { 'getdbt.com/artifacts-location': 'local:demo' },
-  },
-  spec: {},
-};
+import { renderErdTab } from '../../__testUtils__/renderErdTab';
 
 const id = (name: string) => `model.shop.${name}`;
 
 function renderTab(erd: EntityErd, url = '/') {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [dbtErdApiRef, { getEntityErd: jest.fn().mockResolvedValue(erd) }],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <DbtErdContent />
-      </EntityProvider>
-    </TestApiProvider>,
+  return renderErdTab(
+    { getEntityErd: jest.fn().mockResolvedValue(erd) },
     {
       routeEntries: [url],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },

@@ -1,22 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { dbtErdApiRef, EntityErd } from '../../api';
+import { EntityErd } from '../../api';
 import { relationship, shopErd } from '../../__testUtils__/erdFixtures';
-import { DbtErdContent } from '../DbtErdContent';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'shop',
-    namespace: 'default',
-    annotations: { 'getdbt.com/artifacts-location': 'local:demo' },
-  },
-  spec: {},
-};
+import { renderErdTab } from '../../__testUtils__/renderErdTab';
 
 /** The shop with one of its four relationships found in SQL instead of declared. */
 function shopWithInferred(): EntityErd {
@@ -43,17 +29,7 @@ function shopWithInferred(): EntityErd {
 }
 
 async function renderTab(erd: EntityErd) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [dbtErdApiRef, { getEntityErd: jest.fn().mockResolvedValue(erd) }],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <DbtErdContent />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  await renderErdTab({ getEntityErd: jest.fn().mockResolvedValue(erd) });
 }
 
 const drawnEdges = () => document.querySelectorAll('.react-flow__edge').length;

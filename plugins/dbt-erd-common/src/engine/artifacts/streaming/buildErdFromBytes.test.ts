@@ -1,8 +1,10 @@
-import fs from 'fs';
-import path from 'path';
 // Test-only: the generator (a node-library) writes the artifacts these tests read.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { generateScaledArtifacts } from '@internal/dbt-artifacts-generator';
+import {
+  conformanceReference,
+  readConformanceCases,
+} from '../../../__testUtils__/dbterdSamples';
 import { buildErd } from '../../buildErd';
 import { renderErd } from '../../renderErd';
 import { Erd, ErdOptions } from '../../types';
@@ -13,47 +15,22 @@ import { buildErdFromBytes } from './buildErdFromBytes';
  * buildErdFromBytes reads less than buildErd (only the tests and node types
  * the options can use, no SQL unless asked) yet must draw the same ERD.
  */
-const SAMPLES_DIR = path.resolve(
-  __dirname,
-  '../../../../../../../shared/dbterd-samples',
-);
-const casesFile = path.join(SAMPLES_DIR, 'cases.json');
-
-interface ConformanceCase {
-  sample: string;
-  target: string;
-  algo: string;
-  options: { entityGroup?: string; entityNameFormat?: string };
-}
-
 function withoutSql(erd: Erd): Erd {
   return { ...erd, nodes: erd.nodes.map(n => ({ ...n, compiled_sql: null })) };
 }
 
 describe('buildErdFromBytes on the dbterd conformance cases', () => {
-  if (!fs.existsSync(casesFile)) {
+  const cases = readConformanceCases();
+  if (!cases) {
     // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect
     it.skip('../shared/dbterd-samples not found: conformance cases skipped', () => {});
     return;
   }
-  const { cases } = JSON.parse(fs.readFileSync(casesFile, 'utf8')) as {
-    cases: ConformanceCase[];
-  };
 
   it.each(cases.map(c => [`${c.sample} ${c.target} ${c.algo}`, c] as const))(
     '%s renders what buildErd renders',
     async (_name, c) => {
-      const dir = path.join(SAMPLES_DIR, 'samples', c.sample);
-      const manifest = fs.readFileSync(path.join(dir, 'manifest.json'));
-      const catalog = fs.readFileSync(path.join(dir, 'catalog.json'));
-      const options: Partial<ErdOptions> = { algo: c.algo, ...c.options };
-      const expected = buildErd(
-        {
-          manifest: JSON.parse(manifest.toString('utf8')),
-          catalog: JSON.parse(catalog.toString('utf8')),
-        },
-        options,
-      );
+      const { manifest, catalog, options, expected } = conformanceReference(c);
       const actual = await buildErdFromBytes(
         { manifest: chunksOf(manifest, 65536), catalog },
         options,
