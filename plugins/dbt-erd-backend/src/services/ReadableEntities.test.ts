@@ -148,7 +148,7 @@ describe('ReadableEntities', () => {
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(3);
   });
 
-  it('shares a lookup only between refs naming the same entity', async () => {
+  it('shares a lookup only between reads of the same ref', async () => {
     const held = gate();
     const { catalog, entities } = setup(
       new Set(['user:default/member']),
@@ -156,11 +156,12 @@ describe('ReadableEntities', () => {
     );
     const loads = [
       entities.load(ref, member),
-      entities.load({ ...ref, kind: 'Component' }, member),
+      entities.load({ ...ref }, member),
       entities.load({ ...ref, name: 'other' }, member),
+      entities.load({ ...ref, namespace: 'other' }, member),
     ];
     held.open();
     await Promise.all(loads);
-    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(3);
   });
 });

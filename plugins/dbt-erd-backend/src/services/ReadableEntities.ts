@@ -37,10 +37,7 @@ export class ReadableEntities {
       loadReadableEntity(this.catalog, ref, credentials, this.readPermissions);
     const principal = principalKey(credentials);
     if (principal === undefined) return lookup();
-    return this.lookups.run(
-      `${principal}\n${stringifyEntityRef(ref).toLocaleLowerCase('en-US')}`,
-      lookup,
-    );
+    return this.lookups.run(`${principal}\n${stringifyEntityRef(ref)}`, lookup);
   }
 }
 
