@@ -1,11 +1,19 @@
 import { Entity } from '@backstage/catalog-model';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ErdTableResponse,
   TAB_ERD_FORMAT,
 } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
+import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
 import { startDemoBackend } from './__testUtils__/startDemoBackend';
+import { dbtErdPlugin } from './plugin';
 import { tabErd } from './__testUtils__/tabErd';
 
 const component = (
@@ -74,6 +82,72 @@ describe('dbt-erd backend plugin', () => {
       .set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toEqual(first.body);
+  });
+
+  it('revalidates as browsers and proxies ask: a list or a weak tag is a 304, a hard reload or another tag the body', async () => {
+    const server = await startBackend();
+    const path = '/api/dbt-erd/entities/default/component/demo/erd';
+    const { etag } = (await request(server).get(path)).headers;
+    const revalidate = (headers: Record<string, string>) =>
+      request(server).get(path).set('Accept-Encoding', 'gzip').set(headers);
+
+    for (const ifNoneMatch of [`"other", ${etag}`, `W/${etag}`, '*']) {
+      const res = await revalidate({ 'If-None-Match': ifNoneMatch });
+      expect(res.status).toBe(304);
+      expect(res.headers.etag).toBe(etag);
+      expect(res.text ?? '').toBe('');
+    }
+    const reload = await revalidate({
+      'If-None-Match': etag,
+      'Cache-Control': 'no-cache',
+    });
+    expect(reload.status).toBe(200);
+    const changed = await revalidate({ 'If-None-Match': '"an-older-erd"' });
+    expect(changed.status).toBe(200);
+    expect(changed.headers['content-encoding']).toBe('gzip');
+    expect(tabErd(changed).nodes.length).toBeGreaterThan(0);
+  });
+
+  it('checks access before a 304: a caller denied dbt-erd.erd.read gets 404 for a tag it knows', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        dbtErdPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
+          },
+        }),
+        mockServices.permissions.mock({
+          authorize: async (requests, options) =>
+            requests.map(() => ({
+              result:
+                (options.credentials.principal as { userEntityRef?: string })
+                  .userEntityRef === 'user:default/outsider'
+                  ? AuthorizeResult.DENY
+                  : AuthorizeResult.ALLOW,
+            })) as any,
+        }).factory,
+        catalogServiceMock.factory({
+          entities: [
+            component('demo', {
+              'getdbt.com/artifacts-location': 'local:demo',
+            }),
+          ],
+        }),
+      ],
+    });
+    const path = '/api/dbt-erd/entities/default/component/demo/erd';
+    const { etag } = (await request(server).get(path)).headers;
+    const res = await request(server)
+      .get(path)
+      .set('If-None-Match', etag)
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/outsider'),
+      );
+    expect(res.status).toBe(404);
+    expect(res.headers.etag).not.toBe(etag);
+    expect(res.body.error.name).toBe('NotFoundError');
   });
 
   it('returns 404 for an entity the catalog does not return', async () => {

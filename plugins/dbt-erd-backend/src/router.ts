@@ -25,7 +25,7 @@ import { validatedQuery } from './http/validatedQuery';
 import { ErdReadPermissions } from './services/access/ErdReadPermissions';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
-import { loadReadableEntity } from './services/loadReadableEntity';
+import { ReadableEntities } from './services/ReadableEntities';
 
 export interface RouterOptions {
   erdService: ErdService;
@@ -50,16 +50,15 @@ export async function createRouter({
   const router = Router();
   router.use(express.json());
   const readPermissions = new ErdReadPermissions(permissions, auditor);
+  const readableEntities = new ReadableEntities(catalog, readPermissions);
 
   // The caller's own credentials: an entity they may not read is a 404,
   // the same answer as for one that does not exist.
   async function loadEntity(req: Request): Promise<Entity> {
     const { namespace, kind, name } = req.params;
-    return loadReadableEntity(
-      catalog,
+    return readableEntities.load(
       { namespace, kind, name },
       await httpAuth.credentials(req, { allow: ['user', 'service'] }),
-      readPermissions,
     );
   }
 

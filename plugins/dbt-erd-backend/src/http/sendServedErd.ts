@@ -2,7 +2,10 @@ import { Request, Response } from 'express';
 import { ServedErd } from '../services/ServedErds';
 
 /**
- * Sends a prepared ERD: 304 when the browser already has this version,
+ * Sends a prepared ERD: 304 when the browser already has this version
+ * (Express's `req.fresh`: If-None-Match as browsers and proxies send it, a
+ * list or weak tags included; a `Cache-Control: no-cache` request, a hard
+ * reload, always gets the body),
  * the stored gzip bytes when it accepts gzip (every browser does), the
  * plain JSON otherwise. Nothing is serialised, hashed or compressed here.
  */
@@ -10,7 +13,7 @@ export function sendServedErd(req: Request, res: Response, erd: ServedErd) {
   res.setHeader('ETag', erd.etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   res.setHeader('Vary', 'Accept-Encoding');
-  if (req.headers['if-none-match'] === erd.etag) {
+  if (req.fresh) {
     res.status(304).end();
     return;
   }
