@@ -1,3 +1,4 @@
+import { buildErd, getErdTarget } from 'backstage-plugin-dbt-erd-common';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
 import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
@@ -88,6 +89,13 @@ describe('upstream requests of one dbt Cloud run', () => {
         true,
       );
     }
+    // ...and put back, it is the export the engine prints from the artifacts.
+    const built = buildErd({
+      manifest: demoArtifacts['manifest.json'],
+      catalog: demoArtifacts['catalog.json'],
+    });
+    expect(jsonExports[1]).toBe(getErdTarget('json').render(built.erd));
+    expect(jsonExports[0]).toBe(jsonExports[1]);
     expect(
       tabErd({ body: JSON.parse(bodies.get('')![0]) }).nodes.every(
         (n: any) => n.compiled_sql === null,

@@ -2,8 +2,9 @@ import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
-  buildErdFromIndex,
+  ArtifactIndex,
   CompiledSqlById,
+  ErdDerivation,
   ErdInputError,
   ErdOptions,
   indexProject,
@@ -11,7 +12,6 @@ import {
   encodeTabErd,
   ErdResponse,
   setCompiledSqlAside,
-  withCompiledSql,
 } from 'backstage-plugin-dbt-erd-common';
 import { ArtifactSource, LocatedArtifacts } from '../sources/ArtifactSource';
 import {
@@ -99,6 +99,11 @@ export class ErdService {
   /** Unzipping and parsing a large index from the shared cache, once however many wait. */
   private readonly loads = new SingleFlight<ProjectVersion | undefined>();
   private readonly views = new SingleFlight<ServedErd>();
+  /**
+   * What the views of each decoded index share (keys, relationships per
+   * algorithm), kept as long as the ErdCache keeps that index.
+   */
+  private readonly derivations = new WeakMap<ArtifactIndex, ErdDerivation>();
   private readonly encodeTabBody: TabBodyEncoder;
 
   constructor(private readonly context: ErdServiceContext) {
@@ -197,10 +202,21 @@ export class ErdService {
     options: ErdOptions,
     compiledSql?: CompiledSqlById,
   ): ErdResponse {
-    const index = compiledSql
-      ? withCompiledSql(project.index, compiledSql)
-      : project.index;
-    const { erd, warnings } = buildErdFromIndex(index, options);
+    let derivation = this.derivations.get(project.index);
+    if (!derivation) {
+      derivation = new ErdDerivation(project.index);
+      this.derivations.set(project.index, derivation);
+    }
+    const { erd, warnings } = derivation.build(options);
+    // The SQL set aside is put back into the drawn nodes only: no algorithm
+    // reads it, so the view is the one built from the index with it.
+    if (compiledSql) {
+      erd.nodes = erd.nodes.map(node =>
+        Object.hasOwn(compiledSql, node.id)
+          ? { ...node, compiled_sql: compiledSql[node.id] }
+          : node,
+      );
+    }
     return { ...erd, source: project.info, warnings };
   }
 

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
+import { constants, gunzipSync, gzip } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
 
@@ -16,6 +16,16 @@ export interface ServedErd {
 /** The ETag of a tab body. */
 export function erdEtag(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+function servedErd(etag: string, compressed: Buffer): ServedErd {
+  return {
+    etag,
+    gzip: compressed,
+    get json() {
+      return gunzipSync(compressed);
+    },
+  };
 }
 
 /**
@@ -40,18 +50,28 @@ export class ServedErds {
     return this.entries.get(key);
   }
 
-  /** Compresses off the event loop (zlib's thread pool), then keeps it if it fits. */
+  /**
+   * Compresses off the event loop (zlib's thread pool), then keeps it if it
+   * fits. The answer that waits for it gets the fastest compression (on a
+   * 5,000-model ERD a quarter of the default's time, a quarter more bytes);
+   * the default's smaller bytes then replace it for every later answer.
+   */
   async put(key: string, body: string): Promise<ServedErd> {
-    const compressed = await gzipAsync(body);
-    const entry: ServedErd = {
-      etag: erdEtag(body),
-      gzip: compressed,
-      get json() {
-        return gunzipSync(compressed);
-      },
-    };
-    this.entries.set(key, entry);
-    return entry;
+    const compressing = gzipAsync(body, { level: constants.Z_BEST_SPEED });
+    // Hashed while zlib's thread compresses.
+    const etag = erdEtag(body);
+    const fast = servedErd(etag, await compressing);
+    this.entries.set(key, fast);
+    gzipAsync(body)
+      .then(smaller => {
+        // Unless forgotten or replaced meanwhile.
+        if (this.entries.peek(key) === fast) {
+          this.entries.set(key, servedErd(etag, smaller));
+        }
+      })
+      // The fast bytes stay: they are as good an answer, only larger.
+      .catch(() => undefined);
+    return fast;
   }
 
   /** Drops every entry whose key starts with `prefix` (one artifact version's views). */

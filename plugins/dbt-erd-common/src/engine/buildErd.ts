@@ -1,17 +1,16 @@
-import { getErdAlgorithm } from './algorithms/registry';
 import { FoundRelationship } from './algorithms/types';
 import { DbtArtifacts, indexArtifacts } from './artifacts/indexArtifacts';
 import { ArtifactIndex, IndexedNode } from './artifacts/types';
-import { detectTableKeys } from './keys/detectKeys';
 import { ownerLinks } from './catalog/catalogLinks';
+import { ProjectFacts } from './derivation/ProjectFacts';
 import { groupNodes } from './naming/entityGroup';
-import { entityName } from './naming/entityName';
 import { resolveErdOptions } from './options';
 import { compileSelection } from './selection/isSelected';
-import { selectableOf } from './selection/selectableTable';
+import { SelectableTable } from './selection/selectableTable';
 import {
   Erd,
   ErdBuildResult,
+  ErdColumn,
   ErdEdge,
   ErdNode,
   ErdNodeDetails,
@@ -22,50 +21,56 @@ import {
 /** dbterd's `$schema` / `dbterd_version` when no version is pinned. */
 export const DEFAULT_DBTERD_VERSION = 'latest';
 
-interface WorkingColumn {
-  name: string;
-  dataType: string;
-  description: string;
-  isPrimaryKey: boolean;
-}
-
 interface WorkingTable {
   node: IndexedNode;
-  columns: WorkingColumn[];
-  /** Lower-cased column names, made on first need and kept in step with `columns`. */
-  columnNames?: Set<string>;
+  /** The node's position in the index. */
+  at: number;
+  /** Its entity name in the view's name format. */
+  name: string;
+  /** The drawn columns; flags and missing columns are set as the view is built. */
+  columns: ErdColumn[];
+  /** Lower-cased names of the columns added by `addMissingColumns`. */
+  added?: Set<string>;
 }
 
-function byCodeUnits(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
+function erdColumn(
+  name: string,
+  dataType: string,
+  description: string,
+): ErdColumn {
+  return {
+    name,
+    data_type: dataType,
+    description: description || null,
+    is_primary_key: false,
+    is_foreign_key: false,
+  };
 }
 
+/** The selected tables by unique id, in output order (by unique id; of two nodes with one id, the last). */
 function selectTables(
-  index: ArtifactIndex,
+  facts: ProjectFacts,
   options: ErdOptions,
 ): Map<string, WorkingTable> {
+  const { index } = facts;
   const tables = new Map<string, WorkingTable>();
-  const selectables = index.nodes.map(selectableOf);
+  const selectables = facts.selectables();
+  const names = facts.entityNames(options.entityNameFormat);
   const isSelected = compileSelection(options, {
     tables: selectables,
     projectName: index.projectName,
     selectors: index.selectors,
   });
-  index.nodes.forEach((node, i) => {
-    if (!isSelected(selectables[i])) return;
-    const columns = node.columns.map(c => ({ ...c, isPrimaryKey: false }));
+  for (const at of facts.byUniqueId()) {
+    if (!isSelected(selectables[at])) continue;
+    const node = index.nodes[at];
+    const columns = node.columns.map(c =>
+      erdColumn(c.name, c.dataType, c.description),
+    );
     // dbterd never draws an empty entity: it shows one `unknown` column.
-    if (columns.length === 0) {
-      columns.push({
-        name: 'unknown',
-        dataType: 'unknown',
-        description: '',
-        isPrimaryKey: false,
-      });
-    }
-    tables.set(node.uniqueId, { node, columns });
-  });
+    if (columns.length === 0) columns.push(erdColumn('unknown', 'unknown', ''));
+    tables.set(node.uniqueId, { node, at, name: names[at], columns });
+  }
   return tables;
 }
 
@@ -78,61 +83,60 @@ function markPrimaryKeys(
     const keys = primaryKeys.get(uniqueId);
     if (!keys) continue;
     for (const column of table.columns) {
-      if (keys.has(column.name.toLowerCase())) column.isPrimaryKey = true;
+      if (keys.has(column.name.toLowerCase())) column.is_primary_key = true;
     }
   }
 }
 
 /** Relationship columns the catalog did not list (e.g. `select *` models) are added to their table. */
-function addMissingColumns(table: WorkingTable, columnNames: string[]) {
-  // Kept on the table: a set made per relationship is quadratic when one
-  // wide table has many relationships (10^5 in a hostile manifest).
-  table.columnNames ??= new Set(table.columns.map(c => c.name.toLowerCase()));
-  const present = table.columnNames;
+function addMissingColumns(
+  facts: ProjectFacts,
+  table: WorkingTable,
+  columnNames: string[],
+) {
+  // Sets, not a scan per relationship: that is quadratic when one wide
+  // table has many relationships (10^5 in a hostile manifest).
+  const listed = facts.columnNames(table.at);
   for (const name of columnNames) {
-    if (present.has(name.toLowerCase())) continue;
-    table.columns.push({
-      name,
-      dataType: 'unknown',
-      description: '',
-      isPrimaryKey: false,
-    });
-    present.add(name.toLowerCase());
+    const lower = name.toLowerCase();
+    if (listed.has(lower) || table.added?.has(lower)) continue;
+    table.columns.push(erdColumn(name, 'unknown', ''));
+    (table.added ??= new Set()).add(lower);
+  }
+}
+
+function markForeignKeys(table: WorkingTable, foreignKeys: Set<string>) {
+  for (const column of table.columns) {
+    if (foreignKeys.has(column.name)) column.is_foreign_key = true;
   }
 }
 
 function toErdNode(
-  table: WorkingTable,
-  options: ErdOptions,
-  foreignKeys: Set<string>,
+  { node, name, columns }: WorkingTable,
+  selectable: SelectableTable,
 ): ErdNode {
-  const { node } = table;
   return {
     id: node.uniqueId,
-    name: entityName(node, options.entityNameFormat),
+    name,
     label: node.meta.label,
     description: node.description || null,
     resource_type: node.resourceType,
-    schema_name: node.schema.toLowerCase(),
-    database: node.database.toLowerCase(),
-    columns: table.columns.map(column => ({
-      name: column.name,
-      data_type: column.dataType,
-      description: column.description || null,
-      is_primary_key: column.isPrimaryKey,
-      is_foreign_key: foreignKeys.has(column.name),
-    })),
+    // Lower-cased already, as dbterd prints them.
+    schema_name: selectable.schema,
+    database: selectable.database,
+    columns,
     compiled_sql: node.compiledSql,
   };
 }
 
+/** Arrays are copied: the relationship is kept for other views of the index. */
 function toErdEdge(relationship: FoundRelationship): ErdEdge {
   const edge: ErdEdge = {
     id: relationship.name,
     from_id: relationship.fromId,
     to_id: relationship.toId,
-    from_columns: relationship.fromColumns,
-    to_columns: relationship.toColumns,
+    from_columns: [...relationship.fromColumns],
+    to_columns: [...relationship.toColumns],
     relationship_type: 'fk',
     name: relationship.name,
     label: relationship.label,
@@ -140,7 +144,7 @@ function toErdEdge(relationship: FoundRelationship): ErdEdge {
   };
   // Only when set: dbterd's own edges have none of these fields.
   if (relationship.provenance) edge.provenance = relationship.provenance;
-  if (relationship.evidence) edge.evidence = relationship.evidence;
+  if (relationship.evidence) edge.evidence = [...relationship.evidence];
   if (relationship.confidence) edge.confidence = relationship.confidence;
   return edge;
 }
@@ -169,71 +173,104 @@ function nodeDetails(
 }
 
 /**
+ * Every view of one project index: `build` is `buildErdFromIndex` of the
+ * index, byte for byte, and what views share (keys, each algorithm's
+ * relationships, names per format, table order) is worked out once per
+ * instance, so further views cost only their selection and output. Keep
+ * one per index for as long as the index is kept, and never change the index.
+ */
+export class ErdDerivation {
+  /** The project index every view is derived from; never changed. */
+  readonly index: ArtifactIndex;
+  private readonly facts: ProjectFacts;
+
+  constructor(index: ArtifactIndex) {
+    this.index = index;
+    this.facts = new ProjectFacts(index);
+  }
+
+  /** The ERD of the index with these options, as `buildErdFromIndex` draws it. */
+  build(options: Partial<ErdOptions> = {}): ErdBuildResult {
+    const { facts, index } = this;
+    const resolved = resolveErdOptions(options);
+    const keys = facts.keys();
+    const { found, byName } = facts.found(resolved.algo);
+
+    const tables = selectTables(facts, resolved);
+    markPrimaryKeys(tables, found.primaryKeys);
+    const drawn = (r: FoundRelationship) =>
+      tables.has(r.toId) && tables.has(r.fromId);
+    // Missing columns are added in the algorithm's order, edges drawn by name.
+    for (const relationship of found.relationships) {
+      if (!drawn(relationship)) continue;
+      addMissingColumns(
+        facts,
+        tables.get(relationship.toId)!,
+        relationship.toColumns,
+      );
+      addMissingColumns(
+        facts,
+        tables.get(relationship.fromId)!,
+        relationship.fromColumns,
+      );
+    }
+
+    const sortedTables = [...tables.values()];
+    const edges = byName.filter(drawn).map(toErdEdge);
+    const foreignKeys = new Map<string, Set<string>>();
+    for (const edge of edges) {
+      const columns = foreignKeys.get(edge.from_id) ?? new Set<string>();
+      edge.from_columns.forEach(c => columns.add(c));
+      foreignKeys.set(edge.from_id, columns);
+    }
+    for (const [uniqueId, columns] of foreignKeys) {
+      markForeignKeys(tables.get(uniqueId)!, columns);
+    }
+    const selectables = facts.selectables();
+    const nodes = sortedTables.map(t => toErdNode(t, selectables[t.at]));
+
+    const erd: Erd = {
+      nodes,
+      edges,
+      metadata: {
+        generated_at: index.generatedAt,
+        dbt_project_name: index.projectName,
+        dbterd_version: DEFAULT_DBTERD_VERSION,
+      },
+      extras: {
+        nodeDetails: nodeDetails(sortedTables, index.exposureEntities),
+      },
+    };
+    const drawnKeys: Record<string, ErdTableKey[]> = {};
+    for (const table of sortedTables) {
+      const tableKeys = keys.get(table.node.uniqueId);
+      if (tableKeys) {
+        drawnKeys[table.node.uniqueId] = tableKeys.map(key => ({
+          ...key,
+          columns: [...key.columns],
+        }));
+      }
+    }
+    if (Object.keys(drawnKeys).length > 0) erd.extras!.keys = drawnKeys;
+    if (found.inference) erd.extras!.inference = { ...found.inference };
+    if (resolved.entityGroup) {
+      erd.groups = groupNodes(nodes, resolved.entityGroup);
+      erd.extras!.entityGroup = resolved.entityGroup;
+    }
+    return { erd, warnings: [...index.warnings, ...(found.warnings ?? [])] };
+  }
+}
+
+/**
  * The ERD of an already indexed project. This is the seam a streaming
  * manifest reader plugs into: it only needs to produce the ArtifactIndex.
+ * Deriving several views of one index: see ErdDerivation.
  */
 export function buildErdFromIndex(
   index: ArtifactIndex,
   options: Partial<ErdOptions> = {},
 ): ErdBuildResult {
-  const resolved = resolveErdOptions(options);
-  const keys = detectTableKeys(index);
-  const found = getErdAlgorithm(resolved.algo).findRelationships(index, {
-    algo: resolved.algo,
-    keys,
-  });
-
-  const tables = selectTables(index, resolved);
-  markPrimaryKeys(tables, found.primaryKeys);
-  const relationships = found.relationships.filter(
-    r => tables.has(r.toId) && tables.has(r.fromId),
-  );
-  for (const relationship of relationships) {
-    addMissingColumns(tables.get(relationship.toId)!, relationship.toColumns);
-    addMissingColumns(
-      tables.get(relationship.fromId)!,
-      relationship.fromColumns,
-    );
-  }
-
-  const sortedTables = [...tables.values()].sort((a, b) =>
-    byCodeUnits(a.node.uniqueId, b.node.uniqueId),
-  );
-  const edges = relationships
-    .sort((a, b) => byCodeUnits(a.name, b.name))
-    .map(toErdEdge);
-  const foreignKeys = new Map<string, Set<string>>();
-  for (const edge of edges) {
-    const columns = foreignKeys.get(edge.from_id) ?? new Set<string>();
-    edge.from_columns.forEach(c => columns.add(c));
-    foreignKeys.set(edge.from_id, columns);
-  }
-  const nodes = sortedTables.map(t =>
-    toErdNode(t, resolved, foreignKeys.get(t.node.uniqueId) ?? new Set()),
-  );
-
-  const erd: Erd = {
-    nodes,
-    edges,
-    metadata: {
-      generated_at: index.generatedAt,
-      dbt_project_name: index.projectName,
-      dbterd_version: DEFAULT_DBTERD_VERSION,
-    },
-    extras: { nodeDetails: nodeDetails(sortedTables, index.exposureEntities) },
-  };
-  const drawnKeys: Record<string, ErdTableKey[]> = {};
-  for (const table of sortedTables) {
-    const tableKeys = keys.get(table.node.uniqueId);
-    if (tableKeys) drawnKeys[table.node.uniqueId] = tableKeys;
-  }
-  if (Object.keys(drawnKeys).length > 0) erd.extras!.keys = drawnKeys;
-  if (found.inference) erd.extras!.inference = found.inference;
-  if (resolved.entityGroup) {
-    erd.groups = groupNodes(nodes, resolved.entityGroup);
-    erd.extras!.entityGroup = resolved.entityGroup;
-  }
-  return { erd, warnings: [...index.warnings, ...(found.warnings ?? [])] };
+  return new ErdDerivation(index).build(options);
 }
 
 /**

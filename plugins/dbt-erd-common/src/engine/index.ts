@@ -6,6 +6,7 @@ export {
   buildErd,
   buildErdFromIndex,
   DEFAULT_DBTERD_VERSION,
+  ErdDerivation,
 } from './buildErd';
 export { renderErd } from './renderErd';
 export { ErdInputError } from './errors';
