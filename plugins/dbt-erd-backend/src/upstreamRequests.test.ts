@@ -1,6 +1,7 @@
 import { buildErd, getErdTarget } from 'backstage-plugin-dbt-erd-common';
 import { FakeDbtCloudServer } from 'backstage-plugin-dbt-erd-node/testUtils';
 import { CapturedLogs, RecordingCache } from './__testUtils__/capturingLogger';
+import { demoArtifacts } from './__testUtils__/demoArtifacts';
 import { startFakeDbtCloud } from './__testUtils__/fakeDbtCloud';
 import {
   annotatedEntity,
