@@ -42,8 +42,25 @@ function runDagre(
     const laid = graph.node(String(i));
     return { x: laid.x - node.width / 2, y: laid.y - node.height / 2 };
   });
-  const minX = Math.min(...corners.map(p => p.x));
-  const minY = Math.min(...corners.map(p => p.y));
+  // dagre's bend points, without its first and last: those are where a
+  // line to the table's centre meets its border, while the lines are drawn
+  // from column handles (see routedPath).
+  const bends = new Map<string, Point[]>();
+  edges.forEach((edge, i) => {
+    const v = index.get(edge.source);
+    const w = index.get(edge.target);
+    if (!v || !w || v === w) return;
+    const points = graph.edge({ v, w, name: String(i) })?.points ?? [];
+    if (points.length > 2) bends.set(edge.id, points.slice(1, -1));
+  });
+  // The extent holds the lines too: one that bends around the outside of
+  // the component must not run over its neighbour after packing.
+  let minX = Infinity;
+  let minY = Infinity;
+  for (const p of [...corners, ...[...bends.values()].flat()]) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+  }
   const positions = new Map<string, Point>();
   let width = 0;
   let height = 0;
@@ -53,7 +70,17 @@ function runDagre(
     width = Math.max(width, p.x + node.width);
     height = Math.max(height, p.y + node.height);
   });
-  return { positions, width, height };
+  const routes = new Map<string, number[]>();
+  for (const [id, points] of bends) {
+    const route: number[] = [];
+    for (const p of points) {
+      route.push(Math.round(p.x - minX), Math.round(p.y - minY));
+      width = Math.max(width, p.x - minX);
+      height = Math.max(height, p.y - minY);
+    }
+    routes.set(id, route);
+  }
+  return { positions, width, height, routes };
 }
 
 const misfit = (c: ComponentLayout, aspectRatio: number) =>
@@ -118,6 +145,11 @@ function withLeafBlocks(
     reducedNodes.push({ id, width: packed.width, height: packed.height });
   }
   if (!packedBlocks.size) return layOut(nodes, edges);
+  const toBlock = new Set(
+    edges
+      .filter(e => blockOf.has(e.source) || blockOf.has(e.target))
+      .map(e => e.id),
+  );
   const reduced = layOut(
     reducedNodes.filter(n => !blockOf.has(n.id)),
     edges
@@ -127,6 +159,10 @@ function withLeafBlocks(
         source: blockOf.get(e.source) ?? e.source,
         target: blockOf.get(e.target) ?? e.target,
       })),
+  );
+  // A line to a block ends at the block's border, not at its table.
+  const routes = new Map(
+    [...(reduced.routes ?? [])].filter(([id]) => !toBlock.has(id)),
   );
   const positions = new Map<string, Point>();
   for (const [id, p] of reduced.positions) {
@@ -140,7 +176,7 @@ function withLeafBlocks(
         }),
       );
   }
-  return { positions, width: reduced.width, height: reduced.height };
+  return { positions, width: reduced.width, height: reduced.height, routes };
 }
 
 /**
@@ -158,8 +194,10 @@ export const dagreComponent: LayOutComponent = (nodes, edges, aspectRatio) => {
   if (nodes.length > TRY_BOTH_MAX || misfit(lr, aspectRatio) < Math.log(2))
     return lr;
   const tb = run('TB');
+  // Lines leave tables sideways, from column handles: a top-to-bottom
+  // route does not fit them, so those lines are drawn directly.
   return misfit(tb, aspectRatio) + Math.log(2) < misfit(lr, aspectRatio)
-    ? tb
+    ? { ...tb, routes: undefined }
     : lr;
 };
 
