@@ -13,6 +13,7 @@ import { isOverview, OVERVIEW_THRESHOLD } from './overview';
 import { buildSearchIndex, searchErd } from './searchIndex';
 import { applyHighlight, toFlow, TableFlowNode } from './toFlow';
 import { visibleColumns } from './visibleColumns';
+import { dagreLayout } from '../layout/dagreLayout';
 import { gridLayout } from '../layout/gridLayout';
 import { buildLayoutRequest } from '../hooks/layoutRequest';
 
@@ -218,6 +219,26 @@ describe('toFlow', () => {
     expect(
       flow.edges.find(e => e.source === id('payments'))!.data!.cardinality,
     ).toBe('11');
+  });
+
+  it("draws edges along the layered layout's routes, directly without one", () => {
+    const sizes = tableSizes(model, all, 'all');
+    const layered = dagreLayout(buildLayoutRequest(model, sizes, true));
+    const routed = toFlow(model, all, layered, sizes, {
+      showMode: 'all',
+      drawEdges: true,
+    });
+    const edge = routed.edges.find(
+      e => e.source === id('orders') && e.target === id('customers'),
+    )!;
+    const route = edge.data!.route as number[];
+    expect(route.length).toBeGreaterThan(0);
+    expect(route).toEqual(layered.routes!.get(edge.id));
+    const direct = toFlow(model, all, layout, sizes, {
+      showMode: 'all',
+      drawEdges: true,
+    });
+    expect(direct.edges.every(e => e.data!.route === undefined)).toBe(true);
   });
 
   it('attaches edges to the table header when columns are hidden', () => {

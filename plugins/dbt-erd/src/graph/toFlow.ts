@@ -44,6 +44,8 @@ export function visibleEdges(
 export interface PlacedTables {
   positions: ReadonlyMap<string, Point>;
   groups: ReadonlyMap<string, Rect>;
+  /** Bend points of relationship lines, by edge id (see LayoutResult.routes). */
+  routes?: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface FlowOptions {
@@ -204,6 +206,7 @@ export function toFlow(
         highlighted: false,
         inferred: isInferredEdge(edge),
         relationshipId: edge.id,
+        route: layout.routes?.get(edge.id),
       };
       // A composite key: one line per column pair, so the relationship
       // attaches to every column of the key; the first carries the label.

@@ -50,6 +50,8 @@ export interface RelationshipEdgeData extends Record<string, unknown> {
   inferred?: boolean;
   /** The ERD edge this line draws (a composite key draws several lines). */
   relationshipId?: string;
+  /** Bend points to draw the line through (see LayoutResult.routes); without them, a direct curve. */
+  route?: readonly number[];
 }
 
 /** What an exposure node draws: a dbt exposure and the catalog entity it names. */

@@ -1,6 +1,6 @@
 import dagre from '@dagrejs/dagre';
-import { Point } from '../geometry';
-import { packBoxes } from './packBoxes';
+import { Point, Size } from '../geometry';
+import { packColumns, PackedColumns } from './packColumns';
 import { ComponentLayout, LayOutComponent, packedLayout } from './packedLayout';
 import { LayoutRequest, LayoutResult } from './types';
 
@@ -42,8 +42,25 @@ function runDagre(
     const laid = graph.node(String(i));
     return { x: laid.x - node.width / 2, y: laid.y - node.height / 2 };
   });
-  const minX = Math.min(...corners.map(p => p.x));
-  const minY = Math.min(...corners.map(p => p.y));
+  // dagre's bend points, without its first and last: those are where a
+  // line to the table's centre meets its border, while the lines are drawn
+  // from column handles (see routedPath).
+  const bends = new Map<string, Point[]>();
+  edges.forEach((edge, i) => {
+    const v = index.get(edge.source);
+    const w = index.get(edge.target);
+    if (!v || !w || v === w) return;
+    const points = graph.edge({ v, w, name: String(i) })?.points ?? [];
+    if (points.length > 2) bends.set(edge.id, points.slice(1, -1));
+  });
+  // The extent holds the lines too: one that bends around the outside of
+  // the component must not run over its neighbour after packing.
+  let minX = Infinity;
+  let minY = Infinity;
+  for (const p of [...corners, ...[...bends.values()].flat()]) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+  }
   const positions = new Map<string, Point>();
   let width = 0;
   let height = 0;
@@ -53,7 +70,17 @@ function runDagre(
     width = Math.max(width, p.x + node.width);
     height = Math.max(height, p.y + node.height);
   });
-  return { positions, width, height };
+  const routes = new Map<string, number[]>();
+  for (const [id, points] of bends) {
+    const route: number[] = [];
+    for (const p of points) {
+      route.push(Math.round(p.x - minX), Math.round(p.y - minY));
+      width = Math.max(width, p.x - minX);
+      height = Math.max(height, p.y - minY);
+    }
+    routes.set(id, route);
+  }
+  return { positions, width, height, routes };
 }
 
 const misfit = (c: ComponentLayout, aspectRatio: number) =>
@@ -63,11 +90,105 @@ const misfit = (c: ComponentLayout, aspectRatio: number) =>
 const LEAF_BLOCK_MIN = 4;
 const LEAF_GAP = 30;
 
+/** How far before and after a corner a routed line starts to turn. */
+const SHOULDER = 8;
+
+/** The points of an orthogonal polyline, with shoulders around each corner so a smooth curve through them turns tightly. */
+function withShoulders(points: Point[]): Point[] {
+  const out: Point[] = [points[0]];
+  for (let i = 1; i < points.length - 1; i++) {
+    const [a, p, b] = [points[i - 1], points[i], points[i + 1]];
+    const toward = (q: Point) => {
+      const d = Math.hypot(q.x - p.x, q.y - p.y);
+      const r = Math.min(SHOULDER, d / 3);
+      return d
+        ? { x: p.x + ((q.x - p.x) * r) / d, y: p.y + ((q.y - p.y) * r) / d }
+        : p;
+    };
+    out.push(toward(a), p, toward(b));
+  }
+  out.push(points[points.length - 1]);
+  return out;
+}
+
+/**
+ * Lines from a hub into its block of leaves. dagre routed each to the
+ * block's border; a leaf in the column nearest the hub is reached from
+ * there, one further back along the block's top (or bottom) edge and down
+ * (or up) the gutter before its column, clear of the leaves in between.
+ * Returns routes by edge id, in the block's component's coordinates.
+ */
+function blockRoutes(
+  block: {
+    hub: string;
+    members: Array<Size & { id: string }>;
+    packed: PackedColumns;
+  },
+  at: Point,
+  nodes: Parameters<LayOutComponent>[0],
+  edges: Parameters<LayOutComponent>[1],
+  reduced: ComponentLayout,
+): Map<string, number[]> {
+  const routes = new Map<string, number[]>();
+  const hubAt = reduced.positions.get(block.hub);
+  const hub = nodes.find(n => n.id === block.hub);
+  if (!hubAt || !hub) return routes;
+  const { packed } = block;
+  const right = at.x + packed.width / 2 > hubAt.x + hub.width / 2;
+  const memberIndex = new Map(block.members.map((m, i) => [m.id, i]));
+  for (const edge of edges) {
+    const leaf = memberIndex.has(edge.target) ? edge.target : edge.source;
+    const i = memberIndex.get(leaf);
+    if (
+      i === undefined ||
+      (edge.source !== block.hub && edge.target !== block.hub)
+    )
+      continue;
+    const base = reduced.routes?.get(edge.id);
+    if (!base?.length) continue;
+    const points: Point[] = [];
+    for (let k = 0; k + 1 < base.length; k += 2)
+      points.push({ x: base[k], y: base[k + 1] });
+    // From the hub towards the leaf.
+    if (edge.target !== leaf) points.reverse();
+    const column = packed.columnOf[i];
+    const fromHub = right ? column : packed.columns.length - 1 - column;
+    if (fromHub > 0) {
+      const near = points[points.length - 1];
+      const member = block.members[i];
+      const top = at.y + packed.positions[i].y;
+      const above = top + member.height / 2 < at.y + packed.height / 2;
+      const edgeY = above
+        ? at.y - LEAF_GAP / 2
+        : at.y + packed.height + LEAF_GAP / 2;
+      const { x, width } = packed.columns[column];
+      const gutterX = right
+        ? at.x + x - LEAF_GAP / 2
+        : at.x + x + width + LEAF_GAP / 2;
+      const turns = withShoulders([
+        near,
+        { x: near.x, y: edgeY },
+        { x: gutterX, y: edgeY },
+        { x: gutterX, y: top + member.height / 2 },
+      ]);
+      points.push(...turns.slice(1));
+    }
+    if (edge.target !== leaf) points.reverse();
+    routes.set(
+      edge.id,
+      points.flatMap(p => [Math.round(p.x), Math.round(p.y)]),
+    );
+  }
+  return routes;
+}
+
 /**
  * dagre puts every table of a rank in one line, so a star (a dimension that
  * forty facts reference: `dim_date`) becomes a tower. Leaves (tables joined
  * only to one hub) that share a hub and a direction are replaced by one
- * block, their tables packed in 2D inside it; dagre places the block.
+ * block, their tables packed in columns inside it (see packColumns);
+ * dagre places the block, and lines to the leaves run along its gutters
+ * (see blockRoutes).
  */
 function withLeafBlocks(
   nodes: Parameters<LayOutComponent>[0],
@@ -105,19 +226,34 @@ function withLeafBlocks(
   }
   const packedBlocks = new Map<
     string,
-    { ids: string[]; packed: ReturnType<typeof packBoxes> }
+    {
+      hub: string;
+      members: typeof nodes;
+      ids: string[];
+      packed: PackedColumns;
+    }
   >();
   const reducedNodes = [...nodes];
   let blockIndex = 0;
   for (const block of blocks.values()) {
     if (block.members.length < LEAF_BLOCK_MIN) continue;
     const id = `\u0000block:${blockIndex++}`;
-    const packed = packBoxes(block.members, aspectRatio / 2, LEAF_GAP);
-    packedBlocks.set(id, { ids: block.members.map(m => m.id), packed });
+    const packed = packColumns(block.members, aspectRatio / 2, LEAF_GAP);
+    packedBlocks.set(id, {
+      hub: block.hub,
+      members: block.members,
+      ids: block.members.map(m => m.id),
+      packed,
+    });
     block.members.forEach(m => blockOf.set(m.id, id));
     reducedNodes.push({ id, width: packed.width, height: packed.height });
   }
   if (!packedBlocks.size) return layOut(nodes, edges);
+  const toBlock = new Set(
+    edges
+      .filter(e => blockOf.has(e.source) || blockOf.has(e.target))
+      .map(e => e.id),
+  );
   const reduced = layOut(
     reducedNodes.filter(n => !blockOf.has(n.id)),
     edges
@@ -128,6 +264,16 @@ function withLeafBlocks(
         target: blockOf.get(e.target) ?? e.target,
       })),
   );
+  const routes = new Map(
+    [...(reduced.routes ?? [])].filter(([id]) => !toBlock.has(id)),
+  );
+  for (const [id, block] of packedBlocks) {
+    const at = reduced.positions.get(id);
+    if (at)
+      blockRoutes(block, at, nodes, edges, reduced).forEach((route, edgeId) =>
+        routes.set(edgeId, route),
+      );
+  }
   const positions = new Map<string, Point>();
   for (const [id, p] of reduced.positions) {
     const block = packedBlocks.get(id);
@@ -140,7 +286,7 @@ function withLeafBlocks(
         }),
       );
   }
-  return { positions, width: reduced.width, height: reduced.height };
+  return { positions, width: reduced.width, height: reduced.height, routes };
 }
 
 /**
@@ -158,8 +304,10 @@ export const dagreComponent: LayOutComponent = (nodes, edges, aspectRatio) => {
   if (nodes.length > TRY_BOTH_MAX || misfit(lr, aspectRatio) < Math.log(2))
     return lr;
   const tb = run('TB');
+  // Lines leave tables sideways, from column handles: a top-to-bottom
+  // route does not fit them, so those lines are drawn directly.
   return misfit(tb, aspectRatio) + Math.log(2) < misfit(lr, aspectRatio)
-    ? tb
+    ? { ...tb, routes: undefined }
     : lr;
 };
 

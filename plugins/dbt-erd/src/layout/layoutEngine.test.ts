@@ -1,4 +1,6 @@
+import { dagreLayout } from './dagreLayout';
 import { createLayoutEngine } from './layoutEngine';
+import { encodeRoutes } from './routesMessage';
 import { LayoutRequest } from './types';
 
 const request: LayoutRequest = {
@@ -77,5 +79,21 @@ describe('the layout engine', () => {
     await expect(answer).rejects.toThrow('dagre: bad graph');
     expect(onWorkerFailure).not.toHaveBeenCalled();
     expect(worker.terminated).toBe(false);
+  });
+
+  it("reads routes from the worker's compact message, by the request's edge ids", async () => {
+    const worker = new FailingWorker();
+    const engine = createLayoutEngine({
+      createWorker: () => worker as unknown as Worker,
+    });
+    const answer = engine.layout(request);
+    const { routes, ...result } = dagreLayout(request);
+    expect(routes?.get('e1')?.length).toBeGreaterThan(0);
+    worker.onmessage?.({
+      data: { id: 1, result, routes: encodeRoutes(request.edges, routes) },
+    } as MessageEvent);
+    const laid = await answer;
+    expect(laid.routes).toEqual(routes);
+    expect(laid.positions).toEqual(result.positions);
   });
 });

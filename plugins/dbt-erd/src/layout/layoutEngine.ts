@@ -1,5 +1,6 @@
 import { createLayoutWorker } from './createLayoutWorker';
 import { dagreLayout } from './dagreLayout';
+import { decodeRoutes, RoutesMessage } from './routesMessage';
 import { LayoutEngine, LayoutRequest, LayoutResult } from './types';
 
 /** The worker itself failed (as opposed to one layout throwing in it). */
@@ -8,6 +9,7 @@ export class LayoutWorkerError extends Error {
 }
 
 type Pending = {
+  edges: LayoutRequest['edges'];
   resolve: (r: LayoutResult) => void;
   reject: (e: Error) => void;
 };
@@ -25,11 +27,20 @@ class WorkerLayoutEngine implements LayoutEngine {
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent) => {
-      const { id, result, error } = event.data;
+      const { id, result, routes, error } = event.data as {
+        id: number;
+        result?: LayoutResult;
+        routes?: RoutesMessage;
+        error?: string;
+      };
       const p = this.pending.get(id);
       this.pending.delete(id);
-      if (error) p?.reject(new Error(error));
-      else p?.resolve(result);
+      if (!p) return;
+      if (error || !result) p.reject(new Error(error));
+      else {
+        const decoded = routes && decodeRoutes(p.edges, routes);
+        p.resolve(decoded ? { ...result, routes: decoded } : result);
+      }
     };
     worker.onerror = event => {
       event.preventDefault?.();
@@ -53,7 +64,7 @@ class WorkerLayoutEngine implements LayoutEngine {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { edges: request.edges, resolve, reject });
       try {
         this.worker.postMessage({ id, request });
       } catch (e) {

@@ -9,6 +9,22 @@ type LayoutEdge = LayoutRequest['edges'][number];
 /** One connected component laid out from (0, 0). */
 export interface ComponentLayout extends Size {
   positions: Map<string, Point>;
+  /** Bend points of the lines inside, from (0, 0) too (see LayoutResult.routes). */
+  routes?: Map<string, number[]>;
+}
+
+/** Moves routes by (dx, dy) into `into`. */
+function shiftRoutes(
+  routes: ReadonlyMap<string, number[]> | undefined,
+  dx: number,
+  dy: number,
+  into: Map<string, number[]>,
+) {
+  for (const [id, route] of routes ?? [])
+    into.set(
+      id,
+      route.map((v, i) => Math.round(v + (i % 2 ? dy : dx))),
+    );
 }
 
 /** Lays out one connected component of two or more tables. */
@@ -67,13 +83,15 @@ function layOutGroup(
   );
   const packed = packBoxes(laid, aspectRatio, COMPONENT_GAP);
   const positions = new Map<string, Point>();
+  const routes = new Map<string, number[]>();
   laid.forEach((component, i) => {
     const at = packed.positions[i];
     for (const [id, p] of component.positions) {
       positions.set(id, { x: at.x + p.x, y: at.y + p.y });
     }
+    shiftRoutes(component.routes, at.x, at.y, routes);
   });
-  return { positions, width: packed.width, height: packed.height };
+  return { positions, width: packed.width, height: packed.height, routes };
 }
 
 /**
@@ -125,6 +143,7 @@ export function packedLayout(
   const packed = packBoxes(framed, aspectRatio, GROUP_GAP);
 
   const positions = new Map<string, Point>();
+  const routes = new Map<string, number[]>();
   const groups = new Map<
     string,
     { x: number; y: number; width: number; height: number }
@@ -143,6 +162,12 @@ export function packedLayout(
         y: at.y + group.offset.y + p.y,
       });
     }
+    shiftRoutes(
+      group.inner.routes,
+      at.x + group.offset.x,
+      at.y + group.offset.y,
+      routes,
+    );
   });
-  return { positions, groups };
+  return routes.size ? { positions, groups, routes } : { positions, groups };
 }

@@ -23,6 +23,15 @@ export interface LayoutResult {
   positions: Map<string, Point>;
   /** Areas around the tables of each group, by group name. */
   groups: Map<string, Rect>;
+  /**
+   * The line of each relationship inside a connected component, by edge
+   * id, as the layered layout routed it clear of the other tables: its bend
+   * points, x and y interleaved, in canvas coordinates, rounded to whole
+   * pixels (a compact message from the worker). Lines between components
+   * or groups, and lines to a block of leaves, have none and are drawn
+   * directly.
+   */
+  routes?: Map<string, number[]>;
 }
 
 /** Anything that can lay out a graph without blocking the page for long. */

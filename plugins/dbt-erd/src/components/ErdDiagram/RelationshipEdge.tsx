@@ -3,10 +3,15 @@ import { memo } from 'react';
 import { INFERRED_DASH } from '../../graph/inferredEdges';
 import { RelationshipFlowEdge } from '../../graph/toFlow';
 import { CARDINALITY_ENDS, markerId } from './crowsFoot';
+import { routedPath } from './routedPath';
 import { useDiagramColors } from './useDiagramColors';
 import { selectShowLabels } from './zoomTiers';
 
-/** A relationship from the FK column to the referenced column, with crow's-foot ends. */
+/**
+ * A relationship from the FK column to the referenced column, with
+ * crow's-foot ends: along the layout's route where it has one (clear of the
+ * tables it does not join), otherwise a direct curve.
+ */
 export const RelationshipEdge = memo(
   (props: EdgeProps<RelationshipFlowEdge>) => {
     const {
@@ -20,14 +25,20 @@ export const RelationshipEdge = memo(
     } = props;
     const colors = useDiagramColors();
     const showLabel = useStore(selectShowLabels);
-    const [path, labelX, labelY] = getBezierPath({
-      sourceX,
-      sourceY,
-      sourcePosition,
-      targetX,
-      targetY,
-      targetPosition,
-    });
+    const [path, labelX, labelY] = data?.route
+      ? routedPath(
+          { x: sourceX, y: sourceY, position: sourcePosition },
+          data.route,
+          { x: targetX, y: targetY, position: targetPosition },
+        )
+      : getBezierPath({
+          sourceX,
+          sourceY,
+          sourcePosition,
+          targetX,
+          targetY,
+          targetPosition,
+        });
     if (!data) return null;
     const ends = CARDINALITY_ENDS[data.cardinality] ?? CARDINALITY_ENDS.n1;
     const highlighted = data.highlighted;
