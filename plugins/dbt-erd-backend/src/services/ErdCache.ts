@@ -6,7 +6,7 @@ import {
 } from 'backstage-plugin-dbt-erd-common';
 import { LRUCache } from 'lru-cache';
 import { ErdSourceInfo } from '../sources/ArtifactSource';
-import { packJson, unpackJson } from './packJson';
+import { estimateJsonLength, packJson, unpackJson } from './packJson';
 import { ServedErd, ServedErds } from './ServedErds';
 
 /** One artifact version, indexed: what every view and export is derived from. */
@@ -107,8 +107,12 @@ export class ErdCache {
     project: ProjectVersion,
     compiledSql: CompiledSqlById,
   ): Promise<void> {
-    // Sized once its text is known, below; until then it counts as nothing.
-    this.decoded.set(versionKey, { project, size: 0 });
+    // Sized at once by estimate, so a burst of builds evicts as it goes;
+    // exactly once its text is known, below.
+    this.decoded.set(versionKey, {
+      project,
+      size: estimateJsonLength(project),
+    });
     const ttl = this.config.ttlMs;
     return (async () => {
       const index = await packJson(project);

@@ -1,4 +1,4 @@
-import { packJson, unpackJson } from './packJson';
+import { estimateJsonLength, packJson, unpackJson } from './packJson';
 
 describe('packJson', () => {
   it('packs the same text JSON.stringify writes, whatever the shape', async () => {
@@ -30,5 +30,22 @@ describe('packJson', () => {
       expect(text).toBe(JSON.stringify(value));
       expect(jsonLength).toBe(text.length);
     }
+  });
+
+  it('estimates the length of the text within a few percent', () => {
+    const value = {
+      nodes: Array.from({ length: 5000 }, (_, i) => ({
+        uniqueId: `model.p.m${i}`,
+        columns: Array.from({ length: i % 17 }, (__, c) => `column_${c}`),
+      })),
+      warnings: [],
+    };
+    const exact = JSON.stringify(value).length;
+    expect(Math.abs(estimateJsonLength(value) - exact) / exact).toBeLessThan(
+      0.05,
+    );
+    expect(estimateJsonLength({ a: [1, 2], b: 'x' })).toBe(
+      JSON.stringify({ a: [1, 2], b: 'x' }).length,
+    );
   });
 });
