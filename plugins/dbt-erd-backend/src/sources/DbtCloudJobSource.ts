@@ -6,6 +6,7 @@ import {
   FetchedArtifacts,
   LocatedArtifacts,
 } from './ArtifactSource';
+import { joinChunks } from './joinChunks';
 
 /** How long "the latest good run of job X" is trusted before asking dbt Cloud again. */
 export const JOB_LOOKUP_TTL_MS = 60_000;
@@ -76,7 +77,7 @@ export class DbtCloudJobSource implements ArtifactSource {
         located.info.runId,
         ({ manifest, catalog, warnings }) =>
           read({
-            manifest,
+            manifest: joinChunks(manifest),
             catalog,
             warnings: [...(located.warnings ?? []), ...warnings],
           }),

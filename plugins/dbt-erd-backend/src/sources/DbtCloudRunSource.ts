@@ -5,6 +5,7 @@ import {
   FetchedArtifacts,
   LocatedArtifacts,
 } from './ArtifactSource';
+import { joinChunks } from './joinChunks';
 
 /** How long a finished run's details are kept: they never change. */
 const RUN_LOOKUP_TTL_MS = 24 * 60 * 60_000;
@@ -65,7 +66,7 @@ export class DbtCloudRunSource implements ArtifactSource {
     return this.client.readRunArtifacts(
       this.runId,
       ({ manifest, catalog, warnings }) =>
-        read({ manifest, catalog, warnings }),
+        read({ manifest: joinChunks(manifest), catalog, warnings }),
       { run: this.run },
     );
   }
