@@ -5,13 +5,9 @@ import {
   ErdOptions,
 } from 'backstage-plugin-dbt-erd-common';
 import { LRUCache } from 'lru-cache';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
 import { ErdSourceInfo } from '../sources/ArtifactSource';
+import { estimateJsonLength, packJson, unpackJson } from './packJson';
 import { ServedErd, ServedErds } from './ServedErds';
-
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /** One artifact version, indexed: what every view and export is derived from. */
 export interface ProjectVersion {
@@ -85,7 +81,7 @@ export class ErdCache {
     if (decoded) return decoded.project;
     const stored = await this.cache.get(this.indexKey(versionKey));
     if (typeof stored !== 'string') return undefined;
-    const json = await unpack(stored);
+    const json = await unpackJson(stored);
     const project = JSON.parse(json) as ProjectVersion;
     this.decoded.set(versionKey, { project, size: json.length });
     return project;
@@ -96,30 +92,37 @@ export class ErdCache {
   ): Promise<CompiledSqlById | undefined> {
     const stored = await this.cache.get(this.sqlKey(versionKey));
     return typeof stored === 'string'
-      ? (JSON.parse(await unpack(stored)) as CompiledSqlById)
+      ? (JSON.parse(await unpackJson(stored)) as CompiledSqlById)
       : undefined;
   }
 
   /**
    * Stores a freshly built version: at once for this replica, and for every
-   * other once compressed. The returned promise settles when the shared
-   * cache has it; a build need not wait for that to answer.
+   * other once serialised and compressed, a piece at a time (see packJson),
+   * so the first view of it is answered meanwhile. The returned promise
+   * settles when the shared cache has it; a build need not wait for that.
    */
   putProject(
     versionKey: string,
     project: ProjectVersion,
     compiledSql: CompiledSqlById,
   ): Promise<void> {
-    const json = JSON.stringify(project);
-    this.decoded.set(versionKey, { project, size: json.length });
+    // Sized at once by estimate, so a burst of builds evicts as it goes;
+    // exactly once its text is known, below.
+    this.decoded.set(versionKey, {
+      project,
+      size: estimateJsonLength(project),
+    });
     const ttl = this.config.ttlMs;
     return (async () => {
-      const [index, sql] = await Promise.all([
-        pack(json),
-        pack(JSON.stringify(compiledSql)),
-      ]);
-      await this.cache.set(this.indexKey(versionKey), index, { ttl });
-      await this.cache.set(this.sqlKey(versionKey), sql, { ttl });
+      const index = await packJson(project);
+      // Unless forgotten or replaced meanwhile.
+      if (this.decoded.peek(versionKey)?.project === project) {
+        this.decoded.set(versionKey, { project, size: index.jsonLength });
+      }
+      const sql = await packJson(compiledSql);
+      await this.cache.set(this.indexKey(versionKey), index.packed, { ttl });
+      await this.cache.set(this.sqlKey(versionKey), sql.packed, { ttl });
     })();
   }
 
@@ -138,17 +141,4 @@ export class ErdCache {
   private sqlKey(versionKey: string) {
     return `${VERSION_PREFIX}${versionKey}:sql`;
   }
-}
-
-/**
- * Text to what the shared cache holds: gzip as base64, compressed in zlib's
- * thread pool (off the event loop) at a low level: on a 40 MB index level 3
- * is several times faster than the default and only slightly larger.
- */
-async function pack(text: string): Promise<string> {
-  return (await gzipAsync(text, { level: 3 })).toString('base64');
-}
-
-async function unpack(stored: string): Promise<string> {
-  return (await gunzipAsync(Buffer.from(stored, 'base64'))).toString('utf8');
 }

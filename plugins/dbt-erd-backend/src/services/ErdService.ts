@@ -256,10 +256,10 @@ export class ErdService {
         if (compiledSql) return { project: cached, compiledSql };
       }
       const started = Date.now();
-      const artifacts = await source.fetch(located);
       let index;
       try {
-        index = await indexProject(artifacts);
+        // Indexed as it downloads, where the source streams.
+        index = await source.fetch(located, indexProject);
       } catch (error) {
         if (error instanceof ErdInputError) {
           throw new ArtifactsInvalidError(error.message);

@@ -29,9 +29,15 @@ export interface ArtifactSource {
   locate(): Promise<LocatedArtifacts>;
   /**
    * Reads the located version, whole (every view of it is derived from one
-   * read). May add what only the download tells to `located.info`.
+   * read), into `read` (the indexer), which may consume a stream as it
+   * downloads: when a download breaks off midway and is tried again, `read`
+   * is called again, from the first byte. May add what only the download
+   * tells to `located.info`.
    */
-  fetch(located: LocatedArtifacts): Promise<FetchedArtifacts>;
+  fetch<T>(
+    located: LocatedArtifacts,
+    read: (artifacts: FetchedArtifacts) => Promise<T>,
+  ): Promise<T>;
   /** Cache key of a lookup `locate` keeps (e.g. a job's latest run), dropped on refresh. */
   lookupKey?(): string;
   /** Whose rate limit a fetch spends (a dbt Cloud account's key), for the per-account build limit. */

@@ -58,7 +58,10 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
    * the engine indexes (the index is the seam; a direct applied-state →
    * index reader would skip that step).
    */
-  async fetch(located: LocatedArtifacts): Promise<FetchedArtifacts> {
+  async fetch<T>(
+    located: LocatedArtifacts,
+    read: (artifacts: FetchedArtifacts) => Promise<T>,
+  ): Promise<T> {
     const state = await this.client.getEnvironmentAppliedState(
       this.environmentId,
       { needs: { tests: true, semanticModels: true } },
@@ -66,10 +69,10 @@ export class DbtCloudEnvironmentSource implements ArtifactSource {
     await this.cache.set(this.lastBuildKey(), located.key, {
       ttl: LAST_BUILD_TTL_MS,
     });
-    return {
+    return read({
       index: indexArtifacts(appliedStateToArtifacts(state)),
       warnings: state.warnings,
-    };
+    });
   }
 
   private lastBuildKey(): string {

@@ -6,6 +6,7 @@ import {
   FetchedArtifacts,
   LocatedArtifacts,
 } from './ArtifactSource';
+import { joinChunks } from './joinChunks';
 
 /** How long "the latest good run of job X" is trusted before asking dbt Cloud again. */
 export const JOB_LOOKUP_TTL_MS = 60_000;
@@ -66,29 +67,34 @@ export class DbtCloudJobSource implements ArtifactSource {
     };
   }
 
-  async fetch(located: LocatedArtifacts): Promise<FetchedArtifacts> {
+  async fetch<T>(
+    located: LocatedArtifacts,
+    read: (artifacts: FetchedArtifacts) => Promise<T>,
+  ): Promise<T> {
     if (located.info.runId !== undefined) {
-      const { manifest, catalog, warnings } =
-        await this.client.fetchRunArtifacts(located.info.runId, {
-          as: 'bytes',
-          // The lookup's run: a build asks dbt Cloud for it once.
-          run: this.found?.run,
-        });
-      return {
-        manifest: manifest as Uint8Array,
-        catalog: catalog as Uint8Array | undefined,
-        warnings: [...(located.warnings ?? []), ...warnings],
-      };
+      // The manifest streams into `read` as it downloads (see `readRunArtifacts`).
+      return this.client.readRunArtifacts(
+        located.info.runId,
+        ({ manifest, catalog, warnings }) =>
+          read({
+            manifest: joinChunks(manifest),
+            catalog,
+            warnings: [...(located.warnings ?? []), ...warnings],
+          }),
+        // The lookup's run: a build asks dbt Cloud for it once.
+        { run: this.found?.run },
+      );
     }
+    // The job's latest artifacts, in memory: their manifest and catalog are compared first.
     const { manifest, catalog, warnings } = await this.client.fetchJobArtifacts(
       this.jobId,
       { as: 'bytes' },
     );
-    return {
+    return read({
       manifest: manifest as Uint8Array,
       catalog: catalog as Uint8Array | undefined,
       warnings,
-    };
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   FetchedArtifacts,
   LocatedArtifacts,
 } from './ArtifactSource';
+import { joinChunks } from './joinChunks';
 
 /** How long a finished run's details are kept: they never change. */
 const RUN_LOOKUP_TTL_MS = 24 * 60 * 60_000;
@@ -57,18 +58,16 @@ export class DbtCloudRunSource implements ArtifactSource {
     };
   }
 
-  async fetch(): Promise<FetchedArtifacts> {
-    const { manifest, catalog, warnings } = await this.client.fetchRunArtifacts(
+  /** The manifest streams into `read` as it downloads (see `readRunArtifacts`). */
+  fetch<T>(
+    _located: LocatedArtifacts,
+    read: (artifacts: FetchedArtifacts) => Promise<T>,
+  ): Promise<T> {
+    return this.client.readRunArtifacts(
       this.runId,
-      {
-        as: 'bytes',
-        run: this.run,
-      },
+      ({ manifest, catalog, warnings }) =>
+        read({ manifest: joinChunks(manifest), catalog, warnings }),
+      { run: this.run },
     );
-    return {
-      manifest: manifest as Uint8Array,
-      catalog: catalog as Uint8Array | undefined,
-      warnings,
-    };
   }
 }

@@ -26,7 +26,10 @@ export class LocalProjectSource implements ArtifactSource {
     };
   }
 
-  fetch(): Promise<FetchedArtifacts> {
-    return readArtifactsDirectory(this.dir);
+  async fetch<T>(
+    _located: LocatedArtifacts,
+    read: (artifacts: FetchedArtifacts) => Promise<T>,
+  ): Promise<T> {
+    return read(await readArtifactsDirectory(this.dir));
   }
 }

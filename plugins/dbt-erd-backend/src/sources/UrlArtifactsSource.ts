@@ -79,7 +79,10 @@ export class UrlArtifactsSource implements ArtifactSource {
     };
   }
 
-  async fetch(): Promise<FetchedArtifacts> {
+  async fetch<T>(
+    _located: LocatedArtifacts,
+    read: (artifacts: FetchedArtifacts) => Promise<T>,
+  ): Promise<T> {
     const [manifest, catalog] = await Promise.all([
       this.open('manifest.json'),
       this.open('catalog.json').catch(error => {
@@ -87,7 +90,7 @@ export class UrlArtifactsSource implements ArtifactSource {
         throw error;
       }),
     ]);
-    return { manifest: manifest!, catalog, warnings: [] };
+    return read({ manifest: manifest!, catalog, warnings: [] });
   }
 
   /**

@@ -174,7 +174,12 @@ describe('UrlArtifactsSource', () => {
       cache: mockServices.cache.mock(),
       maxBytes: 1024,
     });
-    await source.fetch().catch(() => undefined);
+    await source
+      .fetch(
+        { key: 'folder', info: { kind: 'url', name: folder, url: folder } },
+        async () => undefined,
+      )
+      .catch(() => undefined);
     expect(read.sort()).toEqual([
       'https://github.com/acme/dbt/tree/main/target/catalog.json',
       'https://github.com/acme/dbt/tree/main/target/manifest.json',

@@ -14,7 +14,11 @@ import {
 import { BodySink, ByteSink, TextSink } from './http/bodySinks';
 import { formatBytes, formatSeconds } from './http/format';
 import { RateLimitCoolDown } from './http/RateLimitCoolDown';
-import { readLimitedBody } from './http/readLimitedBody';
+import {
+  limitedChunks,
+  readLimitedBody,
+  StreamingBody,
+} from './http/readLimitedBody';
 import { redactSecret } from './http/redactSecret';
 import { UpstreamHttp } from './http/UpstreamHttp';
 import { CallContext } from './http/upstreamFailures';
@@ -159,6 +163,40 @@ export class AccountRequests {
     return this.#download(origin, file, signal, length => new ByteSink(length));
   }
 
+  /**
+   * An artifact handed to `read` as it streams, never held whole. `read`
+   * runs inside the download attempt: when the connection breaks midway the
+   * download is tried again and `read` called again, from the first byte.
+   */
+  streamArtifact<T>(
+    origin: ArtifactOrigin,
+    file: DbtCloudArtifactFile,
+    read: (chunks: AsyncIterable<Uint8Array>) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.#transfer(
+      origin,
+      file,
+      signal,
+      async (body, contentLength, count) => {
+        try {
+          return await read(
+            limitedChunks({
+              body,
+              contentLength,
+              maxBytes: this.#options.maxArtifactBytes,
+              tooLarge: () => this.#tooLarge(artifactLabel(origin, file)),
+              onChunk: count,
+            }),
+          );
+        } finally {
+          // A reader that failed or stopped before the end leaves no socket open.
+          body.destroy();
+        }
+      },
+    );
+  }
+
   /** An artifact parsed; the bytes are decoded as they stream, never held whole. */
   async downloadJson(
     origin: ArtifactOrigin,
@@ -205,15 +243,36 @@ export class AccountRequests {
     return this.#http.close();
   }
 
-  async #download<T>(
+  #download<T>(
     origin: ArtifactOrigin,
     file: DbtCloudArtifactFile,
     signal: AbortSignal | undefined,
     sink: (contentLength?: number) => BodySink<T>,
   ): Promise<T> {
+    return this.#transfer(origin, file, signal, (body, contentLength, count) =>
+      readLimitedBody({
+        body,
+        contentLength,
+        maxBytes: this.#options.maxArtifactBytes,
+        sink: length => countingSink(sink(length), count),
+        tooLarge: () => this.#tooLarge(artifactLabel(origin, file)),
+      }),
+    );
+  }
+
+  /** One artifact request, logged like dbterd's; `read` takes the body of each attempt. */
+  async #transfer<T>(
+    origin: ArtifactOrigin,
+    file: DbtCloudArtifactFile,
+    signal: AbortSignal | undefined,
+    read: (
+      body: StreamingBody,
+      contentLength: number | undefined,
+      count: (bytes: number) => void,
+    ) => Promise<T>,
+  ): Promise<T> {
     assertId(origin.id, origin.kind);
-    const { logger, artifactTimeoutMs, maxArtifactBytes, accountName } =
-      this.#options;
+    const { logger, artifactTimeoutMs, accountName } = this.#options;
     const label = artifactLabel(origin, file);
     const url = this.#apiUrl(`${origin.kind}s/${origin.id}/artifacts/${file}`);
     const started = Date.now();
@@ -230,14 +289,11 @@ export class AccountRequests {
       authScheme: 'Token',
       deadlineMs: artifactTimeoutMs,
       signal,
-      read: (body, contentLength) =>
-        readLimitedBody({
-          body,
-          contentLength,
-          maxBytes: maxArtifactBytes,
-          sink: length => countingSink(sink(length), bytes => (size += bytes)),
-          tooLarge: () => this.#tooLarge(label),
-        }),
+      read: (body, contentLength) => {
+        // Each attempt counts from zero.
+        size = 0;
+        return read(body, contentLength, bytes => (size += bytes));
+      },
     });
     logger.info(
       `Downloaded ${label} (${formatBytes(size)}) in ${formatSeconds(

@@ -11,6 +11,7 @@ import {
   runArtifactPath,
   useFakeDbtCloud,
 } from './__testUtils__/cloudTestKit';
+import { DbtCloudArtifactStreams } from './types';
 import { DbtCloudArtifactTooLargeError, DbtCloudNotFoundError } from './errors';
 
 /**
@@ -97,6 +98,95 @@ describe('DbtCloudClient artifacts', () => {
       r => r.path === runArtifactPath(123, 'catalog.json'),
     )!;
     expect(catalogRequest.startedAt).toBeLessThan(manifestRequest.finishedAt!);
+  });
+
+  describe('reading a run as it streams', () => {
+    /** Joins the manifest's chunks; how many chunks and reads there were. */
+    function collecting() {
+      const seen = { reads: 0, chunks: 0 };
+      const read = async ({
+        manifest: stream,
+        ...rest
+      }: DbtCloudArtifactStreams) => {
+        seen.reads += 1;
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+        seen.chunks = chunks.length;
+        return {
+          manifest: JSON.parse(Buffer.concat(chunks).toString()),
+          ...rest,
+        };
+      };
+      return { read, seen };
+    }
+
+    it('hands the reader the manifest as it streams and the catalog as bytes', async () => {
+      fake.server.inject(runArtifactPath(123, 'manifest.json'), {
+        kind: 'slow-body',
+        delayMs: 5,
+        chunkBytes: 64,
+      });
+      const { read, seen } = collecting();
+      const result = await fake.client.readRunArtifacts(123, read);
+      expect(result.manifest).toEqual(manifest);
+      expect(JSON.parse(Buffer.from(result.catalog!).toString())).toEqual(
+        catalog,
+      );
+      expect(result.run).toMatchObject({ id: 123 });
+      expect(result.warnings).toEqual([]);
+      expect(seen).toEqual({ reads: 1, chunks: expect.any(Number) });
+      expect(seen.chunks).toBeGreaterThan(1);
+    });
+
+    it('says when the run has no catalog', async () => {
+      const result = await fake.client.readRunArtifacts(200, collecting().read);
+      expect(result.manifest).toEqual(manifest);
+      expect(result.catalog).toBeUndefined();
+      expect(result.warnings).toEqual([
+        expect.stringMatching(/^catalog\.json not found for dbt Cloud run 200/),
+      ]);
+    });
+
+    it('reads again from the first byte when the connection breaks midway', async () => {
+      fake.server.inject(runArtifactPath(123, 'manifest.json'), {
+        kind: 'reset-mid-body',
+      });
+      const { read, seen } = collecting();
+      const result = await fake.client.readRunArtifacts(123, read);
+      expect(result.manifest).toEqual(manifest);
+      expect(seen.reads).toBe(2);
+      expect(
+        fake.server.requestCount(runArtifactPath(123, 'manifest.json')),
+      ).toBe(2);
+    });
+
+    it("passes the reader's own failure on, without downloading again", async () => {
+      const failure = new Error('not a manifest');
+      const { error } = await failureOf(() =>
+        fake.client.readRunArtifacts(123, async () => {
+          throw failure;
+        }),
+      );
+      expect(error).toBe(failure);
+      expect(
+        fake.server.requestCount(runArtifactPath(123, 'manifest.json')),
+      ).toBe(1);
+    });
+
+    it('cuts the stream off as soon as it passes the size limit', async () => {
+      const small = clientFor(fake.server, { maxArtifactBytes: 1000 });
+      fake.server.inject(runArtifactPath(123, 'manifest.json'), {
+        kind: 'oversized',
+        bytes: 50_000_000,
+        contentLength: false,
+      });
+      const { error, ms } = await failureOf(() =>
+        small.readRunArtifacts(123, collecting().read),
+      );
+      await small.close();
+      expect(error).toBeInstanceOf(DbtCloudArtifactTooLargeError);
+      expect(ms).toBeLessThan(GUARD_MS);
+    });
   });
 
   it('treats a missing catalog as a warning, not a failure', async () => {

@@ -46,6 +46,7 @@ import { isApiRun, toDbtCloudRun } from './toDbtCloudRun';
 import {
   DbtCloudArtifactFile,
   DbtCloudArtifacts,
+  DbtCloudArtifactStreams,
   DbtCloudEnvironment,
   DbtCloudRun,
 } from './types';
@@ -327,6 +328,53 @@ export class DbtCloudClient {
       run,
       warnings: catalog.warnings,
     };
+  }
+
+  /**
+   * A run's artifacts for a reader that consumes the manifest as it
+   * downloads (the engine's `indexProject`), so the bytes are never held
+   * whole and reading overlaps the download. The catalog is downloaded
+   * beside it, as bytes, and `read` starts once it is in: a streaming reader
+   * needs it before the manifest's first node anyway (the manifest waits on
+   * its socket meanwhile). `read` runs inside the manifest's download
+   * attempt: a connection broken midway is retried like any download, and
+   * `read` called again from the first byte. Checks the run like
+   * {@link DbtCloudClient.fetchRunArtifacts}.
+   */
+  async readRunArtifacts<T>(
+    runId: number,
+    read: (artifacts: DbtCloudArtifactStreams) => Promise<T>,
+    options: Omit<DbtCloudFetchArtifactsOptions, 'as'> = {},
+  ): Promise<T> {
+    assertId(runId, 'run');
+    const run =
+      options.run?.id === runId
+        ? options.run
+        : await this.getRun(runId, options);
+    this.#assertReadable(run);
+    const origin: ArtifactOrigin = { kind: 'run', id: runId };
+    let catalogDone: Promise<{ value?: unknown; warnings: string[] }>;
+    const [, value] = await allOrAbort(
+      options.signal,
+      signal =>
+        (catalogDone = this.#downloadCatalog(origin, { as: 'bytes' }, signal)),
+      signal =>
+        this.#requests.streamArtifact(
+          origin,
+          'manifest.json',
+          async manifest => {
+            const catalog = await catalogDone;
+            return read({
+              manifest,
+              catalog: catalog.value as Uint8Array | undefined,
+              run,
+              warnings: catalog.warnings,
+            });
+          },
+          signal,
+        ),
+    );
+    return value;
   }
 
   /**

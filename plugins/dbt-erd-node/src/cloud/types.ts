@@ -28,6 +28,21 @@ export interface DbtCloudEnvironment {
   name?: string;
 }
 
+/**
+ * What `DbtCloudClient.readRunArtifacts` hands its reader: the manifest as
+ * it streams in, and the catalog (a tenth of the size) already in.
+ */
+export interface DbtCloudArtifactStreams {
+  /** manifest.json's bytes as they arrive, cut off past `maxArtifactBytes`. */
+  manifest: AsyncIterable<Uint8Array>;
+  /** catalog.json's bytes; absent when dbt Cloud has none for the run (404). */
+  catalog?: Uint8Array;
+  /** The run the artifacts come from. */
+  run: DbtCloudRun;
+  /** Things a person should know, e.g. that catalog.json was missing. */
+  warnings: string[];
+}
+
 /** manifest.json and catalog.json of one run (or a job's latest), parsed. */
 export interface DbtCloudArtifacts {
   manifest: unknown;

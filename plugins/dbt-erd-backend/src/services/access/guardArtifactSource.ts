@@ -27,7 +27,7 @@ export function guardArtifactSource(
       await guard.assertProjectServed(entity, located, target);
       return located;
     },
-    fetch: located => source.fetch(located),
+    fetch: (located, read) => source.fetch(located, read),
     ...(source.lookupKey ? { lookupKey: () => source.lookupKey!() } : {}),
     ...(source.upstreamKey ? { upstreamKey: source.upstreamKey } : {}),
   };

@@ -34,6 +34,34 @@ export async function readLimitedBody<T>(options: {
   return sink.finish();
 }
 
+/**
+ * A body's chunks passed on as they come, with the same limit as
+ * {@link readLimitedBody}: for a reader that consumes the bytes as they
+ * stream (the engine's scanner) instead of a sink that collects them.
+ */
+export async function* limitedChunks(options: {
+  body: StreamingBody;
+  contentLength?: number;
+  maxBytes: number;
+  tooLarge: () => Error;
+  /** Told the size of each chunk as it passes. */
+  onChunk?: (bytes: number) => void;
+}): AsyncIterable<Buffer> {
+  const { body, contentLength, maxBytes } = options;
+  if (contentLength !== undefined && contentLength > maxBytes) {
+    body.destroy();
+    throw options.tooLarge();
+  }
+  let received = 0;
+  // A reader that stops early (throws, returns) destroys the stream and its socket.
+  for await (const chunk of body) {
+    received += chunk.length;
+    if (received > maxBytes) throw options.tooLarge();
+    options.onChunk?.(chunk.length);
+    yield chunk;
+  }
+}
+
 /** Content-Length as a number, or undefined when absent or malformed. */
 export function contentLengthOf(
   headers: Record<string, string | string[] | undefined>,
