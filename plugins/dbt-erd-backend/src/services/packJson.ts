@@ -28,6 +28,10 @@ export interface PackedJson {
  * each piece is compressed in zlib's thread pool as it comes, at a low
  * level (on a 40 MB index level 3 is several times faster than the default
  * and only slightly larger). The text is the same as `JSON.stringify`'s.
+ * Not a streaming stringifier library: `@discoveryjs/json-ext`'s
+ * `stringifyChunked` walks every value in JavaScript, 3 to 8 times slower
+ * than the native `JSON.stringify` this applies to each subtree (14 MB of
+ * index-shaped JSON: 390-460 ms against 57-150 ms).
  */
 export async function packJson(value: unknown): Promise<PackedJson> {
   let jsonLength = 0;
