@@ -23,8 +23,12 @@ export function useRecentMemo<T>(
 ): T {
   const recent = useRef<Entry<T>[]>([]);
   const hit = recent.current.find(e => sameDeps(e.deps, deps));
-  if (hit) return hit.value;
-  const value = factory();
-  recent.current = [{ deps, value }, ...recent.current].slice(0, size);
-  return value;
+  // Most recently used first, so the whole project, used between every two
+  // focuses, is never the one dropped.
+  const entry = hit ?? { deps, value: factory() };
+  recent.current = [
+    entry,
+    ...recent.current.filter(e => e !== entry),
+  ].slice(0, size);
+  return entry.value;
 }
