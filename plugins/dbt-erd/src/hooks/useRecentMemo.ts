@@ -26,9 +26,9 @@ export function useRecentMemo<T>(
   // Most recently used first, so the whole project, used between every two
   // focuses, is never the one dropped.
   const entry = hit ?? { deps, value: factory() };
-  recent.current = [
-    entry,
-    ...recent.current.filter(e => e !== entry),
-  ].slice(0, size);
+  recent.current = [entry, ...recent.current.filter(e => e !== entry)].slice(
+    0,
+    size,
+  );
   return entry.value;
 }
