@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ErdModel } from '../graph/erdModel';
-import { visibleExposures } from '../graph/exposures';
+import { DiagramExposure, visibleExposures } from '../graph/exposures';
 import { neighbourhood } from '../graph/neighbourhood';
 import { tableSizes } from '../graph/nodeSize';
 import {
@@ -14,6 +14,9 @@ import { ShowMode } from '../graph/types';
 import { LayoutResult } from '../layout/types';
 import { buildLayoutRequest } from './layoutRequest';
 import { useErdLayout } from './useErdLayout';
+import { useRecentMemo } from './useRecentMemo';
+
+const NO_EXPOSURES: DiagramExposure[] = [];
 
 /** What the diagram shows: the whole model, a focused neighbourhood, or a given set (a join path). */
 export interface ErdPipelineInput {
@@ -46,25 +49,28 @@ export interface ErdPipeline {
  * that name an entity, following them; none in the overview, which stays
  * cheap) → sizes (computed once, for both the layout and the nodes) →
  * layout → React Flow elements → highlight. Each step is memoised on its own inputs, so a highlight
- * change re-runs only the last step and a focus change skips the model.
+ * change re-runs only the last step and a focus change skips the model;
+ * the steps up to the elements remember the whole project and the last
+ * focus both (useRecentMemo), so leaving a focus redoes nothing.
  */
 export function useErdPipeline(input: ErdPipelineInput): ErdPipeline {
   const { model, only, focus, hops, showMode, overview, aspectRatio } = input;
-  const visibleIds = useMemo(() => {
-    if (only) return only;
-    return focus
-      ? neighbourhood(model.adjacency, focus, hops)
-      : new Set(model.nodeById.keys());
-  }, [model, only, focus, hops]);
-  const sizes = useMemo(
+  const allIds = useMemo(() => new Set(model.nodeById.keys()), [model]);
+  const focused = useMemo(
+    () => (focus ? neighbourhood(model.adjacency, focus, hops) : undefined),
+    [model, focus, hops],
+  );
+  const visibleIds = only ?? focused ?? allIds;
+  const sizes = useRecentMemo(
     () => tableSizes(model, visibleIds, showMode),
     [model, visibleIds, showMode],
   );
-  const exposures = useMemo(
-    () => (overview ? [] : visibleExposures(model.exposures, visibleIds)),
+  const exposures = useRecentMemo(
+    () =>
+      overview ? NO_EXPOSURES : visibleExposures(model.exposures, visibleIds),
     [model, visibleIds, overview],
   );
-  const request = useMemo(
+  const request = useRecentMemo(
     () =>
       aspectRatio === undefined
         ? undefined
@@ -75,7 +81,7 @@ export function useErdPipeline(input: ErdPipelineInput): ErdPipeline {
     request,
     overview ? 'grid' : 'layered',
   );
-  const baseFlow = useMemo(
+  const baseFlow = useRecentMemo(
     () =>
       layout
         ? toFlow(model, visibleIds, layout, sizes, {

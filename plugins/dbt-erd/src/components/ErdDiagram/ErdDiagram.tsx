@@ -18,6 +18,7 @@ import {
   MutableRefObject,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -55,6 +56,8 @@ const nodeTypes = {
   exposure: ExposureNode,
 };
 const edgeTypes = { relationship: RelationshipEdge };
+const NO_NODES: ErdFlowNode[] = [];
+const NO_EDGES: ErdFlowEdge[] = [];
 
 /** Animate camera moves unless the user asked for reduced motion (or there is no way to ask: jsdom). */
 function motionDuration(ms: number): number {
@@ -135,13 +138,12 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   const [fittedKey, setFittedKey] = useState<string>();
   // The first view shows only part of the diagram, at a readable size.
   const [partial, setPartial] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const pick = centreOn && nodes.find(n => n.id === centreOn.tableId);
     const centre = pick && done.current.nonce !== centreOn!.nonce;
     const fit = done.current.layoutKey !== layoutKey;
     if (!centre && !fit) return undefined;
-    // Wait a frame so React Flow has the new nodes in its store.
-    const frame = requestAnimationFrame(() => {
+    const move = () => {
       done.current = {
         layoutKey,
         nonce: centre ? centreOn!.nonce : done.current.nonce,
@@ -180,13 +182,25 @@ const ErdCanvas = (props: ErdDiagramProps) => {
               },
             )
           : undefined;
+      // From our own nodes: React Flow has not been given them yet.
       if (readable) flow.setViewport(readable, { duration: 0 });
-      else flow.fitView({ padding: 0.1, duration: 0 });
+      else if (bounds) flow.fitBounds(bounds, { padding: 0.1, duration: 0 });
       setPartial(!!readable);
       setFittedKey(layoutKey);
-    });
+    };
+    // A new layout is fitted before its nodes reach React Flow (see
+    // `unfitted`), so they are drawn once, in their view and culled to
+    // it, in the same frame. Only on the first mount, before the zoom
+    // pane and the canvas size are known, does the move wait a frame.
+    const { panZoom, width, height } = store.getState();
+    if (!centre && panZoom && width > 0 && height > 0) {
+      move();
+      return undefined;
+    }
+    const frame = requestAnimationFrame(move);
     return () => cancelAnimationFrame(frame);
   }, [flow, store, layoutKey, centreOn, nodes, startAt, overview]);
+  const unfitted = fittedKey !== layoutKey;
 
   const showWhole = useCallback(() => {
     flow.fitView({ padding: 0.1, duration: motionDuration(300) });
@@ -293,8 +307,8 @@ const ErdCanvas = (props: ErdDiagramProps) => {
       data-table-count={tableCount}
     >
       <ReactFlow
-        nodes={shownNodes}
-        edges={shownEdges}
+        nodes={unfitted ? NO_NODES : shownNodes}
+        edges={unfitted ? NO_EDGES : shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}

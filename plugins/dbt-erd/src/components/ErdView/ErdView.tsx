@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
+import { ErdFlowEdge, ErdFlowNode } from '../../graph/toFlow';
 import { showInferredByDefault, withInferred } from '../../graph/inferredEdges';
 import { InferredEdgesControl } from '../InferredEdges';
 import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
@@ -37,8 +38,12 @@ import { ErdToolbar } from '../ErdToolbar';
 import { ExportMenu } from '../ExportMenu';
 import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
 import { TableDrawer } from '../TableDrawer';
+import { DrawerStyleKeeper } from '../TableDrawer/DrawerStyleKeeper';
 import { DiagramJoinPath, ShowJoinPathContext } from '../JoinPath';
 import { JoinPathStatus } from './JoinPathStatus';
+
+const NO_NODES: ErdFlowNode[] = [];
+const NO_EDGES: ErdFlowEdge[] = [];
 
 /** A fresh key per layout result: each new layout is fitted into view once. */
 const layoutKeys = new WeakMap<object, string>();
@@ -185,6 +190,11 @@ export const ErdView = ({
         : highlighted,
     [highlighted, compare.marks],
   );
+  // Once drawn, the canvas stays mounted while a new layout is computed
+  // (empty meanwhile): remounting React Flow costs more than the layout.
+  const canvasShown = useRef(false);
+  if (flow) canvasShown.current = true;
+  const keepCanvas = !flow && pending && !error && canvasShown.current;
 
   const activate = useCallback(
     (tableId: string) => {
@@ -328,10 +338,10 @@ export const ErdView = ({
                 {`The diagram could not be laid out: ${error.message}. The table view lists every table.`}
               </Typography>
             )}
-            {flow && (
+            {(flow || keepCanvas) && (
               <ErdDiagram
-                nodes={flow.nodes}
-                edges={flow.edges}
+                nodes={flow?.nodes ?? NO_NODES}
+                edges={flow?.edges ?? NO_EDGES}
                 overview={overview && erd.nodes.length > 0}
                 layoutKey={layoutKey(layout)}
                 centreOn={pick}
@@ -362,6 +372,7 @@ export const ErdView = ({
       ) : (
         <ErdTableView erd={erd} />
       )}
+      <DrawerStyleKeeper />
       <TableDrawer
         entityRef={entityRef}
         query={state.query}
