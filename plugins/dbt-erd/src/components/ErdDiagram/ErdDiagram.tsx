@@ -56,6 +56,8 @@ const nodeTypes = {
   exposure: ExposureNode,
 };
 const edgeTypes = { relationship: RelationshipEdge };
+/** Frames a first fit waits for the canvas to be measured, at most. */
+const MEASURE_FRAMES = 30;
 const NO_NODES: ErdFlowNode[] = [];
 const NO_EDGES: ErdFlowEdge[] = [];
 
@@ -182,9 +184,13 @@ const ErdCanvas = (props: ErdDiagramProps) => {
               },
             )
           : undefined;
-      // From our own nodes: React Flow has not been given them yet.
+      // From our own nodes: React Flow has not been given them yet. An
+      // unmeasured canvas (none in jsdom) cannot be fitted to: React Flow's
+      // fitView waits for it and for the nodes, then fits.
       if (readable) flow.setViewport(readable, { duration: 0 });
-      else if (bounds) flow.fitBounds(bounds, { padding: 0.1, duration: 0 });
+      else if (bounds && width > 0 && height > 0)
+        flow.fitBounds(bounds, { padding: 0.1, duration: 0 });
+      else flow.fitView({ padding: 0.1, duration: 0 });
       setPartial(!!readable);
       setFittedKey(layoutKey);
     };
@@ -192,12 +198,23 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     // `unfitted`), so they are drawn once, in their view and culled to
     // it, in the same frame. Only on the first mount, before the zoom
     // pane and the canvas size are known, does the move wait a frame.
-    const { panZoom, width, height } = store.getState();
-    if (!centre && panZoom && width > 0 && height > 0) {
+    const measured = () => {
+      const { panZoom, width, height } = store.getState();
+      return !!panZoom && width > 0 && height > 0;
+    };
+    if (!centre && measured()) {
       move();
       return undefined;
     }
-    const frame = requestAnimationFrame(move);
+    // The canvas can take a few frames to be measured (React Flow's
+    // ResizeObserver): a readable view needs its size, so wait for it, a
+    // bounded number of frames.
+    let framesLeft = MEASURE_FRAMES;
+    let frame = requestAnimationFrame(function waitForCanvas() {
+      framesLeft -= 1;
+      if (centre || measured() || framesLeft <= 0) move();
+      else frame = requestAnimationFrame(waitForCanvas);
+    });
     return () => cancelAnimationFrame(frame);
   }, [flow, store, layoutKey, centreOn, nodes, startAt, overview]);
   const unfitted = fittedKey !== layoutKey;
