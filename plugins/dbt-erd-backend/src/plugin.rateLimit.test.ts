@@ -79,11 +79,11 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
   });
   afterAll(() => fake.stop());
 
-  async function startReplica() {
+  async function startReplica(sharedCache = cache) {
     const { server } = await startTestBackend({
       features: [
         dbtErdPlugin,
-        cache.factory(),
+        sharedCache.factory(),
         dbtCloudConfigFactory([
           {
             name: 'main',
@@ -97,6 +97,7 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
             entity('pinned', { 'getdbt.com/cloud-run-id': '123' }),
             entity('other', { 'getdbt.com/cloud-run-id': '124' }),
             entity('by-job', { 'getdbt.com/cloud-job-id': '45' }),
+            entity('by-job-46', { 'getdbt.com/cloud-job-id': '46' }),
             entity('running', { 'getdbt.com/cloud-run-id': '130' }),
             entity('by-env', { 'getdbt.com/cloud-environment-id': '7' }),
           ],
@@ -158,4 +159,26 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
     expect(fake.requestCount()).toBe(upstream);
     expect(JSON.stringify([...cache.values])).not.toContain(TOKEN);
   });
+
+  it("serves a job's last run while dbt Cloud is down, once its lookup expired", async () => {
+    const ownCache = new SharedCache();
+    const get = await startReplica(ownCache);
+    const first = await get('by-job-46');
+    expect(first.status).toBe(200);
+    const lookupKey = `lookup:v2:cloud:${fake.url}/accounts/${ACCOUNT_ID}:job:46`;
+    ownCache.values.delete(lookupKey);
+
+    // Every attempt at listing the job's runs fails (the first and 3 retries).
+    fake.inject(paths.runs(ACCOUNT_ID), { kind: 'status', status: 503 }, 4);
+    const during = await get('by-job-46');
+    expect(during.status).toBe(200);
+    expect(during.body.source).toMatchObject({ jobId: 46, runId: 124 });
+    expect(fake.requestCount(/\/runs\/124\/artifacts\//)).toBe(2);
+
+    // A refused token is not an outage: it is answered as such.
+    ownCache.values.delete(lookupKey);
+    fake.inject(paths.runs(ACCOUNT_ID), { kind: 'status', status: 401 }, 1);
+    expect((await get('by-job-46')).status).toBe(502);
+    fake.clearFaults();
+  }, 20_000);
 });

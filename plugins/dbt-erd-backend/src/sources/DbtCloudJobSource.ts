@@ -10,8 +10,19 @@ import { joinChunks } from './joinChunks';
 
 /** How long "the latest good run of job X" is trusted before asking dbt Cloud again. */
 export const JOB_LOOKUP_TTL_MS = 60_000;
-/** How long the last lookup is kept to fall back on while dbt Cloud rate-limits the account. */
+/** How long the last lookup is kept to fall back on while dbt Cloud cannot answer. */
 const LAST_LOOKUP_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * Failures that say nothing about the job (dbt Cloud rate-limiting the
+ * account, down, or slow), during which the last lookup stands in. A
+ * refused token or a deleted job is not among them: those must be seen.
+ */
+const OUTAGE_FAILURES = new Set([
+  'DbtCloudRateLimitedError',
+  'DbtCloudUnavailableError',
+  'DbtCloudTimeoutError',
+]);
 
 /**
  * The run a job's ERD is read from (the client's `findJobRun`: the latest
@@ -99,8 +110,9 @@ export class DbtCloudJobSource implements ArtifactSource {
 
   /**
    * The lookup, from the cache when fresh. While dbt Cloud rate-limits the
-   * account, the last lookup stands in, so the ERD already cached for that
-   * run is still served instead of a 503.
+   * account, is down or does not answer in time, the last lookup stands in,
+   * so the ERD already cached for that run is still served instead of a 503
+   * or a 504.
    */
   private async jobRun(): Promise<DbtCloudJobRun | undefined> {
     const cached = (await this.cache.get(this.lookupKey())) as
@@ -112,14 +124,14 @@ export class DbtCloudJobSource implements ArtifactSource {
     try {
       found = await this.client.findJobRun(this.jobId);
     } catch (error) {
-      const last =
-        isError(error) && error.name === 'DbtCloudRateLimitedError'
-          ? ((await this.cache.get(lastKey)) as
-              | { found: DbtCloudJobRun }
-              | undefined)
-          : undefined;
-      if (last) return last.found;
-      throw error;
+      if (!isError(error) || !OUTAGE_FAILURES.has(error.name)) throw error;
+      // No warning is added: it would be stored with that run's index and
+      // outlive the outage. The source info names the run and when it finished.
+      const last = (await this.cache.get(lastKey)) as
+        | { found: DbtCloudJobRun }
+        | undefined;
+      if (!last) throw error;
+      return last.found;
     }
     const entry = { found: (found ?? null) as any };
     await this.cache.set(this.lookupKey(), entry, { ttl: JOB_LOOKUP_TTL_MS });
