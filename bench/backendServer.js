@@ -41,11 +41,28 @@ const component = (name, annotations) => ({
   spec: {},
 });
 
+/**
+ * BENCH_CACHE=redis: the shared cache in Redis on 127.0.0.1:6379, as
+ * replicas use it, instead of the backend's default memory store (which
+ * then holds every version's compressed index in this process).
+ */
+const backendConfig =
+  process.env.BENCH_CACHE === 'redis'
+    ? {
+        cache: {
+          store: 'redis',
+          connection: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        },
+      }
+    : undefined;
+
 async function startBackend(dbtErd, entities) {
   const { server } = await startTestBackend({
     features: [
       dbtErdPlugin,
-      mockServices.rootConfig.factory({ data: { dbtErd } }),
+      mockServices.rootConfig.factory({
+        data: { dbtErd, ...(backendConfig && { backend: backendConfig }) },
+      }),
       catalogServiceMock.factory({ entities }),
     ],
   });
@@ -136,22 +153,28 @@ async function cloud() {
 
 async function burst() {
   const count = Number(countArg ?? 20);
-  const names = Array.from({ length: count }, (_, i) => `p${i}`);
+  // Names unique to this run: a shared cache (Redis) may still hold the
+  // indexes of an earlier run's projects, keyed by name and file stamp.
+  const run = Date.now().toString(36);
+  const names = Array.from({ length: count }, (_, i) => `p${i}-${run}`);
   const base = await startBackend(
     {
-      localProjects: [...names, 'solo'].map(name => ({ name, path: dir })),
+      localProjects: [...names, `solo-${run}`].map(name => ({
+        name,
+        path: dir,
+      })),
       // BENCH_INDEX_BYTES: another dbtErd.cache.indexBytes, to see what it holds.
       ...(process.env.BENCH_INDEX_BYTES
         ? { cache: { indexBytes: Number(process.env.BENCH_INDEX_BYTES) } }
         : {}),
     },
-    [...names, 'solo'].map(name =>
+    [...names, `solo-${run}`].map(name =>
       component(name, { 'getdbt.com/artifacts-location': `local:${name}` }),
     ),
   );
   const rss = () => process.memoryUsage().rss / 1024 / 1024;
   const startRssMb = rss();
-  const solo = await timed(`${base}/solo/erd`);
+  const solo = await timed(`${base}/solo-${run}/erd`);
   const started = process.hrtime.bigint();
   // node:http, not fetch: undici's 300 s header time-out would cut off the
   // last answers on a loaded machine, and that is not what is measured.
@@ -183,7 +206,9 @@ async function burst() {
     ),
   );
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  await new Promise(r => setTimeout(r, 2000));
+  await new Promise(r =>
+    setTimeout(r, Number(process.env.BENCH_HELD_AFTER_MS ?? 2000)),
+  );
   global.gc?.();
   await new Promise(r => setTimeout(r, 500));
   global.gc?.();
@@ -197,6 +222,18 @@ async function burst() {
       startRssMb,
       peakRssMb,
       heldRssMb: rss(),
+      // What holds it: V8's heap, Buffers (gzipped copies, cache entries).
+      heldHeapMb: process.memoryUsage().heapUsed / 1024 / 1024,
+      heldExternalMb: process.memoryUsage().external / 1024 / 1024,
+      heldHeapTotalMb: process.memoryUsage().heapTotal / 1024 / 1024,
+      spaces: Object.fromEntries(
+        require('node:v8')
+          .getHeapSpaceStatistics()
+          .map(s => [
+            s.space_name,
+            [s.space_size, s.space_used_size].map(b => Math.round(b / 2 ** 20)),
+          ]),
+      ),
     }),
   );
   process.exit(0);
