@@ -1,19 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ErdTableResponse,
   TAB_ERD_FORMAT,
 } from 'backstage-plugin-dbt-erd-common';
 import request from 'supertest';
-import { DEMO_TARGET } from './__testUtils__/demoArtifacts';
 import { startDemoBackend } from './__testUtils__/startDemoBackend';
-import { dbtErdPlugin } from './plugin';
 import { tabErd } from './__testUtils__/tabErd';
 
 const component = (
@@ -109,14 +102,9 @@ describe('dbt-erd backend plugin', () => {
   });
 
   it('checks access before a 304: a caller denied dbt-erd.erd.read gets 404 for a tag it knows', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        dbtErdPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            dbtErd: { localProjects: [{ name: 'demo', path: DEMO_TARGET }] },
-          },
-        }),
+    const server = await startDemoBackend(
+      [component('demo', { 'getdbt.com/artifacts-location': 'local:demo' })],
+      [
         mockServices.permissions.mock({
           authorize: async (requests, options) =>
             requests.map(() => ({
@@ -127,15 +115,8 @@ describe('dbt-erd backend plugin', () => {
                   : AuthorizeResult.ALLOW,
             })) as any,
         }).factory,
-        catalogServiceMock.factory({
-          entities: [
-            component('demo', {
-              'getdbt.com/artifacts-location': 'local:demo',
-            }),
-          ],
-        }),
       ],
-    });
+    );
     const path = '/api/dbt-erd/entities/default/component/demo/erd';
     const { etag } = (await request(server).get(path)).headers;
     const res = await request(server)

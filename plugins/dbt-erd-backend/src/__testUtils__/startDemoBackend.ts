@@ -25,10 +25,18 @@ export function demoProjectEntity(
   };
 }
 
-/** The plugin in a test backend whose local project `demo` is the demo dbt project, with these entities. */
-export async function startDemoBackend(entities: Entity[]): Promise<Server> {
+/**
+ * The plugin in a test backend whose local project `demo` is the demo dbt
+ * project, with these entities, and any features besides (e.g. a
+ * permissions mock).
+ */
+export async function startDemoBackend(
+  entities: Entity[],
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+): Promise<Server> {
   const { server } = await startTestBackend({
     features: [
+      ...extraFeatures,
       dbtErdPlugin,
       mockServices.rootConfig.factory({
         data: {

@@ -309,12 +309,7 @@ export class DbtCloudClient {
     runId: number,
     options: DbtCloudFetchArtifactsOptions = {},
   ): Promise<DbtCloudArtifacts> {
-    assertId(runId, 'run');
-    const run =
-      options.run?.id === runId
-        ? options.run
-        : await this.getRun(runId, options);
-    this.#assertReadable(run);
+    const run = await this.#readableRun(runId, options);
     const origin: ArtifactOrigin = { kind: 'run', id: runId };
     const [manifest, catalog] = await allOrAbort(
       options.signal,
@@ -346,12 +341,7 @@ export class DbtCloudClient {
     read: (artifacts: DbtCloudArtifactStreams) => Promise<T>,
     options: Omit<DbtCloudFetchArtifactsOptions, 'as'> = {},
   ): Promise<T> {
-    assertId(runId, 'run');
-    const run =
-      options.run?.id === runId
-        ? options.run
-        : await this.getRun(runId, options);
-    this.#assertReadable(run);
+    const run = await this.#readableRun(runId, options);
     const origin: ArtifactOrigin = { kind: 'run', id: runId };
     let catalogDone: Promise<{ value?: unknown; warnings: string[] }>;
     const [, value] = await allOrAbort(
@@ -375,6 +365,20 @@ export class DbtCloudClient {
         ),
     );
     return value;
+  }
+
+  /** The run to read artifacts of (the caller's copy when it has one), checked readable. */
+  async #readableRun(
+    runId: number,
+    options: DbtCloudRequestOptions & { run?: DbtCloudRun },
+  ): Promise<DbtCloudRun> {
+    assertId(runId, 'run');
+    const run =
+      options.run?.id === runId
+        ? options.run
+        : await this.getRun(runId, options);
+    this.#assertReadable(run);
+    return run;
   }
 
   /**
