@@ -51,6 +51,7 @@ const entity = (name: string, annotations: Record<string, string>): Entity => ({
  * Cloud are answered 503 with Retry-After at once, and cached ERDs are
  * still served. Also 18.4 over HTTP: a running pinned run is a 409.
  */
+// Each test starts one or two backends: seconds on a busy machine.
 describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
   let fake: FakeDbtCloudServer;
   const cache = new SharedCache();
@@ -118,7 +119,7 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
       'dbt Cloud run 130 is still running in account main; its artifacts can be read once it has finished',
     );
     expect(fake.requestCount(/\/runs\/130\/artifacts\//)).toBe(0);
-  });
+  }, 30_000);
 
   it('cools down on a 429 on every replica, and still serves cached ERDs', async () => {
     const replicaA = await startReplica();
@@ -158,7 +159,7 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
     }
     expect(fake.requestCount()).toBe(upstream);
     expect(JSON.stringify([...cache.values])).not.toContain(TOKEN);
-  });
+  }, 30_000);
 
   it("serves a job's last run while dbt Cloud is down, once its lookup expired", async () => {
     const ownCache = new SharedCache();
@@ -180,5 +181,5 @@ describe('dbt-erd backend: dbt Cloud rate limits and run state', () => {
     fake.inject(paths.runs(ACCOUNT_ID), { kind: 'status', status: 401 }, 1);
     expect((await get('by-job-46')).status).toBe(502);
     fake.clearFaults();
-  }, 20_000);
+  }, 30_000);
 });
