@@ -4,12 +4,7 @@ import { resolveErdOptions } from '../options';
 import { compileSelection } from '../selection/isSelected';
 import { SelectableTable } from '../selection/selectableTable';
 import { ErdInferenceSummary, ErdOptions, ErdTableKey } from '../types';
-import {
-  ColumnStrings,
-  listedColumnNames,
-  ProjectFacts,
-  UNKNOWN_COLUMN,
-} from './ProjectFacts';
+import { ColumnStrings, ProjectFacts, UNKNOWN_COLUMN } from './ProjectFacts';
 
 export { UNKNOWN_COLUMN };
 
@@ -116,12 +111,19 @@ function columnFlags(
   foreignKeys: Set<string> | undefined,
 ): Uint8Array | undefined {
   if (!primaryKeys && !foreignKeys) return undefined;
-  const listed = listedColumnNames(table.node);
-  const flags = new Uint8Array(listed.length + table.addedColumns.length);
+  const { columns } = table.node;
+  const listed = Math.max(columns.length, 1);
+  const flags = new Uint8Array(listed + table.addedColumns.length);
   if (primaryKeys) flags.set(primaryKeys);
   if (foreignKeys) {
-    [...listed, ...table.addedColumns].forEach((name, at) => {
+    if (columns.length === 0 && foreignKeys.has(UNKNOWN_COLUMN)) {
+      flags[0] |= FOREIGN_KEY_FLAG;
+    }
+    columns.forEach(({ name }, at) => {
       if (foreignKeys.has(name)) flags[at] |= FOREIGN_KEY_FLAG;
+    });
+    table.addedColumns.forEach((name, at) => {
+      if (foreignKeys.has(name)) flags[listed + at] |= FOREIGN_KEY_FLAG;
     });
   }
   return flags;
@@ -139,7 +141,9 @@ export function deriveView(
   const { index } = facts;
   const resolved = resolveErdOptions(options);
   const keys = facts.keys();
-  const { found, byName, primaryKeyFlags } = facts.found(resolved.algo);
+  const { found, byName, primaryKeyFlags, mayAddColumns } = facts.found(
+    resolved.algo,
+  );
   const { tables, tableAt } = selectTables(facts, resolved);
   const tableOf = (id: string) => {
     const at = tableAt.get(id);
@@ -148,13 +152,14 @@ export function deriveView(
 
   // Missing columns are added in the algorithm's order, edges drawn by name.
   const added = new Map<DrawnTable, Set<string>>();
-  for (const relationship of found.relationships) {
+  found.relationships.forEach((relationship, at) => {
+    if (!mayAddColumns[at]) return;
     const to = tableOf(relationship.toId);
     const from = tableOf(relationship.fromId);
-    if (!to || !from) continue;
+    if (!to || !from) return;
     addMissingColumns(facts, to, relationship.toColumns, added);
     addMissingColumns(facts, from, relationship.fromColumns, added);
-  }
+  });
   const relationships = byName.filter(
     r => tableAt.has(r.toId) && tableAt.has(r.fromId),
   );

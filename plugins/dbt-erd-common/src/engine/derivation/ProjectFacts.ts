@@ -20,6 +20,12 @@ export interface FoundInIndex {
    * that is a primary key; absent for a node with none.
    */
   primaryKeyFlags: Array<Uint8Array | undefined>;
+  /**
+   * By position in `found.relationships`: 1 when some node with either
+   * end's id does not list one of the relationship's columns on that end,
+   * so that a view may have to add it; most relationships add none.
+   */
+  mayAddColumns: Uint8Array;
 }
 
 /** The names a node's columns are drawn with before relationships add any. */
@@ -79,6 +85,8 @@ export class ProjectFacts {
   private selectableTables?: SelectableTable[];
   private idOrder?: number[];
   private columnStringIds?: ColumnStrings;
+  /** Node positions by unique id. */
+  private positions?: Map<string, number[]>;
   private readonly listedColumns: Array<Set<string> | undefined> = [];
   private readonly algorithms = new BoundedMemo<FoundInIndex>(KEPT_PER_OPTION);
   private readonly names = new BoundedMemo<string[]>(KEPT_PER_OPTION);
@@ -121,7 +129,29 @@ export class ProjectFacts {
         found,
         byName,
         primaryKeyFlags: primaryKeyFlags(this.index, found.primaryKeys),
+        mayAddColumns: Uint8Array.from(found.relationships, r =>
+          this.listsAll(r.toId, r.toColumns) &&
+          this.listsAll(r.fromId, r.fromColumns)
+            ? 0
+            : 1,
+        ),
       };
+    });
+  }
+
+  /** Whether every node with this id lists all these columns (in any case). */
+  private listsAll(uniqueId: string, columns: string[]): boolean {
+    if (!this.positions) {
+      this.positions = new Map();
+      this.index.nodes.forEach(({ uniqueId }, at) => {
+        const known = this.positions!.get(uniqueId);
+        if (known) known.push(at);
+        else this.positions!.set(uniqueId, [at]);
+      });
+    }
+    return (this.positions.get(uniqueId) ?? []).every(at => {
+      const listed = this.columnNames(at);
+      return columns.every(name => listed.has(name.toLowerCase()));
     });
   }
 
