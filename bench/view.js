@@ -1,12 +1,14 @@
 /**
  * One view of a cached project index, in steps, without HTTP: the index of
  * a generated project is built once, then each of the backend bench's six
- * views is derived (ErdDerivation.build), encoded for the tab and
- * stringified, gzipped and hashed as ServedErds does, each step timed.
+ * views is derived (ErdDerivation.view), encoded for the tab
+ * (encodeTabView), stringified, gzipped and hashed as ServedErds does, each
+ * step timed; each round on a new ErdDerivation, so that every view is the
+ * first with its option, as in `bench/backend.js`.
  *   node bench/view.js [--models 5000] [--rounds 3]
- *   node --cpu-prof bench/view.js   (the profile of the views alone: the
- *   index is built before the profile starts... near enough; see --cpu-prof-dir)
- *   node bench/view.js --canonical   (through the canonical ERD, for comparison)
+ *   node bench/view.js --canonical   (through the canonical ERD and
+ *     encodeTabErd, as the backend did before, for comparison)
+ *   node --cpu-prof bench/view.js   (a profile; the index build is in it too)
  * The backend's own code, through Backstage's on-the-fly transform.
  */
 /* eslint-disable no-console */

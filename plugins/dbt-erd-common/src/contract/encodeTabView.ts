@@ -1,5 +1,9 @@
 import { DEFAULT_DBTERD_VERSION } from '../engine/buildErd';
-import { DerivedView, UNKNOWN_COLUMN } from '../engine/derivation/DerivedView';
+import {
+  DerivedView,
+  DrawnTable,
+  UNKNOWN_COLUMN,
+} from '../engine/derivation/DerivedView';
 import { exposureLinks } from '../engine/derivation/exposureLinks';
 import { groupNodes } from '../engine/naming/entityGroup';
 import type { ErdNode } from '../engine/types';
@@ -18,19 +22,15 @@ import {
 } from './tabPayload';
 
 /** What entity grouping reads of a table: its node without the columns. */
-function groupedNode({
-  node,
-  name,
-  selectable,
-}: DerivedView['tables'][number]) {
+function groupedNode({ node, name, schema, database }: DrawnTable) {
   const header: ErdNode = {
     id: node.uniqueId,
     name,
     label: node.meta.label,
     description: node.description || null,
     resource_type: node.resourceType,
-    schema_name: selectable.schema,
-    database: selectable.database,
+    schema_name: schema,
+    database,
     columns: [],
     compiled_sql: null,
   };
@@ -59,7 +59,7 @@ export function encodeTabView(
     return at;
   };
   const tables = view.tables.map((table): TabTable => {
-    const { node, selectable } = table;
+    const { node } = table;
     const columns: number[] = [];
     const flags = table.columnFlags;
     let drawn = 0;
@@ -83,8 +83,8 @@ export function encodeTabView(
       table.name === node.uniqueId ? 0 : table.name,
       node.meta.label,
       strings.of(node.resourceType),
-      strings.of(selectable.database),
-      strings.of(selectable.schema),
+      strings.of(table.database),
+      strings.of(table.schema),
       strings.of(node.packageName),
       columns,
     ];

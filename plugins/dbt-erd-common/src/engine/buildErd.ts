@@ -44,7 +44,7 @@ function erdColumn(
 }
 
 function toErdNode(table: DrawnTable): ErdNode {
-  const { node, name, selectable } = table;
+  const { node, name, schema, database } = table;
   const columns: ErdColumn[] = [];
   forEachDrawnColumn(table, (...column) => columns.push(erdColumn(...column)));
   return {
@@ -53,9 +53,8 @@ function toErdNode(table: DrawnTable): ErdNode {
     label: node.meta.label,
     description: node.description || null,
     resource_type: node.resourceType,
-    // Lower-cased already, as dbterd prints them.
-    schema_name: selectable.schema,
-    database: selectable.database,
+    schema_name: schema,
+    database,
     columns,
     compiled_sql: node.compiledSql,
   };

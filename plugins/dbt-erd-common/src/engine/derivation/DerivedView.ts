@@ -2,7 +2,6 @@ import { FoundRelationship } from '../algorithms/types';
 import { ArtifactIndex, IndexedNode } from '../artifacts/types';
 import { resolveErdOptions } from '../options';
 import { compileSelection } from '../selection/isSelected';
-import { SelectableTable } from '../selection/selectableTable';
 import { ErdInferenceSummary, ErdOptions, ErdTableKey } from '../types';
 import { ColumnStrings, ProjectFacts, UNKNOWN_COLUMN } from './ProjectFacts';
 
@@ -15,12 +14,16 @@ export { UNKNOWN_COLUMN };
  * are written from it, so neither pays for the other's objects.
  */
 export interface DrawnTable {
+  /** The index node drawn (shared with every view: never change it). */
   node: IndexedNode;
   /** The node's position in the index. */
   at: number;
   /** Its entity name in the view's name format. */
   name: string;
-  selectable: SelectableTable;
+  /** Lower-cased, as dbterd prints it. */
+  schema: string;
+  /** Lower-cased, as dbterd prints it. */
+  database: string;
   /** Relationship columns the catalog did not list, typed `unknown`, in the algorithm's order. */
   addedColumns: string[];
   /**
@@ -35,7 +38,9 @@ export const FOREIGN_KEY_FLAG = 2;
 
 /** What one set of options draws of an index, before either output is written. */
 export interface DerivedView {
+  /** The index the view is of. */
   index: ArtifactIndex;
+  /** The view's options, resolved. */
   options: ErdOptions;
   /** In output order: by unique id; of two nodes with one id, the last. */
   tables: DrawnTable[];
@@ -47,7 +52,9 @@ export interface DerivedView {
   keys: Map<string, ErdTableKey[]>;
   /** The listed columns' names and types, numbered once per index (made on first call). */
   columnStrings(): ColumnStrings;
+  /** `inferred` only: how the SQL was read and how much was found. */
   inference?: ErdInferenceSummary;
+  /** The index's warnings, then the algorithm's. */
   warnings: string[];
 }
 
@@ -69,7 +76,8 @@ function selectTables(facts: ProjectFacts, options: ErdOptions) {
       node,
       at,
       name: names[at],
-      selectable: selectables[at],
+      schema: selectables[at].schema,
+      database: selectables[at].database,
       addedColumns: [],
     };
     const known = tableAt.get(node.uniqueId);

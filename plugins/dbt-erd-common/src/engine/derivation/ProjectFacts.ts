@@ -58,6 +58,7 @@ function primaryKeyFlags(
  * column and view.
  */
 export interface ColumnStrings {
+  /** The distinct names and types, in the order first met in the index. */
   strings: string[];
   /** By node position: `[name, dataType]` indices into `strings`, per listed column. */
   ids: Int32Array[];
