@@ -4,13 +4,15 @@ import { InputError } from '@backstage/errors';
 import {
   ArtifactIndex,
   CompiledSqlById,
+  DerivedView,
   ErdDerivation,
   ErdInputError,
   ErdOptions,
   indexProject,
   resolveErdOptions,
-  encodeTabErd,
+  encodeTabView,
   ErdResponse,
+  ErdSourceInfo,
   setCompiledSqlAside,
 } from 'backstage-plugin-dbt-erd-common';
 import { ArtifactSource, LocatedArtifacts } from '../sources/ArtifactSource';
@@ -29,14 +31,13 @@ import { SingleFlight } from './SingleFlight';
 export type { ErdResponse };
 
 /**
- * Turns an ERD into the body the tab receives. One function, so that the
- * tab's encoding can change in one place: the contract's compact tab
- * payload (descriptions come with the drawer's per-table route).
+ * The body the tab receives for a view: the contract's compact tab payload
+ * (descriptions come with the drawer's per-table route), written straight
+ * from the derived view: the canonical ERD is made only for exports.
  */
-export type TabBodyEncoder = (erd: ErdResponse) => string;
-
-export const encodeTabBodyCompact: TabBodyEncoder = erd =>
-  JSON.stringify(encodeTabErd(erd));
+function encodeTabBody(view: DerivedView, source: ErdSourceInfo): string {
+  return JSON.stringify(encodeTabView(view, source));
+}
 
 /** How an ERD is wanted beyond the engine's options. */
 export interface ErdVariant {
@@ -82,8 +83,6 @@ export interface ErdServiceContext extends ArtifactSourceContext {
   cache: CacheService;
   erdCache: ErdCache;
   limits: BuildLimits;
-  /** The tab's body encoding; JSON by default. */
-  encodeTabBody?: TabBodyEncoder;
 }
 
 /**
@@ -104,11 +103,8 @@ export class ErdService {
    * algorithm), kept as long as the ErdCache keeps that index.
    */
   private readonly derivations = new WeakMap<ArtifactIndex, ErdDerivation>();
-  private readonly encodeTabBody: TabBodyEncoder;
 
-  constructor(private readonly context: ErdServiceContext) {
-    this.encodeTabBody = context.encodeTabBody ?? encodeTabBodyCompact;
-  }
+  constructor(private readonly context: ErdServiceContext) {}
 
   /** The tab's ERD ready to send: this replica's served copy, else derived and kept. */
   async getServedErd(
@@ -122,7 +118,8 @@ export class ErdService {
     if (served) return served;
     return this.views.run(viewKey, async () => {
       const { project } = await this.version(request);
-      const body = this.encodeTabBody(this.derive(project, request.options));
+      const view = this.derivation(project).view(request.options);
+      const body = encodeTabBody(view, project.info);
       return erdCache.putServed(viewKey, body);
     });
   }
@@ -197,17 +194,21 @@ export class ErdService {
     return { entity, source, located, options };
   }
 
-  private derive(
-    project: ProjectVersion,
-    options: ErdOptions,
-    compiledSql?: CompiledSqlById,
-  ): ErdResponse {
+  private derivation(project: ProjectVersion): ErdDerivation {
     let derivation = this.derivations.get(project.index);
     if (!derivation) {
       derivation = new ErdDerivation(project.index);
       this.derivations.set(project.index, derivation);
     }
-    const { erd, warnings } = derivation.build(options);
+    return derivation;
+  }
+
+  private derive(
+    project: ProjectVersion,
+    options: ErdOptions,
+    compiledSql?: CompiledSqlById,
+  ): ErdResponse {
+    const { erd, warnings } = this.derivation(project).build(options);
     // The SQL set aside is put back into the drawn nodes only: no algorithm
     // reads it, so the view is the one built from the index with it.
     if (compiledSql) {

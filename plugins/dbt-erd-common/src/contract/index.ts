@@ -52,3 +52,4 @@ export type {
   TabTable,
 } from './tabPayload';
 export { decodeTabErd, encodeTabErd, TAB_ERD_FORMAT } from './tabPayload';
+export { encodeTabView } from './encodeTabView';

@@ -11,6 +11,8 @@ import type {
 } from '../engine/types';
 import type { ErdResponse } from './erdResponse';
 import type { ErdSourceInfo } from './sourceInfo';
+import { StringTable } from './StringTable';
+import { encodeExposures } from './tabExposures';
 
 /** Names this encoding; a decoder refuses any other. */
 export const TAB_ERD_FORMAT = 'dbt-erd-tab/1';
@@ -103,28 +105,12 @@ export interface TabErdPayload {
   warnings: string[];
 }
 
-const KEY_KINDS: ErdTableKey['kind'][] = ['primary', 'unique'];
-const KEY_SOURCES: ErdTableKey['source'][] = [
+export const KEY_KINDS: ErdTableKey['kind'][] = ['primary', 'unique'];
+export const KEY_SOURCES: ErdTableKey['source'][] = [
   'constraint',
   'test',
   'combination_test',
 ];
-
-/** Gives each distinct string one index. */
-class StringTable {
-  readonly strings: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  of(value: string): number {
-    let at = this.index.get(value);
-    if (at === undefined) {
-      at = this.strings.length;
-      this.strings.push(value);
-      this.index.set(value, at);
-    }
-    return at;
-  }
-}
 
 /**
  * `record[key]` as an own property, made when absent. Table ids come from
@@ -242,59 +228,17 @@ export function encodeTabErd(response: ErdResponse): TabErdPayload {
       }
       payload.extras.keys = keys;
     }
-    const exposures = encodeExposures(response, strings);
+    const exposures = encodeExposures(
+      response.nodes.map(node =>
+        nodeDetails && Object.hasOwn(nodeDetails, node.id)
+          ? nodeDetails[node.id].exposureEntities
+          : undefined,
+      ),
+      strings,
+    );
     if (exposures.length > 0) payload.extras.exposures = exposures;
   }
   return payload;
-}
-
-/**
- * The exposures that name an entity, from each table's `exposureEntities`:
- * one tuple per exposure (the engine repeats it on every table it depends
- * on), its tables in table order. Decoding lists a table's exposures in
- * payload order, so the payload orders them as every table does (the
- * manifest's order, for the engine's ERDs): a topological order of the
- * tables' lists, ties (and any contradiction) by the order first met.
- */
-function encodeExposures(
-  response: ErdResponse,
-  strings: StringTable,
-): TabExposure[] {
-  const nodeDetails = response.extras?.nodeDetails;
-  if (!nodeDetails) return [];
-  const byKey = new Map<string, TabExposure>();
-  const followers = new Map<string, Set<string>>();
-  const leaders = new Map<string, number>();
-  response.nodes.forEach((node, at) => {
-    if (!Object.hasOwn(nodeDetails, node.id)) return;
-    let previous: string | undefined;
-    for (const link of nodeDetails[node.id].exposureEntities ?? []) {
-      const key = `${link.via}\u0000${link.entityRef}`;
-      let exposure = byKey.get(key);
-      if (!exposure) {
-        exposure = [link.via, strings.of(link.entityRef), []];
-        byKey.set(key, exposure);
-        followers.set(key, new Set());
-        leaders.set(key, 0);
-      }
-      exposure[2].push(at);
-      if (previous !== undefined && !followers.get(previous)!.has(key)) {
-        followers.get(previous)!.add(key);
-        leaders.set(key, leaders.get(key)! + 1);
-      }
-      previous = key;
-    }
-  });
-  const ordered: TabExposure[] = [];
-  const left = [...byKey.keys()];
-  while (left.length > 0) {
-    const ready = left.findIndex(key => leaders.get(key) === 0);
-    const [key] = left.splice(Math.max(ready, 0), 1);
-    ordered.push(byKey.get(key)!);
-    for (const next of followers.get(key)!)
-      leaders.set(next, leaders.get(next)! - 1);
-  }
-  return ordered;
 }
 
 /**

@@ -1,12 +1,19 @@
 import { FoundRelationship } from './algorithms/types';
 import { DbtArtifacts, indexArtifacts } from './artifacts/indexArtifacts';
-import { ArtifactIndex, IndexedNode } from './artifacts/types';
+import { ArtifactIndex } from './artifacts/types';
 import { ownerLinks } from './catalog/catalogLinks';
+import {
+  DerivedView,
+  DrawnTable,
+  deriveView,
+  forEachDrawnColumn,
+  FOREIGN_KEY_FLAG,
+  PRIMARY_KEY_FLAG,
+} from './derivation/DerivedView';
+import { exposureLinks } from './derivation/exposureLinks';
 import { ProjectFacts } from './derivation/ProjectFacts';
 import { groupNodes } from './naming/entityGroup';
 import { resolveErdOptions } from './options';
-import { compileSelection } from './selection/isSelected';
-import { SelectableTable } from './selection/selectableTable';
 import {
   Erd,
   ErdBuildResult,
@@ -21,109 +28,33 @@ import {
 /** dbterd's `$schema` / `dbterd_version` when no version is pinned. */
 export const DEFAULT_DBTERD_VERSION = 'latest';
 
-interface WorkingTable {
-  node: IndexedNode;
-  /** The node's position in the index. */
-  at: number;
-  /** Its entity name in the view's name format. */
-  name: string;
-  /** The drawn columns; flags and missing columns are set as the view is built. */
-  columns: ErdColumn[];
-  /** Lower-cased names of the columns added by `addMissingColumns`. */
-  added?: Set<string>;
-}
-
 function erdColumn(
   name: string,
   dataType: string,
   description: string,
+  flags: number,
 ): ErdColumn {
   return {
     name,
     data_type: dataType,
     description: description || null,
-    is_primary_key: false,
-    is_foreign_key: false,
+    is_primary_key: (flags & PRIMARY_KEY_FLAG) !== 0,
+    is_foreign_key: (flags & FOREIGN_KEY_FLAG) !== 0,
   };
 }
 
-/** The selected tables by unique id, in output order (by unique id; of two nodes with one id, the last). */
-function selectTables(
-  facts: ProjectFacts,
-  options: ErdOptions,
-): Map<string, WorkingTable> {
-  const { index } = facts;
-  const tables = new Map<string, WorkingTable>();
-  const selectables = facts.selectables();
-  const names = facts.entityNames(options.entityNameFormat);
-  const isSelected = compileSelection(options, {
-    tables: selectables,
-    projectName: index.projectName,
-    selectors: index.selectors,
-  });
-  for (const at of facts.byUniqueId()) {
-    if (!isSelected(selectables[at])) continue;
-    const node = index.nodes[at];
-    const columns = node.columns.map(c =>
-      erdColumn(c.name, c.dataType, c.description),
-    );
-    // dbterd never draws an empty entity: it shows one `unknown` column.
-    if (columns.length === 0) columns.push(erdColumn('unknown', 'unknown', ''));
-    tables.set(node.uniqueId, { node, at, name: names[at], columns });
-  }
-  return tables;
-}
-
-function markPrimaryKeys(
-  tables: Map<string, WorkingTable>,
-  primaryKeys?: Map<string, Set<string>>,
-) {
-  if (!primaryKeys) return;
-  for (const [uniqueId, table] of tables) {
-    const keys = primaryKeys.get(uniqueId);
-    if (!keys) continue;
-    for (const column of table.columns) {
-      if (keys.has(column.name.toLowerCase())) column.is_primary_key = true;
-    }
-  }
-}
-
-/** Relationship columns the catalog did not list (e.g. `select *` models) are added to their table. */
-function addMissingColumns(
-  facts: ProjectFacts,
-  table: WorkingTable,
-  columnNames: string[],
-) {
-  // Sets, not a scan per relationship: that is quadratic when one wide
-  // table has many relationships (10^5 in a hostile manifest).
-  const listed = facts.columnNames(table.at);
-  for (const name of columnNames) {
-    const lower = name.toLowerCase();
-    if (listed.has(lower) || table.added?.has(lower)) continue;
-    table.columns.push(erdColumn(name, 'unknown', ''));
-    (table.added ??= new Set()).add(lower);
-  }
-}
-
-function markForeignKeys(table: WorkingTable, foreignKeys: Set<string>) {
-  for (const column of table.columns) {
-    if (foreignKeys.has(column.name)) column.is_foreign_key = true;
-  }
-}
-
-function toErdNode(
-  { node, name, columns }: WorkingTable,
-  selectable: SelectableTable,
-): ErdNode {
+function toErdNode(table: DrawnTable): ErdNode {
+  const { node, name, schema, database } = table;
+  const columns: ErdColumn[] = [];
+  forEachDrawnColumn(table, (...column) => columns.push(erdColumn(...column)));
   return {
     id: node.uniqueId,
     name,
     label: node.meta.label,
     description: node.description || null,
     resource_type: node.resourceType,
-    // Lower-cased already, as dbterd prints them.
-    schema_name: selectable.schema,
-    database: selectable.database,
+    schema_name: schema,
+    database,
     columns,
     compiled_sql: node.compiledSql,
   };
@@ -150,10 +81,11 @@ function toErdEdge(relationship: FoundRelationship): ErdEdge {
 }
 
 function nodeDetails(
-  tables: WorkingTable[],
+  tables: DrawnTable[],
   exposureEntities: Record<string, string> = {},
 ): Record<string, ErdNodeDetails> {
-  const details: Record<string, ErdNodeDetails> = {};
+  // Null prototype: a table whose id is `__proto__` keeps its details.
+  const details: Record<string, ErdNodeDetails> = Object.create(null);
   for (const { node } of tables) {
     const detail: ErdNodeDetails = {
       packageName: node.packageName,
@@ -161,15 +93,48 @@ function nodeDetails(
       exposures: node.exposures,
     };
     // Only when there are some: ERDs without catalog links keep their shape.
-    const linked = node.exposures
-      .filter(name => Object.hasOwn(exposureEntities, name))
-      .map(name => ({ entityRef: exposureEntities[name], via: name }));
+    const linked = exposureLinks(node, exposureEntities);
     if (linked.length > 0) detail.exposureEntities = linked;
     const owners = ownerLinks(node.group ?? null, node.meta.owner ?? null);
     if (owners.length > 0) detail.owners = owners;
     details[node.uniqueId] = detail;
   }
   return details;
+}
+
+/** The canonical ERD of a view (what exports print). */
+function erdOfView(view: DerivedView): ErdBuildResult {
+  const { index, tables, options } = view;
+  const nodes = tables.map(toErdNode);
+  const erd: Erd = {
+    nodes,
+    edges: view.relationships.map(toErdEdge),
+    metadata: {
+      generated_at: index.generatedAt,
+      dbt_project_name: index.projectName,
+      dbterd_version: DEFAULT_DBTERD_VERSION,
+    },
+    extras: {
+      nodeDetails: nodeDetails(tables, index.exposureEntities),
+    },
+  };
+  const drawnKeys: Record<string, ErdTableKey[]> = Object.create(null);
+  for (const table of tables) {
+    const tableKeys = view.keys.get(table.node.uniqueId);
+    if (tableKeys) {
+      drawnKeys[table.node.uniqueId] = tableKeys.map(key => ({
+        ...key,
+        columns: [...key.columns],
+      }));
+    }
+  }
+  if (Object.keys(drawnKeys).length > 0) erd.extras!.keys = drawnKeys;
+  if (view.inference) erd.extras!.inference = { ...view.inference };
+  if (options.entityGroup) {
+    erd.groups = groupNodes(nodes, options.entityGroup);
+    erd.extras!.entityGroup = options.entityGroup;
+  }
+  return { erd, warnings: view.warnings };
 }
 
 /**
@@ -189,75 +154,17 @@ export class ErdDerivation {
     this.facts = new ProjectFacts(index);
   }
 
+  /**
+   * What these options draw of the index, before any output is written:
+   * the tab's payload is encoded from it without the canonical ERD.
+   */
+  view(options: Partial<ErdOptions> = {}): DerivedView {
+    return deriveView(this.facts, options);
+  }
+
   /** The ERD of the index with these options, as `buildErdFromIndex` draws it. */
   build(options: Partial<ErdOptions> = {}): ErdBuildResult {
-    const { facts, index } = this;
-    const resolved = resolveErdOptions(options);
-    const keys = facts.keys();
-    const { found, byName } = facts.found(resolved.algo);
-
-    const tables = selectTables(facts, resolved);
-    markPrimaryKeys(tables, found.primaryKeys);
-    const drawn = (r: FoundRelationship) =>
-      tables.has(r.toId) && tables.has(r.fromId);
-    // Missing columns are added in the algorithm's order, edges drawn by name.
-    for (const relationship of found.relationships) {
-      if (!drawn(relationship)) continue;
-      addMissingColumns(
-        facts,
-        tables.get(relationship.toId)!,
-        relationship.toColumns,
-      );
-      addMissingColumns(
-        facts,
-        tables.get(relationship.fromId)!,
-        relationship.fromColumns,
-      );
-    }
-
-    const sortedTables = [...tables.values()];
-    const edges = byName.filter(drawn).map(toErdEdge);
-    const foreignKeys = new Map<string, Set<string>>();
-    for (const edge of edges) {
-      const columns = foreignKeys.get(edge.from_id) ?? new Set<string>();
-      edge.from_columns.forEach(c => columns.add(c));
-      foreignKeys.set(edge.from_id, columns);
-    }
-    for (const [uniqueId, columns] of foreignKeys) {
-      markForeignKeys(tables.get(uniqueId)!, columns);
-    }
-    const selectables = facts.selectables();
-    const nodes = sortedTables.map(t => toErdNode(t, selectables[t.at]));
-
-    const erd: Erd = {
-      nodes,
-      edges,
-      metadata: {
-        generated_at: index.generatedAt,
-        dbt_project_name: index.projectName,
-        dbterd_version: DEFAULT_DBTERD_VERSION,
-      },
-      extras: {
-        nodeDetails: nodeDetails(sortedTables, index.exposureEntities),
-      },
-    };
-    const drawnKeys: Record<string, ErdTableKey[]> = {};
-    for (const table of sortedTables) {
-      const tableKeys = keys.get(table.node.uniqueId);
-      if (tableKeys) {
-        drawnKeys[table.node.uniqueId] = tableKeys.map(key => ({
-          ...key,
-          columns: [...key.columns],
-        }));
-      }
-    }
-    if (Object.keys(drawnKeys).length > 0) erd.extras!.keys = drawnKeys;
-    if (found.inference) erd.extras!.inference = { ...found.inference };
-    if (resolved.entityGroup) {
-      erd.groups = groupNodes(nodes, resolved.entityGroup);
-      erd.extras!.entityGroup = resolved.entityGroup;
-    }
-    return { erd, warnings: [...index.warnings, ...(found.warnings ?? [])] };
+    return erdOfView(this.view(options));
   }
 }
 

@@ -8,6 +8,8 @@ export {
   DEFAULT_DBTERD_VERSION,
   ErdDerivation,
 } from './buildErd';
+export type { DerivedView, DrawnTable } from './derivation/DerivedView';
+export type { ColumnStrings } from './derivation/ProjectFacts';
 export { renderErd } from './renderErd';
 export { ErdInputError } from './errors';
 export { findJoinPath, dbtRelation, isInferredEdge } from './joinPath';
