@@ -47,17 +47,21 @@ const P95_TARGET_MS = { 1000: 50, 5000: 100 };
 const FIRST_BUILD_TARGET = 1.3;
 const VIEW_TARGET_MS = 100;
 
+/** The engine's best wall time of `runs`, and the least CPU time among them. */
 function engineTime(dir, engineEntry, runs = 3) {
-  const times = [];
+  const runsDone = [];
   for (let i = 0; i < runs; i++) {
     const out = execFileSync(
       process.execPath,
       [path.join(__dirname, 'measure.js'), 'ours', dir, engineEntry],
       { encoding: 'utf8' },
     );
-    times.push(JSON.parse(out.trim().split('\n').pop()).wallMs);
+    runsDone.push(JSON.parse(out.trim().split('\n').pop()));
   }
-  return Math.min(...times);
+  return {
+    wallMs: Math.min(...runsDone.map(run => run.wallMs)),
+    cpuMs: Math.min(...runsDone.map(run => run.cpuMs)),
+  };
 }
 
 function serve(args, nodeArgs = [], env = {}) {
@@ -123,15 +127,18 @@ async function main() {
     if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
       throw new Error(`${dir} is missing: run yarn bench first`);
     }
-    const engineMs = engineTime(dir, engineEntry);
+    const engine = engineTime(dir, engineEntry);
     const run = await cloudRun(dir);
-    const ratio = run.firstBuildMs / engineMs;
+    const ratio = run.firstBuildMs / engine.wallMs;
+    const cpuRatio = run.firstBuildCpuMs / engine.cpuMs;
     buildRows.push(
-      `| ${n} | ${run.tables} / ${run.relationships} | ${s(engineMs)} | ${s(
-        run.firstBuildMs,
-      )} (${ratio.toFixed(2)}×, ${met(ratio <= FIRST_BUILD_TARGET)}) | ${(
-        run.bytes / 1e6
-      ).toFixed(1)} MB | ${run.rssMb.toFixed(0)} MB |`,
+      `| ${n} | ${run.tables} / ${run.relationships} | ${s(
+        engine.wallMs,
+      )} | ${s(run.firstBuildMs)} (${ratio.toFixed(2)}×, ${met(
+        ratio <= FIRST_BUILD_TARGET,
+      )}) | ${s(engine.cpuMs)} vs ${s(run.firstBuildCpuMs)} (${cpuRatio.toFixed(
+        2,
+      )}×) | ${(run.bytes / 1e6).toFixed(1)} MB | ${run.rssMb.toFixed(0)} MB |`,
     );
     const viewMedian = median(run.viewMs);
     viewRows.push(
@@ -191,8 +198,10 @@ async function main() {
     "First build through the HTTP API (fake dbt Cloud on 127.0.0.1, download included; it indexes everything any view needs, compiled SQL too) beside the engine's",
     `\`buildErdFromBytes\` on the same files (default options). Target ≤ ${FIRST_BUILD_TARGET}×.`,
     '',
-    '| models | tables / relationships | engine | backend first build | tab body (JSON) | backend peak RSS |',
-    '| --- | --- | --- | --- | --- | --- |',
+    'CPU time (engine vs backend first build, every thread) is given beside: a loaded machine inflates it far less than wall time.',
+    '',
+    '| models | tables / relationships | engine | backend first build | CPU: engine vs backend | tab body (JSON) | backend peak RSS |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...buildRows,
     '',
     'Then, in order, 6 new views (`algo=model_contract`, two resource types, `entityNameFormat`, `entityGroup`, `exclude`, `algo=semantic`:',

@@ -30,6 +30,12 @@ interface DecodedVersion {
   size: number;
 }
 
+/**
+ * From about this length of JSON text an index takes long enough to pack
+ * (tens of milliseconds and up) to hold back until its first answer is out.
+ */
+export const LARGE_INDEX_CHARS = 4 * 1024 * 1024;
+
 /** Key prefix of everything stored for one artifact version. */
 const VERSION_PREFIX = 'erd:v3:';
 
@@ -98,23 +104,26 @@ export class ErdCache {
 
   /**
    * Stores a freshly built version: at once for this replica, and for every
-   * other once serialised and compressed, a piece at a time (see packJson),
-   * so the first view of it is answered meanwhile. The returned promise
-   * settles when the shared cache has it; a build need not wait for that.
+   * other once serialised and compressed, a piece at a time (see packJson).
+   * A large index is packed only once `storeLargeAfter` settles (the first
+   * answer from it is out: see AnswerGate); a small one, which packs in
+   * milliseconds, at once, so another replica asking right after the first
+   * answer finds it. The returned promise settles when the shared cache has
+   * it; a build need not wait for that.
    */
   putProject(
     versionKey: string,
     project: ProjectVersion,
     compiledSql: CompiledSqlById,
+    storeLargeAfter: Promise<unknown> = Promise.resolve(),
   ): Promise<void> {
     // Sized at once by estimate, so a burst of builds evicts as it goes;
     // exactly once its text is known, below.
-    this.decoded.set(versionKey, {
-      project,
-      size: estimateJsonLength(project),
-    });
+    const estimate = estimateJsonLength(project);
+    this.decoded.set(versionKey, { project, size: estimate });
     const ttl = this.config.ttlMs;
     return (async () => {
+      if (estimate >= LARGE_INDEX_CHARS) await storeLargeAfter;
       const index = await packJson(project);
       // Unless forgotten or replaced meanwhile.
       if (this.decoded.peek(versionKey)?.project === project) {

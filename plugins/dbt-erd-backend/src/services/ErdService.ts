@@ -20,6 +20,7 @@ import {
   ArtifactSourceContext,
   resolveArtifactSource,
 } from '../sources/resolveArtifactSource';
+import { AnswerGate } from './AnswerGate';
 import { ArtifactsInvalidError } from './ArtifactsInvalidError';
 import { BuildLimits } from './BuildLimits';
 import { ErdCache, ProjectVersion } from './ErdCache';
@@ -76,7 +77,20 @@ interface BuiltVersion {
   compiledSql: CompiledSqlById;
   /** Settles once the shared cache holds the new index (absent when it was not just built). */
   stored?: Promise<void>;
+  /**
+   * Opened by whoever asked for the build once their answer is ready: the
+   * shared cache's copy of a large index waits for it (absent when not just built).
+   */
+  answered?: AnswerGate;
 }
+
+/**
+ * How long after an answer from a fresh build is ready its index is packed
+ * for the shared cache: the answer's bytes leave the socket, and the
+ * browser's next requests (other views, the drawer) are served, without
+ * that second or more of serialising and gzipping in the way.
+ */
+const STORE_GRACE_MS = 500;
 
 export interface ErdServiceContext extends ArtifactSourceContext {
   logger: LoggerService;
@@ -117,10 +131,16 @@ export class ErdService {
     const served = erdCache.getServed(viewKey);
     if (served) return served;
     return this.views.run(viewKey, async () => {
-      const { project } = await this.version(request);
-      const view = this.derivation(project).view(request.options);
-      const body = encodeTabBody(view, project.info);
-      return erdCache.putServed(viewKey, body);
+      const { project, answered } = await this.version(request);
+      try {
+        const view = this.derivation(project).view(request.options);
+        return await erdCache.putServed(
+          viewKey,
+          encodeTabBody(view, project.info),
+        );
+      } finally {
+        answered?.open(STORE_GRACE_MS);
+      }
     });
   }
 
@@ -133,15 +153,19 @@ export class ErdService {
   ): Promise<ErdResponse> {
     const request = await this.request(entity, query, source);
     const built = await this.version(request);
-    if (!variant.keepCompiledSql) {
-      return this.derive(built.project, request.options);
+    try {
+      if (!variant.keepCompiledSql) {
+        return this.derive(built.project, request.options);
+      }
+      const compiledSql =
+        built.compiledSql ??
+        (await this.context.erdCache.getCompiledSql(request.located.key)) ??
+        // The SQL expired before the index: read the version again.
+        (await this.answeredRebuild(request)).compiledSql;
+      return this.derive(built.project, request.options, compiledSql);
+    } finally {
+      built.answered?.open(STORE_GRACE_MS);
     }
-    const compiledSql =
-      built.compiledSql ??
-      (await this.context.erdCache.getCompiledSql(request.located.key)) ??
-      // The SQL expired before the index: read the version again.
-      (await this.rebuild(request)).compiledSql;
-    return this.derive(built.project, request.options, compiledSql);
   }
 
   /** The ERD response as JSON text (exports of tools that take JSON). */
@@ -166,8 +190,12 @@ export class ErdService {
     const lookupKey = source.lookupKey?.();
     if (lookupKey) await this.context.cache.delete(lookupKey);
     const request = await this.request(entity, query, source);
-    const { project } = await this.rebuild(request);
-    return this.derive(project, request.options);
+    const { project, answered } = await this.rebuild(request);
+    try {
+      return this.derive(project, request.options);
+    } finally {
+      answered?.open(STORE_GRACE_MS);
+    }
   }
 
   /**
@@ -176,6 +204,8 @@ export class ErdService {
    */
   async warm(entity: Entity): Promise<void> {
     const built = await this.version(await this.request(entity, {}));
+    // No answer to wait for: stored at once.
+    built.answered?.open();
     await built.stored;
   }
 
@@ -226,6 +256,7 @@ export class ErdService {
     project: ProjectVersion;
     compiledSql?: CompiledSqlById;
     stored?: Promise<void>;
+    answered?: AnswerGate;
   }> {
     const key = request.located.key;
     const cached = await this.loads.run(key, () =>
@@ -233,6 +264,13 @@ export class ErdService {
     );
     if (cached) return { project: cached };
     return this.builds.run(key, () => this.build(request, true));
+  }
+
+  /** A rebuild whose own answer is the one in progress: stored without waiting. */
+  private async answeredRebuild(request: ErdRequest): Promise<BuiltVersion> {
+    const rebuilt = await this.rebuild(request);
+    rebuilt.answered?.open(STORE_GRACE_MS);
+    return rebuilt;
   }
 
   private async rebuild(request: ErdRequest): Promise<BuiltVersion> {
@@ -273,9 +311,11 @@ export class ErdService {
         info: located.info,
       };
       // The answer need not wait for the shared cache's copy (compressing a
-      // large index takes a while); this replica already has it.
+      // large index takes a while); this replica already has it. Nor should
+      // it compete with it: a large index is packed once the answer is out.
+      const answered = new AnswerGate();
       const stored = erdCache
-        .putProject(located.key, project, aside.compiledSql)
+        .putProject(located.key, project, aside.compiledSql, answered.opened)
         .catch(error =>
           logger.warn(
             `Could not store the index of ${located.info.kind} ${located.info.name} in the cache: ${error}`,
@@ -288,7 +328,7 @@ export class ErdService {
           index.tests.length
         } tests in ${Date.now() - started} ms`,
       );
-      return { project, compiledSql: aside.compiledSql, stored };
+      return { project, compiledSql: aside.compiledSql, stored, answered };
     });
   }
 }

@@ -1,0 +1,55 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ArtifactIndex } from 'backstage-plugin-dbt-erd-common';
+import { ErdCache, LARGE_INDEX_CHARS, ProjectVersion } from './ErdCache';
+
+const config = { ttlMs: 60_000, servedBytes: 1e8, indexBytes: 1e9 };
+
+/** A project whose index JSON is about `chars` long (one long warning). */
+function projectOf(chars: number): ProjectVersion {
+  const index = {
+    nodes: [],
+    tests: [],
+    warnings: ['x'.repeat(chars)],
+  } as unknown as ArtifactIndex;
+  return { index, info: { kind: 'local', name: 'p' } as never };
+}
+
+describe('ErdCache.putProject', () => {
+  it('keeps the project for this replica at once', async () => {
+    const erdCache = new ErdCache(mockServices.cache.mock(), config);
+    const project = projectOf(LARGE_INDEX_CHARS);
+    const stored = erdCache.putProject(
+      'v1',
+      project,
+      {},
+      new Promise(() => {}),
+    );
+    expect(await erdCache.getProject('v1')).toBe(project);
+    void stored;
+  });
+
+  it('stores a small index in the shared cache without waiting', async () => {
+    const cache = mockServices.cache.mock();
+    const erdCache = new ErdCache(cache, config);
+    // Never settles: a small index does not wait for it.
+    await erdCache.putProject('v1', projectOf(10), {}, new Promise(() => {}));
+    expect(cache.set).toHaveBeenCalledTimes(2);
+  });
+
+  it('stores a large index in the shared cache once storeLargeAfter settles', async () => {
+    const cache = mockServices.cache.mock();
+    const erdCache = new ErdCache(cache, config);
+    let answered: () => void = () => undefined;
+    const stored = erdCache.putProject(
+      'v1',
+      projectOf(LARGE_INDEX_CHARS),
+      {},
+      new Promise<void>(resolve => (answered = resolve)),
+    );
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(cache.set).not.toHaveBeenCalled();
+    answered();
+    await stored;
+    expect(cache.set).toHaveBeenCalledTimes(2);
+  });
+});
