@@ -208,20 +208,20 @@ export function forEachDrawnColumn(
     flags: number,
   ) => void,
 ) {
-  const { node, columnFlags } = table;
+  const { node, columnFlags: flags } = table;
   let at = 0;
   if (node.columns.length === 0) {
-    visit(UNKNOWN_COLUMN, UNKNOWN_COLUMN, '', columnFlags?.[at++] ?? 0);
+    visit(UNKNOWN_COLUMN, UNKNOWN_COLUMN, '', flags?.[at++] ?? 0);
   }
   for (const column of node.columns) {
     visit(
       column.name,
       column.dataType,
       column.description,
-      columnFlags?.[at++] ?? 0,
+      flags?.[at++] ?? 0,
     );
   }
   for (const name of table.addedColumns) {
-    visit(name, UNKNOWN_COLUMN, '', columnFlags?.[at++] ?? 0);
+    visit(name, UNKNOWN_COLUMN, '', flags?.[at++] ?? 0);
   }
 }

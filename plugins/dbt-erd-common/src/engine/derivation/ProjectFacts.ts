@@ -144,10 +144,10 @@ export class ProjectFacts {
   private listsAll(uniqueId: string, columns: string[]): boolean {
     if (!this.positions) {
       this.positions = new Map();
-      this.index.nodes.forEach(({ uniqueId }, at) => {
-        const known = this.positions!.get(uniqueId);
+      this.index.nodes.forEach((node, at) => {
+        const known = this.positions!.get(node.uniqueId);
         if (known) known.push(at);
-        else this.positions!.set(uniqueId, [at]);
+        else this.positions!.set(node.uniqueId, [at]);
       });
     }
     return (this.positions.get(uniqueId) ?? []).every(at => {
