@@ -103,7 +103,7 @@ export interface ErdViewProps {
  * app's router reads the location from an external store), and the tab is
  * given its new state as a deferred value, re-rendered apart from that.
  */
-export const ErdView = memo(function ErdView({
+export const ErdView = memo(function InteractiveErd({
   entityRef,
   erd: head,
   state,
