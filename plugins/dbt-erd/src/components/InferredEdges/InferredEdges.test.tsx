@@ -79,8 +79,11 @@ describe('inferred relationships in the tab', () => {
         'erd-node-title',
       ),
     );
+    // The drawer opens once the focused diagram is painted.
     const drawer = screen.getByTestId('erd-drawer');
-    const section = within(drawer).getByLabelText('Inferred relationships');
+    const section = await within(drawer).findByLabelText(
+      'Inferred relationships',
+    );
     expect(
       within(section).getByText(
         'join in model.shop.finance: p.order_id = o.order_id',
