@@ -214,12 +214,7 @@ export function forEachDrawnColumn(
     visit(UNKNOWN_COLUMN, UNKNOWN_COLUMN, '', flags?.[at++] ?? 0);
   }
   for (const column of node.columns) {
-    visit(
-      column.name,
-      column.dataType,
-      column.description,
-      flags?.[at++] ?? 0,
-    );
+    visit(column.name, column.dataType, column.description, flags?.[at++] ?? 0);
   }
   for (const name of table.addedColumns) {
     visit(name, UNKNOWN_COLUMN, '', flags?.[at++] ?? 0);
