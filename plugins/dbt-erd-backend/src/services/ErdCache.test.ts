@@ -52,4 +52,24 @@ describe('ErdCache.putProject', () => {
     await stored;
     expect(cache.set).toHaveBeenCalledTimes(2);
   });
+
+  it('answers the compiled SQL of a version built here before the shared cache has it', async () => {
+    const cache = mockServices.cache.mock();
+    const erdCache = new ErdCache(cache, config);
+    const sql = { 'model.p.a': 'select 1' };
+    let answered: () => void = () => undefined;
+    const stored = erdCache.putProject(
+      'v1',
+      projectOf(LARGE_INDEX_CHARS),
+      sql,
+      new Promise<void>(resolve => (answered = resolve)),
+    );
+    expect(await erdCache.getCompiledSql('v1')).toBe(sql);
+    expect(cache.get).not.toHaveBeenCalled();
+    answered();
+    await stored;
+    // From then on, the shared cache's copy (every replica reads that one).
+    await erdCache.getCompiledSql('v1');
+    expect(cache.get).toHaveBeenCalledTimes(1);
+  });
 });

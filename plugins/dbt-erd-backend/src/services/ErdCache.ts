@@ -55,6 +55,8 @@ const VERSION_PREFIX = 'erd:v3:';
  */
 export class ErdCache {
   private readonly served: ServedErds;
+  /** Compiled SQL of versions built here that the shared cache does not hold yet. */
+  private readonly unstoredSql = new Map<string, CompiledSqlById>();
   private readonly decoded: LRUCache<string, DecodedVersion>;
 
   constructor(
@@ -96,6 +98,8 @@ export class ErdCache {
   async getCompiledSql(
     versionKey: string,
   ): Promise<CompiledSqlById | undefined> {
+    const unstored = this.unstoredSql.get(versionKey);
+    if (unstored) return unstored;
     const stored = await this.cache.get(this.sqlKey(versionKey));
     return typeof stored === 'string'
       ? (JSON.parse(await unpackJson(stored)) as CompiledSqlById)
@@ -121,6 +125,9 @@ export class ErdCache {
     // exactly once its text is known, below.
     const estimate = estimateJsonLength(project);
     this.decoded.set(versionKey, { project, size: estimate });
+    // Until the shared cache has it, the json export reads it from here
+    // (else it would download the version again).
+    this.unstoredSql.set(versionKey, compiledSql);
     const ttl = this.config.ttlMs;
     return (async () => {
       if (estimate >= LARGE_INDEX_CHARS) await storeLargeAfter;
@@ -132,12 +139,17 @@ export class ErdCache {
       const sql = await packJson(compiledSql);
       await this.cache.set(this.indexKey(versionKey), index.packed, { ttl });
       await this.cache.set(this.sqlKey(versionKey), sql.packed, { ttl });
-    })();
+    })().finally(() => {
+      if (this.unstoredSql.get(versionKey) === compiledSql) {
+        this.unstoredSql.delete(versionKey);
+      }
+    });
   }
 
   /** Forgets a version everywhere: shared index and SQL, this replica's copies. */
   async forget(versionKey: string): Promise<void> {
     this.decoded.delete(versionKey);
+    this.unstoredSql.delete(versionKey);
     this.served.forget(`${VERSION_PREFIX}${versionKey}:view:`);
     await this.cache.delete(this.indexKey(versionKey));
     await this.cache.delete(this.sqlKey(versionKey));
