@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErdDiffBase, ErdQuery } from '../api';
 import { SHOW_MODES, ShowMode } from '../graph/types';
@@ -101,17 +101,12 @@ export function useErdViewState(): [
 ] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseViewState(params), [params]);
-  // React Router's setter changes with every location; the update stays
-  // the same function, so that the memoised view skips renders it is not
-  // part of.
-  const latestSetParams = useRef(setParams);
-  latestSetParams.current = setParams;
   const update = useCallback(
     (patch: Partial<ErdViewState>) =>
-      latestSetParams.current(current => writeViewState(current, patch), {
+      setParams(current => writeViewState(current, patch), {
         replace: !('focus' in patch) && !('drawer' in patch),
       }),
-    [],
+    [setParams],
   );
   return [state, update];
 }

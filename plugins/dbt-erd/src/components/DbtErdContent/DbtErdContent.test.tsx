@@ -133,10 +133,9 @@ describe('DbtErdContent', () => {
     fireEvent.click(within(node(id('customers'))).getByText('customers'));
     expect(await drawnTables(2)).toEqual([id('customers'), id('orders')]);
 
-    // The drawer opens once the focused diagram is painted.
     const drawer = screen.getByTestId('erd-drawer');
     expect(
-      await within(drawer).findByRole('heading', { name: 'customers' }),
+      within(drawer).getByRole('heading', { name: 'customers' }),
     ).toBeInTheDocument();
     expect(
       within(drawer).getByText('One row per customer'),

@@ -11,7 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ResponseError } from '@backstage/errors';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
@@ -42,12 +42,6 @@ const DbtErdLoader = () => {
   const api = useApi(dbtErdApiRef);
   const alertApi = useApi(alertApiRef);
   const [state, setState] = useErdViewState();
-  // A focus (a URL change) re-renders the page synchronously: the app's
-  // router reads the location from an external store, which no transition
-  // can defer. The tab gets the new state as a deferred value instead, so
-  // that its re-render (the focused diagram) yields to input rather than
-  // running as one long task inside the click.
-  const viewState = useDeferredValue(state);
   const entityRef = useMemo(() => getCompoundEntityRef(entity), [entity]);
   // The query object is rebuilt on every URL change; refetch only when its content changes.
   const queryKey = JSON.stringify(state.query);
@@ -119,7 +113,7 @@ const DbtErdLoader = () => {
       <ErdView
         entityRef={entityRef}
         erd={value}
-        state={viewState}
+        state={state}
         onStateChange={setState}
       />
     </Content>

@@ -16,7 +16,6 @@ import Button from '@material-ui/core/Button';
 import {
   KeyboardEvent,
   MutableRefObject,
-  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -192,13 +191,8 @@ const ErdCanvas = (props: ErdDiagramProps) => {
       else if (bounds && width > 0 && height > 0)
         flow.fitBounds(bounds, { padding: 0.1, duration: 0 });
       else flow.fitView({ padding: 0.1, duration: 0 });
-      // Handing the nodes to React Flow mounts them all: as a transition,
-      // that render yields to input instead of running synchronously in
-      // this commit's task (a set state in a layout effect).
-      startTransition(() => {
-        setPartial(!!readable);
-        setFittedKey(layoutKey);
-      });
+      setPartial(!!readable);
+      setFittedKey(layoutKey);
     };
     // A new layout is fitted before its nodes reach React Flow (see
     // `unfitted`), so they are drawn once, in their view and culled to

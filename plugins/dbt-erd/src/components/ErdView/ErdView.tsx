@@ -4,9 +4,8 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import {
-  memo,
-  startTransition,
   useCallback,
+  useDeferredValue,
   useMemo,
   useRef,
   useState,
@@ -22,7 +21,6 @@ import { shortName } from '../../graph/shortName';
 import { useCanvasAspectRatio } from '../../hooks/useCanvasAspectRatio';
 import { useErdPipeline } from '../../hooks/useErdPipeline';
 import { ErdViewState } from '../../hooks/useErdViewState';
-import { useValueAfterPaint } from '../../hooks/useValueAfterPaint';
 import {
   applyDiffMarks,
   changesWithNeighbours,
@@ -99,16 +97,13 @@ export interface ErdViewProps {
  * The interactive ERD: toolbar, diagram (or table view) and table drawer.
  * Derives everything from the fetched ERD and the URL view state; the
  * heavy steps (model, search index, layout) are memoised per input.
- * Memoised: the page re-renders synchronously on every URL change (the
- * app's router reads the location from an external store), and the tab is
- * given its new state as a deferred value, re-rendered apart from that.
  */
-export const ErdView = memo(function InteractiveErd({
+export const ErdView = ({
   entityRef,
   erd: head,
   state,
   onStateChange,
-}: ErdViewProps) {
+}: ErdViewProps) => {
   const api = useApi(dbtErdApiRef);
   const theme = useTheme();
   // Comparing with another run: head plus the removed tables as ghosts, and the marks.
@@ -129,11 +124,11 @@ export const ErdView = memo(function InteractiveErd({
   const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
-  // The drawer renders once the focused diagram is painted, without
-  // holding up that frame (its slide-in measures the page).
+  // The drawer renders just after the focused diagram, without holding up
+  // that frame (its slide-in measures the page).
   const drawerParam =
     state.drawer && model.nodeById.has(state.drawer) ? state.drawer : undefined;
-  const drawerId = useValueAfterPaint(drawerParam);
+  const drawerId = useDeferredValue(drawerParam);
   const [pick, setPick] = useState<{
     tableId: string;
     column?: string;
@@ -201,27 +196,17 @@ export const ErdView = memo(function InteractiveErd({
   if (flow) canvasShown.current = true;
   const keepCanvas = !flow && pending && !error && canvasShown.current;
 
-  // A focus re-renders the whole tab (and the page header, which reads
-  // the URL): as a transition, that render yields to input instead of
-  // running inside the click, which stays a short task.
   const activate = useCallback(
-    (tableId: string) =>
-      startTransition(() => {
-        setJoinPath(undefined);
-        onStateChange({ focus: tableId, drawer: tableId });
-      }),
+    (tableId: string) => {
+      setJoinPath(undefined);
+      onStateChange({ focus: tableId, drawer: tableId });
+    },
     [onStateChange],
   );
   const changeState = useCallback(
     (patch: Partial<ErdViewState>) => {
-      if (!('focus' in patch)) {
-        onStateChange(patch);
-        return;
-      }
-      startTransition(() => {
-        setJoinPath(undefined);
-        onStateChange(patch);
-      });
+      if ('focus' in patch) setJoinPath(undefined);
+      onStateChange(patch);
     },
     [onStateChange],
   );
@@ -399,4 +384,4 @@ export const ErdView = memo(function InteractiveErd({
       />
     </ShowJoinPathContext.Provider>
   );
-});
+};

@@ -79,11 +79,8 @@ describe('inferred relationships in the tab', () => {
         'erd-node-title',
       ),
     );
-    // The drawer opens once the focused diagram is painted.
     const drawer = screen.getByTestId('erd-drawer');
-    const section = await within(drawer).findByLabelText(
-      'Inferred relationships',
-    );
+    const section = within(drawer).getByLabelText('Inferred relationships');
     expect(
       within(section).getByText(
         'join in model.shop.finance: p.order_id = o.order_id',
