@@ -2,6 +2,7 @@ import { DEFAULT_DBTERD_VERSION } from '../engine/buildErd';
 import {
   DerivedView,
   DrawnTable,
+  erdNodeOf,
   UNKNOWN_COLUMN,
 } from '../engine/derivation/DerivedView';
 import { exposureLinks } from '../engine/derivation/exposureLinks';
@@ -22,19 +23,8 @@ import {
 } from './tabPayload';
 
 /** What entity grouping reads of a table: its node without the columns. */
-function groupedNode({ node, name, schema, database }: DrawnTable) {
-  const header: ErdNode = {
-    id: node.uniqueId,
-    name,
-    label: node.meta.label,
-    description: node.description || null,
-    resource_type: node.resourceType,
-    schema_name: schema,
-    database,
-    columns: [],
-    compiled_sql: null,
-  };
-  return header;
+function groupedNode(table: DrawnTable): ErdNode {
+  return erdNodeOf(table, [], null);
 }
 
 /**

@@ -5,6 +5,7 @@ import { ownerLinks } from './catalog/catalogLinks';
 import {
   DerivedView,
   DrawnTable,
+  erdNodeOf,
   deriveView,
   forEachDrawnColumn,
   FOREIGN_KEY_FLAG,
@@ -44,20 +45,9 @@ function erdColumn(
 }
 
 function toErdNode(table: DrawnTable): ErdNode {
-  const { node, name, schema, database } = table;
   const columns: ErdColumn[] = [];
   forEachDrawnColumn(table, (...column) => columns.push(erdColumn(...column)));
-  return {
-    id: node.uniqueId,
-    name,
-    label: node.meta.label,
-    description: node.description || null,
-    resource_type: node.resourceType,
-    schema_name: schema,
-    database,
-    columns,
-    compiled_sql: node.compiledSql,
-  };
+  return erdNodeOf(table, columns, table.node.compiledSql);
 }
 
 /** Arrays are copied: the relationship is kept for other views of the index. */

@@ -2,7 +2,13 @@ import { FoundRelationship } from '../algorithms/types';
 import { ArtifactIndex, IndexedNode } from '../artifacts/types';
 import { resolveErdOptions } from '../options';
 import { compileSelection } from '../selection/isSelected';
-import { ErdInferenceSummary, ErdOptions, ErdTableKey } from '../types';
+import {
+  ErdColumn,
+  ErdInferenceSummary,
+  ErdNode,
+  ErdOptions,
+  ErdTableKey,
+} from '../types';
 import { ColumnStrings, ProjectFacts, UNKNOWN_COLUMN } from './ProjectFacts';
 
 export { UNKNOWN_COLUMN };
@@ -195,6 +201,25 @@ export function deriveView(
     columnStrings: () => facts.columnStrings(),
     inference: found.inference,
     warnings: [...index.warnings, ...(found.warnings ?? [])],
+  };
+}
+
+/** The canonical ERD node of a drawn table, with these columns and SQL. */
+export function erdNodeOf(
+  { node, name, schema, database }: DrawnTable,
+  columns: ErdColumn[],
+  compiledSql: string | null,
+): ErdNode {
+  return {
+    id: node.uniqueId,
+    name,
+    label: node.meta.label,
+    description: node.description || null,
+    resource_type: node.resourceType,
+    schema_name: schema,
+    database,
+    columns,
+    compiled_sql: compiledSql,
   };
 }
 
