@@ -3,8 +3,8 @@
  *
  *   node bench/backendServer.js cloud <accessUrl>
  *     The dbt-erd backend plugin (startTestBackend) with one dbt Cloud
- *     account at <accessUrl> and one job-annotated entity; prints the
- *     entity's ERD URL and serves until SIGTERM. `cloudRun.js` plays dbt
+ *     account at <accessUrl> and two job-annotated entities (jobs 1 and 2);
+ *     prints their ERD URLs and serves until SIGTERM. `cloudRun.js` plays dbt
  *     Cloud and times the requests from another process, as a browser and
  *     dbt Cloud would be.
  *
@@ -85,9 +85,17 @@ async function cloud() {
         accounts: [{ name: 'main', accountId: 1, accessUrl, token: TOKEN }],
       },
     },
-    [component('bench', { 'getdbt.com/cloud-job-id': '1' })],
+    [
+      component('bench', { 'getdbt.com/cloud-job-id': '1' }),
+      component('bench-next', { 'getdbt.com/cloud-job-id': '2' }),
+    ],
   );
-  console.log(JSON.stringify({ url: `${base}/bench/erd` }));
+  console.log(
+    JSON.stringify({
+      url: `${base}/bench/erd`,
+      nextUrl: `${base}/bench-next/erd`,
+    }),
+  );
   process.on('SIGTERM', () => process.exit(0));
 }
 

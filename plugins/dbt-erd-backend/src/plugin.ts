@@ -12,6 +12,7 @@ import { ErdReadPermissions } from './services/access/ErdReadPermissions';
 import { SourceAccessGuard } from './services/access/SourceAccessGuard';
 import { BuildLimits } from './services/BuildLimits';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
+import { AnswersInProgress } from './services/AnswersInProgress';
 import { ErdCache } from './services/ErdCache';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
@@ -69,6 +70,7 @@ export const dbtErdPlugin = createBackendPlugin({
         );
         lifecycle.addShutdownHook(() => accounts.close());
         const access = new SourceAccessGuard(cache, auditor);
+        const answers = new AnswersInProgress();
         const erdService = new ErdService({
           config: erdConfig,
           accounts,
@@ -80,6 +82,7 @@ export const dbtErdPlugin = createBackendPlugin({
             ttlMs: erdConfig.cacheTtlMs,
             servedBytes: erdConfig.limits.servedBytes,
             indexBytes: erdConfig.limits.indexBytes,
+            answers,
           }),
           limits: new BuildLimits({
             concurrency: erdConfig.limits.buildConcurrency,
@@ -103,6 +106,7 @@ export const dbtErdPlugin = createBackendPlugin({
             permissions,
             auditor,
             logger,
+            answers,
           }),
         );
         registerErdActions(actionsRegistry, {

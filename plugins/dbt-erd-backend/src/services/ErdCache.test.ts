@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ArtifactIndex } from 'backstage-plugin-dbt-erd-common';
+import { AnswersInProgress } from './AnswersInProgress';
 import { ErdCache, LARGE_INDEX_CHARS, ProjectVersion } from './ErdCache';
 
 const config = { ttlMs: 60_000, servedBytes: 1e8, indexBytes: 1e9 };
@@ -10,6 +11,17 @@ function projectOf(chars: number): ProjectVersion {
     nodes: [],
     tests: [],
     warnings: ['x'.repeat(chars)],
+  } as unknown as ArtifactIndex;
+  return { index, info: { kind: 'local', name: 'p' } as never };
+}
+
+/** A large project packed in several pieces (one per warning of 1 MB). */
+function piecewiseProject(): ProjectVersion {
+  const pieces = Math.ceil(LARGE_INDEX_CHARS / 2 ** 20) + 2;
+  const index = {
+    nodes: [],
+    tests: [],
+    warnings: Array.from({ length: pieces }, () => 'x'.repeat(2 ** 20)),
   } as unknown as ArtifactIndex;
   return { index, info: { kind: 'local', name: 'p' } as never };
 }
@@ -71,5 +83,24 @@ describe('ErdCache.putProject', () => {
     // From then on, the shared cache's copy (every replica reads that one).
     await erdCache.getCompiledSql('v1');
     expect(cache.get).toHaveBeenCalledTimes(1);
+  });
+
+  it('packs a large index between answers, and moves on under a steady stream of them', async () => {
+    const cache = mockServices.cache.mock();
+    const answers = new AnswersInProgress();
+    const erdCache = new ErdCache(cache, { ...config, answers });
+    const endAnswer = answers.begin();
+    const stored = erdCache.putProject('v1', piecewiseProject(), {});
+    await new Promise(resolve => setTimeout(resolve, 100));
+    // Given way to the answer in progress after its first piece.
+    expect(cache.set).not.toHaveBeenCalled();
+    endAnswer();
+    await stored;
+    expect(cache.set).toHaveBeenCalledTimes(2);
+
+    // An answer that never ends holds each piece back a while, not forever.
+    answers.begin();
+    await erdCache.putProject('v2', piecewiseProject(), {});
+    expect(cache.set).toHaveBeenCalledTimes(4);
   });
 });

@@ -5,7 +5,9 @@ import {
   ErdOptions,
 } from 'backstage-plugin-dbt-erd-common';
 import { LRUCache } from 'lru-cache';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ErdSourceInfo } from '../sources/ArtifactSource';
+import { AnswersInProgress } from './AnswersInProgress';
 import { estimateJsonLength, packJson, unpackJson } from './packJson';
 import { ServedErd, ServedErds } from './ServedErds';
 
@@ -23,6 +25,8 @@ export interface ErdCacheConfig {
   servedBytes: number;
   /** Budget of this replica's decoded indexes, as JSON text length (`dbtErd.cache.indexBytes`). */
   indexBytes: number;
+  /** This replica's answers in progress, which packing a large index gives way to. */
+  answers?: AnswersInProgress;
 }
 
 interface DecodedVersion {
@@ -35,6 +39,13 @@ interface DecodedVersion {
  * (tens of milliseconds and up) to hold back until its first answer is out.
  */
 export const LARGE_INDEX_CHARS = 4 * 1024 * 1024;
+
+/**
+ * How long packing a large index waits, before each piece, for the answers
+ * in progress to end: a few views' time, so that under a steady stream of
+ * answers a 40 MB index (about 40 pieces) is still stored within seconds.
+ */
+const MAX_GIVE_WAY_MS = 250;
 
 /** Key prefix of everything stored for one artifact version. */
 const VERSION_PREFIX = 'erd:v3:';
@@ -130,8 +141,11 @@ export class ErdCache {
     this.unstoredSql.set(versionKey, compiledSql);
     const ttl = this.config.ttlMs;
     return (async () => {
-      if (estimate >= LARGE_INDEX_CHARS) await storeLargeAfter;
-      const index = await packJson(project);
+      const large = estimate >= LARGE_INDEX_CHARS;
+      if (large) await storeLargeAfter;
+      const index = await packJson(project, {
+        beforePiece: large ? () => this.giveWay() : undefined,
+      });
       // Unless forgotten or replaced meanwhile.
       if (this.decoded.peek(versionKey)?.project === project) {
         this.decoded.set(versionKey, { project, size: index.jsonLength });
@@ -144,6 +158,12 @@ export class ErdCache {
         this.unstoredSql.delete(versionKey);
       }
     });
+  }
+
+  /** A turn of the event loop, then the answers in progress (a while at most). */
+  private async giveWay(): Promise<void> {
+    await nextTurn();
+    await this.config.answers?.quiet(MAX_GIVE_WAY_MS);
   }
 
   /** Forgets a version everywhere: shared index and SQL, this replica's copies. */

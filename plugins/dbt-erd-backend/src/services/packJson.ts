@@ -13,6 +13,14 @@ const PIECE_CHARS = 1024 * 1024;
 /** gzip's output buffers: few and large, not thousands of 16 kB ones to free. */
 const GZIP_CHUNK_BYTES = 1024 * 1024;
 
+export interface PackJsonOptions {
+  /**
+   * Awaited between two pieces of text (by default: one turn of the event
+   * loop), e.g. to give way to answers in progress.
+   */
+  beforePiece?: () => Promise<unknown>;
+}
+
 /** What the shared cache holds for one value, and the length of its JSON text. */
 export interface PackedJson {
   packed: string;
@@ -33,11 +41,20 @@ export interface PackedJson {
  * than the native `JSON.stringify` this applies to each subtree (14 MB of
  * index-shaped JSON: 390-460 ms against 57-150 ms).
  */
-export async function packJson(value: unknown): Promise<PackedJson> {
+export async function packJson(
+  value: unknown,
+  options: PackJsonOptions = {},
+): Promise<PackedJson> {
   let jsonLength = 0;
   const gzipped: Buffer[] = [];
   await pipeline(
-    Readable.from(textPieces(value, length => (jsonLength += length))),
+    Readable.from(
+      textPieces(
+        value,
+        length => (jsonLength += length),
+        options.beforePiece ?? (() => nextTurn()),
+      ),
+    ),
     createGzip({ level: 3, chunkSize: GZIP_CHUNK_BYTES }),
     async (chunks: AsyncIterable<Buffer>) => {
       for await (const chunk of chunks) gzipped.push(chunk);
@@ -88,6 +105,7 @@ export function estimateJsonLength(value: unknown, depth = WALK_DEPTH): number {
 async function* textPieces(
   value: unknown,
   count: (length: number) => void,
+  beforePiece: () => Promise<unknown>,
 ): AsyncIterable<string> {
   let piece = '';
   for (const part of jsonParts(value, WALK_DEPTH)) {
@@ -96,7 +114,7 @@ async function* textPieces(
     count(piece.length);
     yield piece;
     piece = '';
-    await nextTurn();
+    await beforePiece();
   }
   count(piece.length);
   yield piece;

@@ -1,0 +1,47 @@
+/**
+ * Counts the plugin's HTTP answers in progress, so that background work
+ * can give way to them.
+ *
+ * Packing a large index for the shared cache (see ErdCache.putProject) is
+ * such work: a second or more of stringifying on the event loop and of
+ * gzip in zlib's threads. Interleaved with a view being derived and sent,
+ * on a replica of two cores, it took those cores from the view and made it
+ * take several times as long. Given way to, it runs between answers.
+ */
+export class AnswersInProgress {
+  private count = 0;
+  private readonly waiting = new Set<() => void>();
+
+  /** An answer begins; call the returned function once, when it has ended. */
+  begin(): () => void {
+    this.count += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.count -= 1;
+      if (this.count === 0) {
+        for (const resume of [...this.waiting]) resume();
+      }
+    };
+  }
+
+  /**
+   * Settles once no answer is in progress, or after `maxWaitMs` at most:
+   * under a steady stream of answers the background work still moves on.
+   */
+  quiet(maxWaitMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise(resolve => {
+      const resume = () => {
+        clearTimeout(timer);
+        this.waiting.delete(resume);
+        resolve();
+      };
+      const timer = setTimeout(resume, maxWaitMs);
+      // A process shutting down need not wait for it.
+      timer.unref();
+      this.waiting.add(resume);
+    });
+  }
+}
