@@ -33,15 +33,16 @@ export class AnswersInProgress {
   quiet(maxWaitMs: number): Promise<void> {
     if (this.count === 0) return Promise.resolve();
     return new Promise(resolve => {
-      const resume = () => {
-        clearTimeout(timer);
-        this.waiting.delete(resume);
-        resolve();
-      };
-      const timer = setTimeout(resume, maxWaitMs);
+      const waiter = { resume: () => undefined as void };
+      const timer = setTimeout(() => waiter.resume(), maxWaitMs);
       // A process shutting down need not wait for it.
       timer.unref();
-      this.waiting.add(resume);
+      waiter.resume = () => {
+        clearTimeout(timer);
+        this.waiting.delete(waiter.resume);
+        resolve();
+      };
+      this.waiting.add(waiter.resume);
     });
   }
 }
