@@ -37,7 +37,10 @@ function arg(name, fallback) {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : fallback;
 }
-const sizes = arg('--sizes', '1000,5000').split(',').map(Number);
+const sizes = arg('--sizes', '1000,5000')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 const burstCount = Number(arg('--burst', '20'));
 // Where the burst's shared cache lives: the backend's default memory store
 // (this process then holds every version's compressed index), and Redis on

@@ -12,7 +12,7 @@ import { ErdReadPermissions } from './services/access/ErdReadPermissions';
 import { SourceAccessGuard } from './services/access/SourceAccessGuard';
 import { BuildLimits } from './services/BuildLimits';
 import { DbtCloudAccounts } from './services/DbtCloudAccounts';
-import { AnswersInProgress } from './services/AnswersInProgress';
+import { ViewsInProgress } from './services/ViewsInProgress';
 import { ErdCache } from './services/ErdCache';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
@@ -70,7 +70,7 @@ export const dbtErdPlugin = createBackendPlugin({
         );
         lifecycle.addShutdownHook(() => accounts.close());
         const access = new SourceAccessGuard(cache, auditor);
-        const answers = new AnswersInProgress();
+        const views = new ViewsInProgress();
         const erdService = new ErdService({
           config: erdConfig,
           accounts,
@@ -82,8 +82,9 @@ export const dbtErdPlugin = createBackendPlugin({
             ttlMs: erdConfig.cacheTtlMs,
             servedBytes: erdConfig.limits.servedBytes,
             indexBytes: erdConfig.limits.indexBytes,
-            answers,
+            views,
           }),
+          views,
           limits: new BuildLimits({
             concurrency: erdConfig.limits.buildConcurrency,
             concurrencyPerAccount: erdConfig.limits.buildConcurrencyPerAccount,
@@ -106,7 +107,6 @@ export const dbtErdPlugin = createBackendPlugin({
             permissions,
             auditor,
             logger,
-            answers,
           }),
         );
         registerErdActions(actionsRegistry, {

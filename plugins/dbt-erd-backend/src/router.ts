@@ -23,7 +23,6 @@ import { sendServedErd } from './http/sendServedErd';
 import { sendExport } from './http/sendExport';
 import { validatedQuery } from './http/validatedQuery';
 import { ErdReadPermissions } from './services/access/ErdReadPermissions';
-import { AnswersInProgress } from './services/AnswersInProgress';
 import { ErdDiffService } from './services/ErdDiffService';
 import { ErdService } from './services/ErdService';
 import { ReadableEntities } from './services/ReadableEntities';
@@ -36,8 +35,6 @@ export interface RouterOptions {
   permissions: PermissionsService;
   auditor: AuditorService;
   logger: LoggerService;
-  /** Counts this router's answers in progress (background packing gives way to them). */
-  answers?: AnswersInProgress;
 }
 
 /** HTTP API of the plugin, mounted at /api/dbt-erd. */
@@ -49,15 +46,8 @@ export async function createRouter({
   permissions,
   auditor,
   logger,
-  answers,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
-  if (answers) {
-    router.use((_req, res, next) => {
-      res.once('close', answers.begin());
-      next();
-    });
-  }
   router.use(express.json());
   const readPermissions = new ErdReadPermissions(permissions, auditor);
   const readableEntities = new ReadableEntities(catalog, readPermissions);

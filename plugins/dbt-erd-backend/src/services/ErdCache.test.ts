@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ArtifactIndex } from 'backstage-plugin-dbt-erd-common';
-import { AnswersInProgress } from './AnswersInProgress';
+import { ViewsInProgress } from './ViewsInProgress';
 import { ErdCache, LARGE_INDEX_CHARS, ProjectVersion } from './ErdCache';
 
 const config = { ttlMs: 60_000, servedBytes: 1e8, indexBytes: 1e9 };
@@ -85,21 +85,21 @@ describe('ErdCache.putProject', () => {
     expect(cache.get).toHaveBeenCalledTimes(1);
   });
 
-  it('packs a large index between answers, and moves on under a steady stream of them', async () => {
+  it('packs a large index between views, and moves on under a steady stream of them', async () => {
     const cache = mockServices.cache.mock();
-    const answers = new AnswersInProgress();
-    const erdCache = new ErdCache(cache, { ...config, answers });
-    const endAnswer = answers.begin();
+    const views = new ViewsInProgress();
+    const erdCache = new ErdCache(cache, { ...config, views });
+    const endView = views.begin();
     const stored = erdCache.putProject('v1', piecewiseProject(), {});
     await new Promise(resolve => setTimeout(resolve, 100));
-    // Given way to the answer in progress after its first piece.
+    // Given way to the view in progress after its first piece.
     expect(cache.set).not.toHaveBeenCalled();
-    endAnswer();
+    endView();
     await stored;
     expect(cache.set).toHaveBeenCalledTimes(2);
 
-    // An answer that never ends holds each piece back a while, not forever.
-    answers.begin();
+    // A view that never ends holds each piece back a while, not forever.
+    views.begin();
     await erdCache.putProject('v2', piecewiseProject(), {});
     expect(cache.set).toHaveBeenCalledTimes(4);
   });

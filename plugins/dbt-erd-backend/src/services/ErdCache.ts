@@ -7,7 +7,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ErdSourceInfo } from '../sources/ArtifactSource';
-import { AnswersInProgress } from './AnswersInProgress';
+import { ViewsInProgress } from './ViewsInProgress';
 import { estimateJsonLength, packJson, unpackJson } from './packJson';
 import { ServedErd, ServedErds } from './ServedErds';
 
@@ -25,8 +25,8 @@ export interface ErdCacheConfig {
   servedBytes: number;
   /** Budget of this replica's decoded indexes, as JSON text length (`dbtErd.cache.indexBytes`). */
   indexBytes: number;
-  /** This replica's answers in progress, which packing a large index gives way to. */
-  answers?: AnswersInProgress;
+  /** This replica's views in progress, which packing a large index gives way to. */
+  views?: ViewsInProgress;
 }
 
 interface DecodedVersion {
@@ -41,9 +41,9 @@ interface DecodedVersion {
 export const LARGE_INDEX_CHARS = 4 * 1024 * 1024;
 
 /**
- * How long packing a large index waits, before each piece, for the answers
+ * How long packing a large index waits, before each piece, for the views
  * in progress to end: a few views' time, so that under a steady stream of
- * answers a 40 MB index (about 40 pieces) is still stored within seconds.
+ * views a 40 MB index (about 40 pieces) is still stored within seconds.
  */
 const MAX_GIVE_WAY_MS = 250;
 
@@ -160,10 +160,10 @@ export class ErdCache {
     });
   }
 
-  /** A turn of the event loop, then the answers in progress (a while at most). */
+  /** A turn of the event loop, then the views in progress (a while at most). */
   private async giveWay(): Promise<void> {
     await nextTurn();
-    await this.config.answers?.quiet(MAX_GIVE_WAY_MS);
+    await this.config.views?.quiet(MAX_GIVE_WAY_MS);
   }
 
   /** Forgets a version everywhere: shared index and SQL, this replica's copies. */

@@ -21,6 +21,7 @@ import {
   resolveArtifactSource,
 } from '../sources/resolveArtifactSource';
 import { AnswerGate } from './AnswerGate';
+import { ViewsInProgress } from './ViewsInProgress';
 import { ArtifactsInvalidError } from './ArtifactsInvalidError';
 import { BuildLimits } from './BuildLimits';
 import { ErdCache, ProjectVersion } from './ErdCache';
@@ -97,6 +98,8 @@ export interface ErdServiceContext extends ArtifactSourceContext {
   cache: CacheService;
   erdCache: ErdCache;
   limits: BuildLimits;
+  /** Counts the views derived here (the shared cache's packing gives way to them). */
+  views?: ViewsInProgress;
 }
 
 /**
@@ -132,6 +135,7 @@ export class ErdService {
     if (served) return served;
     return this.views.run(viewKey, async () => {
       const { project, answered } = await this.version(request);
+      const viewEnded = this.context.views?.begin();
       try {
         const view = this.derivation(project).view(request.options);
         return await erdCache.putServed(
@@ -139,6 +143,7 @@ export class ErdService {
           encodeTabBody(view, project.info),
         );
       } finally {
+        viewEnded?.();
         answered?.open(STORE_GRACE_MS);
       }
     });

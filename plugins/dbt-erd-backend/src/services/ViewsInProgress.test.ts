@@ -1,4 +1,4 @@
-import { AnswersInProgress } from './AnswersInProgress';
+import { ViewsInProgress } from './ViewsInProgress';
 
 const settled = async (promise: Promise<void>) => {
   let done = false;
@@ -7,20 +7,20 @@ const settled = async (promise: Promise<void>) => {
   return done;
 };
 
-describe('AnswersInProgress', () => {
+describe('ViewsInProgress', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('is quiet at once when no answer is in progress', async () => {
-    expect(await settled(new AnswersInProgress().quiet(1000))).toBe(true);
+  it('is quiet at once when no view is in progress', async () => {
+    expect(await settled(new ViewsInProgress().quiet(1000))).toBe(true);
   });
 
-  it('is quiet once every answer in progress has ended', async () => {
-    const answers = new AnswersInProgress();
-    const endFirst = answers.begin();
-    const endSecond = answers.begin();
-    const quiet = answers.quiet(60_000);
+  it('is quiet once every view in progress has ended', async () => {
+    const views = new ViewsInProgress();
+    const endFirst = views.begin();
+    const endSecond = views.begin();
+    const quiet = views.quiet(60_000);
     endFirst();
-    // Ending the same answer twice counts once.
+    // Ending the same view twice counts once.
     endFirst();
     expect(await settled(quiet)).toBe(false);
     endSecond();
@@ -29,9 +29,9 @@ describe('AnswersInProgress', () => {
 
   it('waits no longer than asked', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate'] });
-    const answers = new AnswersInProgress();
-    answers.begin();
-    const quiet = answers.quiet(250);
+    const views = new ViewsInProgress();
+    views.begin();
+    const quiet = views.quiet(250);
     jest.advanceTimersByTime(249);
     expect(await settled(quiet)).toBe(false);
     jest.advanceTimersByTime(1);

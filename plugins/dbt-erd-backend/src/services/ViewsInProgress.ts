@@ -1,18 +1,20 @@
 /**
- * Counts the plugin's HTTP answers in progress, so that background work
- * can give way to them.
+ * Counts the views this replica is deriving and encoding, so that
+ * background work can give way to them.
  *
  * Packing a large index for the shared cache (see ErdCache.putProject) is
  * such work: a second or more of stringifying on the event loop and of
- * gzip in zlib's threads. Interleaved with a view being derived and sent,
- * on a replica of two cores, it took those cores from the view and made it
- * take several times as long. Given way to, it runs between answers.
+ * gzip in zlib's threads. Interleaved with a view, on a replica of two
+ * cores, it took those cores from the view and made it take several times
+ * as long; given way to, it runs between views. Builds are not counted:
+ * they last seconds, and packing held back behind a burst of them would
+ * keep every index it has not stored yet in memory meanwhile.
  */
-export class AnswersInProgress {
+export class ViewsInProgress {
   private count = 0;
   private readonly waiting = new Set<() => void>();
 
-  /** An answer begins; call the returned function once, when it has ended. */
+  /** A view begins; call the returned function once, when it has ended. */
   begin(): () => void {
     this.count += 1;
     let ended = false;
@@ -27,8 +29,8 @@ export class AnswersInProgress {
   }
 
   /**
-   * Settles once no answer is in progress, or after `maxWaitMs` at most:
-   * under a steady stream of answers the background work still moves on.
+   * Settles once no view is in progress, or after `maxWaitMs` at most:
+   * under a steady stream of views the background work still moves on.
    */
   quiet(maxWaitMs: number): Promise<void> {
     if (this.count === 0) return Promise.resolve();
