@@ -1,20 +1,14 @@
+import { hasSettled } from '../__testUtils__/hasSettled';
 import { AnswerGate } from './AnswerGate';
-
-const settled = async (promise: Promise<void>) => {
-  let done = false;
-  promise.then(() => (done = true));
-  await new Promise(resolve => setImmediate(resolve));
-  return done;
-};
 
 describe('AnswerGate', () => {
   afterEach(() => jest.useRealTimers());
 
   it('stays closed until opened', async () => {
     const gate = new AnswerGate();
-    expect(await settled(gate.opened)).toBe(false);
+    expect(await hasSettled(gate.opened)).toBe(false);
     gate.open();
-    expect(await settled(gate.opened)).toBe(true);
+    expect(await hasSettled(gate.opened)).toBe(true);
   });
 
   it('opens after the grace given by the first open', async () => {
@@ -25,8 +19,8 @@ describe('AnswerGate', () => {
     gate.open(0);
     gate.open(10_000);
     jest.advanceTimersByTime(499);
-    expect(await settled(gate.opened)).toBe(false);
+    expect(await hasSettled(gate.opened)).toBe(false);
     jest.advanceTimersByTime(1);
-    expect(await settled(gate.opened)).toBe(true);
+    expect(await hasSettled(gate.opened)).toBe(true);
   });
 });

@@ -1,17 +1,11 @@
+import { hasSettled } from '../__testUtils__/hasSettled';
 import { ViewsInProgress } from './ViewsInProgress';
-
-const settled = async (promise: Promise<void>) => {
-  let done = false;
-  promise.then(() => (done = true));
-  await new Promise(resolve => setImmediate(resolve));
-  return done;
-};
 
 describe('ViewsInProgress', () => {
   afterEach(() => jest.useRealTimers());
 
   it('is quiet at once when no view is in progress', async () => {
-    expect(await settled(new ViewsInProgress().quiet(1000))).toBe(true);
+    expect(await hasSettled(new ViewsInProgress().quiet(1000))).toBe(true);
   });
 
   it('is quiet once every view in progress has ended', async () => {
@@ -22,9 +16,9 @@ describe('ViewsInProgress', () => {
     endFirst();
     // Ending the same view twice counts once.
     endFirst();
-    expect(await settled(quiet)).toBe(false);
+    expect(await hasSettled(quiet)).toBe(false);
     endSecond();
-    expect(await settled(quiet)).toBe(true);
+    expect(await hasSettled(quiet)).toBe(true);
   });
 
   it('waits no longer than asked', async () => {
@@ -33,8 +27,8 @@ describe('ViewsInProgress', () => {
     views.begin();
     const quiet = views.quiet(250);
     jest.advanceTimersByTime(249);
-    expect(await settled(quiet)).toBe(false);
+    expect(await hasSettled(quiet)).toBe(false);
     jest.advanceTimersByTime(1);
-    expect(await settled(quiet)).toBe(true);
+    expect(await hasSettled(quiet)).toBe(true);
   });
 });
