@@ -70,7 +70,7 @@ export const dbtErdPlugin = createBackendPlugin({
         );
         lifecycle.addShutdownHook(() => accounts.close());
         const access = new SourceAccessGuard(cache, auditor);
-        const views = new ViewsInProgress();
+        const viewsInProgress = new ViewsInProgress();
         const erdService = new ErdService({
           config: erdConfig,
           accounts,
@@ -82,9 +82,9 @@ export const dbtErdPlugin = createBackendPlugin({
             ttlMs: erdConfig.cacheTtlMs,
             servedBytes: erdConfig.limits.servedBytes,
             indexBytes: erdConfig.limits.indexBytes,
-            views,
+            viewsInProgress,
           }),
-          views,
+          viewsInProgress,
           limits: new BuildLimits({
             concurrency: erdConfig.limits.buildConcurrency,
             concurrencyPerAccount: erdConfig.limits.buildConcurrencyPerAccount,

@@ -26,7 +26,7 @@ export interface ErdCacheConfig {
   /** Budget of this replica's decoded indexes, as JSON text length (`dbtErd.cache.indexBytes`). */
   indexBytes: number;
   /** This replica's views in progress, which packing a large index gives way to. */
-  views?: ViewsInProgress;
+  viewsInProgress?: ViewsInProgress;
 }
 
 interface DecodedVersion {
@@ -163,7 +163,7 @@ export class ErdCache {
   /** A turn of the event loop, then the views in progress (a while at most). */
   private async giveWay(): Promise<void> {
     await nextTurn();
-    await this.config.views?.quiet(MAX_GIVE_WAY_MS);
+    await this.config.viewsInProgress?.quiet(MAX_GIVE_WAY_MS);
   }
 
   /** Forgets a version everywhere: shared index and SQL, this replica's copies. */

@@ -99,7 +99,7 @@ export interface ErdServiceContext extends ArtifactSourceContext {
   erdCache: ErdCache;
   limits: BuildLimits;
   /** Counts the views derived here (the shared cache's packing gives way to them). */
-  views?: ViewsInProgress;
+  viewsInProgress?: ViewsInProgress;
 }
 
 /**
@@ -135,7 +135,7 @@ export class ErdService {
     if (served) return served;
     return this.views.run(viewKey, async () => {
       const { project, answered } = await this.version(request);
-      const viewEnded = this.context.views?.begin();
+      const viewEnded = this.context.viewsInProgress?.begin();
       try {
         const view = this.derivation(project).view(request.options);
         return await erdCache.putServed(
