@@ -321,6 +321,33 @@ describe('ERD diff route against a dbt Cloud test server serving two runs of a j
     }
   });
 
+  it('maps dbt Cloud failures on the base side as the ERD route does', async () => {
+    const { get } = await startBackend();
+    const BY_RUN = '/api/dbt-erd/entities/default/component/by-run/erd/diff';
+    const baseManifest = (runId: number) =>
+      paths.runArtifact(ACCOUNT_ID, runId, 'manifest.json');
+
+    fake.inject(baseManifest(100), { kind: 'status', status: 401 });
+    const rejected = await get(`${BY_RUN}?base=run:100`);
+    expect(rejected.status).toBe(502);
+    expect(rejected.body.error.message).toMatch(
+      /rejected the token for account main \(401\)/,
+    );
+
+    fake.inject(baseManifest(300), { kind: 'status', status: 502 }, 99);
+    const down = await get(`${BY_RUN}?base=run:300`);
+    expect(down.status).toBe(504);
+    expect(down.body.error.message).toMatch(/dbt Cloud/);
+    fake.clearFaults();
+
+    // Last: a 429 without Retry-After starts the account's cool-down.
+    fake.inject(baseManifest(400), { kind: 'status', status: 429 }, 99);
+    const limited = await get(`${BY_RUN}?base=run:400`);
+    expect(limited.status).toBe(503);
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(limited.body.error.message).toMatch(/429|rate/i);
+  }, 30_000);
+
   it('answers bad requests with a status and a message naming what to do', async () => {
     const { get } = await startBackend();
     const cases: Array<[string, number, RegExp]> = [

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
@@ -318,14 +319,15 @@ describe('tenancy: which entities may read which dbt Cloud projects', () => {
     expect(fake.requestCount(ARTIFACT_DOWNLOADS)).toBe(0);
   });
 
-  it('dbt-erd.erd.read denied: the ERD, export and diff routes are 404 and the actions "not found"', async () => {
-    const { erd, invoke, auditor } = await startBackend(
+  it('dbt-erd.erd.read denied: the ERD, table, export, diff and refresh routes are 404 and the actions "not found"', async () => {
+    const { server, erd, invoke, auditor } = await startBackend(
       (permission, resourceRef) =>
         permission !== 'dbt-erd.erd.read' ||
         resourceRef !== 'component:default/a-run',
     );
     for (const query of [
       '',
+      '/tables/model.acme_analytics.fct_orders',
       '?format=json',
       '?format=dbml',
       `/diff?base=run:${RUN_A}`,
@@ -336,6 +338,14 @@ describe('tenancy: which entities may read which dbt Cloud projects', () => {
         'Entity component:default/a-run not found',
       );
     }
+    // Refresh is allowed here (dbt-erd.erd.refresh), reading the entity's ERD is not.
+    const refresh = await request(server).post(
+      '/api/dbt-erd/entities/default/component/a-run/erd/refresh',
+    );
+    expect(refresh.status).toBe(404);
+    expect(refresh.body.error.message).toBe(
+      'Entity component:default/a-run not found',
+    );
     for (const [action, input] of [
       ['get-erd-summary', {}],
       ['describe-table', { table: 'fct_orders' }],
@@ -354,7 +364,8 @@ describe('tenancy: which entities may read which dbt Cloud projects', () => {
     const refused = (await auditEvents(auditor)).filter(
       e => e.eventId === 'erd-read-refused',
     );
-    expect(refused.length).toBe(7);
+    // Five routes, the refresh and three actions: one event each.
+    expect(refused.length).toBe(9);
     expect(refused[0]).toMatchObject({
       severityLevel: 'medium',
       meta: {
@@ -391,6 +402,42 @@ describe('tenancy: which entities may read which dbt Cloud projects', () => {
       ),
     ).toBe(true);
     expect(bare.text).not.toContain('select * from');
+  });
+
+  it('keeps tokens and compiled SQL out of every audit event, refusals included', async () => {
+    const { erd, invoke, auditor } = await startBackend(
+      (permission, resourceRef) =>
+        permission !== 'dbt-erd.erd.read' ||
+        resourceRef !== 'component:default/a-job',
+    );
+    const exported = await erd('a-run', 'default', '?format=json');
+    expect(exported.status).toBe(200);
+    const compiledSql: string[] = JSON.parse(exported.text)
+      .nodes.map((n: { compiled_sql: string | null }) => n.compiled_sql)
+      .filter(Boolean);
+    expect(compiledSql.length).toBeGreaterThan(0);
+    expect((await erd('b-space-run', 'b-space')).status).toBe(200);
+    expect((await erd('a-run-of-b')).status).toBe(403);
+    expect((await erd('b-on-a-account')).status).toBe(403);
+    expect((await erd('a-job')).status).toBe(404);
+    const action = await invoke('describe-table', {
+      entityRef: 'component:default/a-run-of-b',
+      table: 'fct_orders',
+    });
+    expect(action.status).toBe(403);
+
+    const events = await auditEvents(auditor);
+    expect(events.map(e => e.eventId)).toEqual(
+      expect.arrayContaining([
+        'erd-read-other-namespace',
+        'erd-source-refused',
+        'erd-read-refused',
+      ]),
+    );
+    const text = inspect(events, { depth: null, maxStringLength: null });
+    expect(text).not.toContain(TOKEN);
+    for (const sql of compiledSql) expect(text).not.toContain(sql);
+    expect(text).not.toMatch(/select \* from/i);
   });
 
   it('audits a user reading a project of another namespace', async () => {
