@@ -592,7 +592,11 @@ export const inferredAlgorithm: ErdAlgorithm = {
     const rule = parseInferredRule(options.algo);
     const keys = options.keys ?? detectTableKeys(index);
     const tables = indexTables(index, keys);
-    const dateDimensions = findDateDimensions(index.nodes, keys);
+    const dateDimensions = findDateDimensions(
+      index.nodes,
+      keys,
+      node => tables.entities.get(node.uniqueId)!,
+    );
 
     const resolver = new RelationResolver(index.nodes);
     const reader = new ModelJoinReader(
