@@ -28,10 +28,14 @@ export function splitAlgo(algo: string): string[] {
   return parts;
 }
 
-function endsKey(r: FoundRelationship): string {
-  const a = JSON.stringify([r.fromId, r.fromColumns]);
-  const b = JSON.stringify([r.toId, r.toColumns]);
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
+function fromKey(r: FoundRelationship): string {
+  return JSON.stringify([r.fromId, r.fromColumns]);
+}
+
+/** The edge's two ends, either direction; `from` is fromKey(r). */
+function endsKey(r: FoundRelationship, from: string): string {
+  const to = JSON.stringify([r.toId, r.toColumns]);
+  return from < to ? `${from}|${to}` : `${to}|${from}`;
 }
 
 /**
@@ -92,11 +96,8 @@ export function combineAlgorithms(
           primaryKeys.set(id, known);
         }
         for (const relationship of found.relationships) {
-          const ends = endsKey(relationship);
-          const from = JSON.stringify([
-            relationship.fromId,
-            relationship.fromColumns,
-          ]);
+          const from = fromKey(relationship);
+          const ends = endsKey(relationship, from);
           if (declaredEnds.has(ends)) continue;
           if (provenance === 'inferred' && declaredFrom.has(from)) continue;
           if (provenance !== 'inferred') {

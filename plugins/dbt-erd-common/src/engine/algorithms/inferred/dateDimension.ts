@@ -28,14 +28,16 @@ export interface DateDimension {
  * Date dimensions of the project: a table named after dates whose stated
  * one-column key is typed `date`. A fact's `date` columns join it on that
  * key (the role-playing dates of a star schema: ordered, shipped, last seen).
+ * `entityOf` gives each node's tableEntity, when the caller already has it.
  */
 export function findDateDimensions(
   nodes: IndexedNode[],
   keys: Map<string, ErdTableKey[]>,
+  entityOf: (node: IndexedNode) => string = node => tableEntity(node.name),
 ): DateDimension[] {
   const found: DateDimension[] = [];
   for (const node of nodes) {
-    const entity = tableEntity(node.name);
+    const entity = entityOf(node);
     if (!DATE_ENTITIES.has(entity)) continue;
     const dates = node.columns.filter(c => isDateTyped(c.dataType));
     const named = dates.find(c => columnEntity(c.name) === entity);

@@ -2,9 +2,9 @@ import { ArtifactIndex, IndexedNode } from '../../artifacts/types';
 import { detectTableKeys, isSingleColumnKey } from '../../keys/detectKeys';
 import { Cardinality, EdgeConfidence, ErdTableKey } from '../../types';
 import { ErdAlgorithm, FoundRelationship } from '../types';
+import { ColumnNameFactsCache } from './columnNameFacts';
 import {
   bareColumnName,
-  columnEntity,
   entityMatches,
   tableEntity,
   tableLayer,
@@ -44,19 +44,28 @@ interface Candidate {
   joinModels: Set<string>;
 }
 
+/**
+ * The project's tables as the matching reads them. What only some tables
+ * need (their column names, line grain, documented keys) is worked out
+ * when first asked: matching visits every column of every table, but
+ * looks closely at few.
+ */
 interface Tables {
   byId: Map<string, IndexedNode>;
   entities: Map<string, string>;
   keys: Map<string, ErdTableKey[]>;
+  /** Column names by node id, see columnNamesOf. */
   columnNames: Map<string, Set<string>>;
   /** Node ids by every word-suffix of their entity (`crm_customer`: `customer`, `crm_customer`). */
   byEntitySuffix: Map<string, string[]>;
   /** Stated one-column keys by bare column name (see bareColumnName): `custkey` -> customer.c_custkey. */
   keysByBareName: Map<string, { nodeId: string; column: string }[]>;
-  /** Tables with a `..._line_number`-like column: their entity id repeats. */
-  lineGrain: Set<string>;
-  /** `nodeId\u0000column` of columns whose description calls them the table's primary key. */
-  documentedKeys: Set<string>;
+  /** Whether a table has a `..._line_number`-like column (its entity id repeats), see isLineGrain. */
+  lineGrain: Map<string, boolean>;
+  /** What each distinct column name says. */
+  names: ColumnNameFactsCache;
+  /** tablesNamedBy by entity. */
+  namedBy: Map<string, Set<string>>;
 }
 
 /** A column description that names the column the table's key ("primary key for this table", "PK"). */
@@ -85,8 +94,9 @@ function indexTables(
     columnNames: new Map(),
     byEntitySuffix: new Map(),
     keysByBareName: new Map(),
-    lineGrain: new Set(),
-    documentedKeys: new Set(),
+    lineGrain: new Map(),
+    names: new ColumnNameFactsCache(),
+    namedBy: new Map(),
   };
   for (const [nodeId, tableKeys] of keys) {
     for (const key of tableKeys) {
@@ -101,30 +111,61 @@ function indexTables(
     const entity = tableEntity(node.name);
     tables.byId.set(node.uniqueId, node);
     tables.entities.set(node.uniqueId, entity);
-    tables.columnNames.set(
-      node.uniqueId,
-      new Set(node.columns.map(c => c.name)),
-    );
-    if (node.columns.some(c => LINE_GRAIN.test(c.name)))
-      tables.lineGrain.add(node.uniqueId);
-    for (const column of node.columns) {
-      if (DOCUMENTED_KEY.test(column.description))
-        tables.documentedKeys.add(`${node.uniqueId}\u0000${column.name}`);
-    }
     for (const suffix of wordSuffixes(entity))
       pushTo(tables.byEntitySuffix, suffix, node.uniqueId);
   }
   return tables;
 }
 
-/** Tables `entity` may name (see entityMatches), without scanning them all. */
+function columnNamesOf(tables: Tables, nodeId: string): Set<string> {
+  let names = tables.columnNames.get(nodeId);
+  if (!names) {
+    names = new Set(tables.byId.get(nodeId)!.columns.map(c => c.name));
+    tables.columnNames.set(nodeId, names);
+  }
+  return names;
+}
+
+function isLineGrain(tables: Tables, nodeId: string): boolean {
+  let lineGrain = tables.lineGrain.get(nodeId);
+  if (lineGrain === undefined) {
+    lineGrain =
+      tables.byId.get(nodeId)?.columns.some(c => LINE_GRAIN.test(c.name)) ??
+      false;
+    tables.lineGrain.set(nodeId, lineGrain);
+  }
+  return lineGrain;
+}
+
+/** Does the description of `column` call it the table's primary key? */
+function isDocumentedKey(
+  tables: Tables,
+  nodeId: string,
+  column: string,
+): boolean {
+  return (
+    tables.byId
+      .get(nodeId)
+      ?.columns.some(
+        c => c.name === column && DOCUMENTED_KEY.test(c.description),
+      ) ?? false
+  );
+}
+
+/**
+ * Tables `entity` may name (see entityMatches), without scanning them all.
+ * The set is shared between callers: read it, never change it.
+ */
 function tablesNamedBy(tables: Tables, entity: string): Set<string> {
+  const known = tables.namedBy.get(entity);
+  if (known) return known;
   const ids = new Set(tables.byEntitySuffix.get(entity) ?? []);
   for (const suffix of wordSuffixes(entity).slice(1)) {
     for (const id of tables.byEntitySuffix.get(suffix) ?? []) {
       if (tables.entities.get(id) === suffix) ids.add(id);
     }
   }
+  tables.namedBy.set(entity, ids);
   return ids;
 }
 
@@ -132,7 +173,7 @@ function tablesNamedBy(tables: Tables, entity: string): Set<string> {
 function keyStrength(tables: Tables, nodeId: string, column: string): number {
   if (isSingleColumnKey(tables.keys.get(nodeId), column)) return 2;
   if (column === 'id') return 1;
-  const entity = columnEntity(column);
+  const entity = tables.names.of(column).entity;
   const own = tables.entities.get(nodeId);
   return entity && own && entity === own ? 1 : 0;
 }
@@ -184,7 +225,7 @@ function namesOneSide(
     !entityMatches(entity, tables.entities.get(nodeId) ?? '')
   )
     return false;
-  return !tables.lineGrain.has(nodeId);
+  return !isLineGrain(tables, nodeId);
 }
 
 /** A join condition as a relationship: the key side is the "one" side. */
@@ -204,7 +245,9 @@ function fromJoin(
   if (leftStrength === rightStrength && leftStrength < 2) {
     // Neither side (or both, by name only) is a stated key: the side whose
     // table the column names is the one side (`orders.customer_id = customers.customer_id`).
-    const entity = columnEntity(left.column) ?? columnEntity(right.column);
+    const entity =
+      tables.names.of(left.column).entity ??
+      tables.names.of(right.column).entity;
     const leftNamed = namesOneSide(tables, entity, left.nodeId);
     const rightNamed = namesOneSide(tables, entity, right.nodeId);
     if (leftNamed && !rightNamed) [from, to] = [right, left];
@@ -227,19 +270,6 @@ function fromJoin(
   };
 }
 
-/** The column itself, then its role-prefixes dropped (two words at least), then `id`. */
-function keyColumnNames(column: string): string[] {
-  const words = column.split('_');
-  const names = words.slice(0, -1).map((_, i) => words.slice(i).join('_'));
-  return [
-    ...new Set([
-      ...names.filter(n => n.includes('_') || n === column),
-      column,
-      'id',
-    ]),
-  ];
-}
-
 /**
  * A key-like column (`customer_id`, `fk_customer`) pointing at the table
  * its entity names, when that table has the column (or `id`) as a key.
@@ -251,7 +281,8 @@ function fromName(
   node: IndexedNode,
   column: string,
 ): Candidate | null {
-  const entity = columnEntity(column);
+  const facts = tables.names.of(column);
+  const entity = facts.entity;
   if (!entity || tables.entities.get(node.uniqueId) === entity) return null;
   const reads = new Set(node.dependsOn);
   let best: {
@@ -263,9 +294,9 @@ function fromName(
   let tie = false;
   for (const id of tablesNamedBy(tables, entity)) {
     if (id === node.uniqueId || isCopyOf(tables, node, id)) continue;
-    const names = tables.columnNames.get(id)!;
+    const names = columnNamesOf(tables, id);
     // `readmission_patient_id` -> `patient_id` of core__patient, else its `id`.
-    const target = keyColumnNames(column).find(name => names.has(name)) ?? null;
+    const target = facts.keyColumnNames.find(name => names.has(name)) ?? null;
     if (!target) continue;
     const strength = keyStrength(tables, id, target);
     if (strength === 0) continue;
@@ -346,21 +377,14 @@ function fromKeyName(
   const isPeer = isSingleColumnKey(tables.keys.get(node.uniqueId), column);
   // A name that says its entity (`claim_id`) points at that entity's table
   // or nowhere: another table keyed on `claim_id` is a sibling, not the claim.
-  const entity = columnEntity(column);
-  if (entity && tablesNamedBy(tables, entity).size > 0) return null;
+  const facts = tables.names.of(column);
+  if (facts.entity && tablesNamedBy(tables, facts.entity).size > 0) return null;
   // The whole name first, then role-playing prefixes dropped:
   // `pickup_location_id` -> `location_id`, `reimbursement_transaction_id` -> `transaction_id`.
-  const words = bareColumnName(column).split('_');
-  for (let start = 0; start < words.length - 1 || start === 0; start++) {
-    const name = words.slice(start).join('_');
-    const holders = (tables.keysByBareName.get(name) ?? []).filter(
-      h =>
-        // A table refers to itself only through a prefixed name.
-        (h.nodeId !== node.uniqueId || (start > 0 && h.column !== column)) &&
-        !isCopyOf(tables, node, h.nodeId),
-    );
+  for (const [start, name] of facts.bareSuffixes.entries()) {
+    const holders = keyHolders(tables, node, column, name, start > 0);
+    if (holders === null) return null;
     if (holders.length === 0) continue;
-    if (holders.length > MAX_KEY_HOLDERS) return null;
     const candidate = keyNameCandidate(tables, node, column, holders);
     if (!isPeer) return candidate;
     if (start > 0 || candidate.confidence === 'low') return null;
@@ -369,13 +393,40 @@ function fromKeyName(
   return null;
 }
 
+/**
+ * The tables keyed on `name` that `column` of `node` may point at; null
+ * when there are more than MAX_KEY_HOLDERS of them. Stops counting there:
+ * a common key (`id`, `customer_id`) has hundreds of holders, and this runs
+ * for every column of every table.
+ */
+function keyHolders(
+  tables: Tables,
+  node: IndexedNode,
+  column: string,
+  name: string,
+  prefixed: boolean,
+): { nodeId: string; column: string }[] | null {
+  const holders: { nodeId: string; column: string }[] = [];
+  for (const h of tables.keysByBareName.get(name) ?? []) {
+    // A table refers to itself only through a prefixed name.
+    if (h.nodeId === node.uniqueId && !(prefixed && h.column !== column))
+      continue;
+    if (isCopyOf(tables, node, h.nodeId)) continue;
+    holders.push(h);
+    if (holders.length > MAX_KEY_HOLDERS) return null;
+  }
+  return holders;
+}
+
 /** `stg_orders` reading `orders` (or read by it): the same entity one layer on, not a relationship. */
 function isCopyOf(tables: Tables, node: IndexedNode, otherId: string): boolean {
+  // The entity first: it rarely matches, and the lineage lists are scanned.
+  if (tables.entities.get(otherId) !== tables.entities.get(node.uniqueId))
+    return false;
   const other = tables.byId.get(otherId);
   return (
-    (node.dependsOn.includes(otherId) ||
-      (other?.dependsOn.includes(node.uniqueId) ?? false)) &&
-    tables.entities.get(otherId) === tables.entities.get(node.uniqueId)
+    node.dependsOn.includes(otherId) ||
+    (other?.dependsOn.includes(node.uniqueId) ?? false)
   );
 }
 
@@ -386,11 +437,11 @@ function keyNameCandidate(
   holders: { nodeId: string; column: string }[],
 ): Candidate {
   const reads = new Set(node.dependsOn);
-  const width = (id: string) => tables.columnNames.get(id)!.size;
+  const width = (id: string) => columnNamesOf(tables, id).size;
   // Of several tables unique on `ticker`, the one whose docs call it the
   // primary key is the entity's own; the others are one row per entity facts.
   const documented = (h: { nodeId: string; column: string }) =>
-    tables.documentedKeys.has(`${h.nodeId}\u0000${h.column}`) ? 3 : 0;
+    isDocumentedKey(tables, h.nodeId, h.column) ? 3 : 0;
   const scored = holders
     .map(h => ({
       ...h,
@@ -541,7 +592,11 @@ export const inferredAlgorithm: ErdAlgorithm = {
     const rule = parseInferredRule(options.algo);
     const keys = options.keys ?? detectTableKeys(index);
     const tables = indexTables(index, keys);
-    const dateDimensions = findDateDimensions(index.nodes, keys);
+    const dateDimensions = findDateDimensions(
+      index.nodes,
+      keys,
+      node => tables.entities.get(node.uniqueId)!,
+    );
 
     const resolver = new RelationResolver(index.nodes);
     const reader = new ModelJoinReader(
@@ -558,9 +613,14 @@ export const inferredAlgorithm: ErdAlgorithm = {
         if (candidate) addCandidate(candidates, candidate);
       }
     }
-    const joined = new Set(
-      [...candidates.values()].map(c => `${c.fromId}\u0000${c.fromColumn}`),
-    );
+    // FK columns a join already relates, by table: a set per table, since
+    // joined keys built per column would cost a string for every column.
+    const joined = new Map<string, Set<string>>();
+    for (const c of candidates.values()) {
+      const columns = joined.get(c.fromId) ?? new Set<string>();
+      columns.add(c.fromColumn);
+      joined.set(c.fromId, columns);
+    }
     // Tables a join already relates, with the key it joined on: a name
     // match between them only adds a role on that same key.
     const joinedPairs = new Map<string, string>();
@@ -569,8 +629,9 @@ export const inferredAlgorithm: ErdAlgorithm = {
       joinedPairs.set(`${c.toId}\u0000${c.fromId}`, '');
     }
     for (const node of index.nodes) {
+      const joinedColumns = joined.get(node.uniqueId);
       for (const column of node.columns) {
-        if (joined.has(`${node.uniqueId}\u0000${column.name}`)) continue;
+        if (joinedColumns?.has(column.name)) continue;
         const candidate =
           fromName(tables, node, column.name) ??
           fromKeyName(tables, node, column.name) ??
