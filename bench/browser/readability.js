@@ -12,16 +12,20 @@
  *   - overlaps: pairs of tables drawn on top of each other.
  *
  *   node bench/browser/readability.js [--only name,name] [--out bench/out/readability.md]
+ *                                     [--production [--no-build]]
  *
  * Starts (or reuses) the dev app with app-config.bench.yaml plus a config
- * generated here that serves each dbt-wild folder as `local:wild-<name>`.
+ * generated here that serves each dbt-wild folder as `local:wild-<name>`;
+ * `--production`: the app's production build served by the backend instead
+ * (see run.js).
  */
 /* eslint-disable no-console */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { APP, REPO, OUT, ensureProject, ensureDevApp } = require('./devApp');
+const { REPO, OUT, ensureProject, ensureApp } = require('./devApp');
+const { BUILDS } = require('./report');
 
 const WILD = path.resolve(REPO, '../shared/dbt-wild');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -222,18 +226,18 @@ function readView() {
   };
 }
 
-async function measure(browser, entity) {
+async function measure(browser, app, entity) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.routeWebSocket(/\/ws$/, () => {});
   const page = await context.newPage();
   try {
-    await page.goto(APP);
+    await page.goto(app);
     await page.getByRole('button', { name: 'Enter' }).click();
     await page
       .getByText('Acme analytics (dbt)')
       .first()
       .waitFor({ timeout: 120_000 });
-    await page.goto(`${APP}/catalog/default/component/${entity}/dbt-erd`);
+    await page.goto(`${app}/catalog/default/component/${entity}/dbt-erd`);
     const began = Date.now();
     await page.waitForSelector(
       '[data-testid="erd-diagram"][data-settled="true"] .react-flow__node',
@@ -312,7 +316,11 @@ async function main() {
     ...GENERATED.map(n => ({ name: `generated ${n}`, entity: `bench-${n}` })),
     ...wild.projects.map(p => ({ name: p, entity: entityName(p) })),
   ].filter(t => !only || only.includes(t.name) || only.includes(t.entity));
-  const app = await ensureDevApp([writeWildConfig(wild.projects)]);
+  const app = await ensureApp({
+    production: args.includes('--production'),
+    build: !args.includes('--no-build'),
+    extraConfigs: [writeWildConfig(wild.projects)],
+  });
   const results = [];
   try {
     const browser = await chromium.launch({
@@ -327,7 +335,7 @@ async function main() {
     try {
       for (const t of targets) {
         try {
-          const view = await measure(browser, t.entity);
+          const view = await measure(browser, app.url, t.entity);
           results.push({ name: t.name, ...view });
           console.log(`${t.name}: ${JSON.stringify(view)} ${verdict(view)}`);
         } catch (e) {
@@ -341,9 +349,11 @@ async function main() {
   } finally {
     await app.stop();
   }
-  const context = `Measured ${new Date().toISOString().slice(0, 10)} at ${
-    VIEWPORT.width
-  }×${VIEWPORT.height} on ${os.cpus().length} CPU(s); the run took ${Math.round(
+  const context = `Build measured: ${
+    BUILDS[app.build].short
+  }. Measured ${new Date().toISOString().slice(0, 10)} at ${VIEWPORT.width}×${
+    VIEWPORT.height
+  } on ${os.cpus().length} CPU(s); the run took ${Math.round(
     (Date.now() - began) / 1000,
   )} s. Generated projects: \`generate-dbt-artifacts scale --models N\`. ${
     wild.skipped

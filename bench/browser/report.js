@@ -2,6 +2,18 @@
  * One table of ours vs DependencyGraph vs target, for the console and for
  * bench/out/browser.md (which the lead merges into bench/RESULTS.md).
  */
+/** Which app was measured: its short name, and how it was run. */
+const BUILDS = {
+  production: {
+    short: 'production build served by the backend',
+    how: 'the production build of the app (`yarn workspace app build`: React production mode, minified) served by the backend alone (`yarn workspace backend start`, `@backstage/plugin-app-backend`) at its own URL, as users run the plugin, with `app-config.bench.yaml`',
+  },
+  development: {
+    short: 'dev app, development build',
+    how: 'the dev app — a development build (`yarn start`: React development mode, unminified, dev server) — started with `app-config.bench.yaml`',
+  },
+};
+
 const s = ms => `${(ms / 1000).toFixed(2)} s`;
 const msText = ms => `${Math.round(ms)} ms`;
 const fps = f => `${f.toFixed(0)} fps`;
@@ -196,7 +208,7 @@ function consoleTable(table) {
   ].join('\n');
 }
 
-function markdown(table, context) {
+function markdown(table, context, build = 'development') {
   const head = `| ${COLUMNS.map(([, t]) => t).join(' | ')} |\n|${COLUMNS.map(
     () => ' --- ',
   ).join('|')}|`;
@@ -217,7 +229,7 @@ ${body}
 
 How each figure is measured (headless Debian Chromium through playwright-core,
 \`--headless --no-sandbox --disable-gpu\`, software rendering, 1440×1000, against
-the dev app — a development build — started with \`app-config.bench.yaml\`):
+${BUILDS[build].how}):
 
 - **Settled / interactive first view**: from the \`/erd\` response's \`responseEnd\`
   (resource timing, page clock) to the first animation frame after the last DOM
@@ -242,8 +254,8 @@ the dev app — a development build — started with \`app-config.bench.yaml\`):
   the \`/erd\` response to the settled view.
 - **JS heap**: \`performance.memory.usedJSHeapSize\`
   (\`--enable-precise-memory-info\`) after \`gc()\` (\`--js-flags=--expose-gc\`),
-  the larger of after opening and after focusing; it includes the whole dev app.
+  the larger of after opening and after focusing; it includes the whole app.
 `;
 }
 
-module.exports = { rows, consoleTable, markdown };
+module.exports = { rows, consoleTable, markdown, BUILDS };

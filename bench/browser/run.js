@@ -5,26 +5,32 @@
  *
  *   node bench/browser/run.js [--sizes 500,2000,5000,10000] [--peer-sizes 500,2000]
  *                             [--peer-cap-s 120] [--out bench/out/browser.md]
+ *                             [--production [--no-build]]
  *
  * Starts the dev app with app-config.bench.yaml (or reuses one started so),
- * prints one table and writes it as Markdown.
+ * prints one table and writes it as Markdown. `--production` measures what
+ * users get instead: the app's production build (`yarn workspace app build`,
+ * skipped while packages/app/dist is newer than its sources; `--no-build`
+ * reuses it as it is) served by the backend alone, at the backend's URL;
+ * its table goes to bench/out/browser-production.md unless `--out` says.
  */
 /* eslint-disable no-console */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { APP, REPO, ensureProject, ensureDevApp } = require('./devApp');
+const { REPO, ensureProject, ensureApp } = require('./devApp');
 const { launch } = require('./browser');
 const { measureOurs } = require('./ours');
 const { measurePeer } = require('./peer');
-const { rows, consoleTable, markdown } = require('./report');
+const { rows, consoleTable, markdown, BUILDS } = require('./report');
 
 function parseArgs(argv) {
   const options = {
     sizes: [500, 2000, 5000, 10000],
     peerSizes: [500, 2000],
     peerCapS: 120,
-    out: path.join(REPO, 'bench/out/browser.md'),
+    production: false,
+    build: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -33,8 +39,18 @@ function parseArgs(argv) {
       options.peerSizes = argv[++i].split(',').filter(Boolean).map(Number);
     else if (arg === '--peer-cap-s') options.peerCapS = Number(argv[++i]);
     else if (arg === '--out') options.out = path.resolve(argv[++i]);
+    else if (arg === '--production') options.production = true;
+    else if (arg === '--no-build') options.build = false;
     else throw new Error(`unknown argument ${arg}`);
   }
+  if (!options.build && !options.production)
+    throw new Error('--no-build goes with --production');
+  options.out ??= path.join(
+    REPO,
+    options.production
+      ? 'bench/out/browser-production.md'
+      : 'bench/out/browser.md',
+  );
   return options;
 }
 
@@ -61,7 +77,8 @@ async function main() {
   const began = Date.now();
   // The config serves exactly these projects; all exist even when fewer are measured.
   [500, 2000, 5000, 10000].forEach(ensureProject);
-  const app = await ensureDevApp();
+  const app = await ensureApp(options);
+  console.log(`measuring ${BUILDS[app.build].short} at ${app.url}`);
   const results = new Map();
   try {
     const browser = await launch();
@@ -69,7 +86,7 @@ async function main() {
       for (const n of options.sizes) {
         console.log(`ours: ${n} tables ...`);
         results.set(n, {
-          ours: await twice(() => measureOurs(browser, APP, n)),
+          ours: await twice(() => measureOurs(browser, app.url, n)),
         });
         console.log(JSON.stringify(results.get(n).ours));
       }
@@ -82,7 +99,7 @@ async function main() {
         `DependencyGraph: ${n} tables (waiting at most ${options.peerCapS} s) ...`,
       );
       const peer = await twice(() =>
-        measurePeer(APP, n, options.peerCapS * 1000),
+        measurePeer(app.url, n, options.peerCapS * 1000),
       );
       console.log(JSON.stringify(peer));
       results.set(n, {
@@ -95,7 +112,11 @@ async function main() {
   }
 
   const table = rows([...results].sort(([a], [b]) => a - b));
-  const context = `Measured ${new Date().toISOString().slice(0, 10)} on ${
+  const context = `Build measured: ${BUILDS[app.build].short}${
+    app.buildSeconds !== undefined
+      ? ` (built by this run in ${app.buildSeconds} s)`
+      : ''
+  }. Measured ${new Date().toISOString().slice(0, 10)} on ${
     os.cpus().length
   } CPU(s) (${os.cpus()[0]?.model.trim()}), load average at the end ${os
     .loadavg()[0]
@@ -104,9 +125,9 @@ async function main() {
   )} s. Projects: \`generate-dbt-artifacts scale --models N\` (~1.25 relationship tests per model). The DependencyGraph is waited for at most ${
     options.peerCapS
   } s per size. Reference measured once before: DependencyGraph settles in 1.0 s at 200 tables, 5.5 s at 500, 31 s at 1,000, and had not finished after 330 s at 2,000.`;
-  console.log(`\n${consoleTable(table)}\n`);
+  console.log(`\n${BUILDS[app.build].short}:\n${consoleTable(table)}\n`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(options.out, markdown(table, context));
+  fs.writeFileSync(options.out, markdown(table, context, app.build));
   console.log(`wrote ${path.relative(REPO, options.out)}`);
   // Missed targets are results, not failures; a size that could not be measured is.
   if ([...results.values()].some(r => r.ours.error)) process.exitCode = 1;
