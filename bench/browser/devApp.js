@@ -213,6 +213,37 @@ function startInOwnGroup(args, out) {
 }
 
 /**
+ * Starts `yarn <yarnArgs>` with app-config.yaml and `overlays` in its own
+ * process group, logging to `OUT/<logName>`, and waits until the plugin and
+ * `upUrl` answer and the group is quiet; returns `stop()`.
+ */
+async function startAndWait({ what, logName, yarnArgs, overlays, upUrl }) {
+  const log = path.join(OUT, logName);
+  fs.mkdirSync(OUT, { recursive: true });
+  const out = fs.openSync(log, 'w');
+  console.log(`starting ${what} (log: ${path.relative(REPO, log)}) ...`);
+  // Absolute paths: `repo start` runs each package in its own folder.
+  const configs = [path.join(REPO, 'app-config.yaml'), ...overlays].flatMap(
+    f => ['--config', f],
+  );
+  const { pgid, stop } = startInOwnGroup([...yarnArgs, ...configs], out);
+  try {
+    await waitUntil(
+      async () =>
+        (await isUp(`${BACKEND}/api/dbt-erd/health`)) && (await isUp(upUrl)),
+      300_000,
+      what,
+      log,
+    );
+    await waitUntilQuiet(pgid);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { stop };
+}
+
+/**
  * Reuses a dev app started with the bench config, or starts one in its own
  * process group. A dev app started without the bench config holds the ports
  * but cannot serve the bench projects: it is stopped (its group only).
@@ -251,34 +282,13 @@ async function ensureDevApp(extraConfigs = []) {
     `ports ${APP_PORT}/${BACKEND_PORT} free`,
   );
 
-  const log = path.join(OUT, 'dev-app.log');
-  fs.mkdirSync(OUT, { recursive: true });
-  const out = fs.openSync(log, 'w');
-  console.log(
-    `starting the dev app with ${BENCH_CONFIG} (log: ${path.relative(
-      REPO,
-      log,
-    )}) ...`,
-  );
-  // Absolute paths: `repo start` runs each package in its own folder.
-  const configs = [path.join(REPO, 'app-config.yaml'), ...overlays].flatMap(
-    f => ['--config', f],
-  );
-  const { pgid, stop } = startInOwnGroup(['start', ...configs], out);
-  try {
-    await waitUntil(
-      async () =>
-        (await isUp(`${BACKEND}/api/dbt-erd/health`)) && (await isUp(APP)),
-      300_000,
-      'the dev app',
-      log,
-    );
-    await waitUntilQuiet(pgid);
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { stop };
+  return startAndWait({
+    what: `the dev app with ${BENCH_CONFIG}`,
+    logName: 'dev-app.log',
+    yarnArgs: ['start'],
+    overlays,
+    upUrl: APP,
+  });
 }
 
 const APP_DIST = path.join(REPO, 'packages/app/dist');
@@ -431,35 +441,13 @@ async function ensureServedApp(extraConfigs, { rebuilt }) {
     `port ${BACKEND_PORT} free`,
   );
 
-  const log = path.join(OUT, 'served-app.log');
-  const out = fs.openSync(log, 'w');
-  console.log(
-    `starting the backend serving the built app on ${BACKEND} (log: ${path.relative(
-      REPO,
-      log,
-    )}) ...`,
-  );
-  const configs = [path.join(REPO, 'app-config.yaml'), ...overlays].flatMap(
-    f => ['--config', f],
-  );
-  const { pgid, stop } = startInOwnGroup(
-    ['workspace', 'backend', 'start', ...configs],
-    out,
-  );
-  try {
-    await waitUntil(
-      async () =>
-        (await isUp(`${BACKEND}/api/dbt-erd/health`)) && (await isUp(BACKEND)),
-      300_000,
-      'the backend serving the built app',
-      log,
-    );
-    await waitUntilQuiet(pgid);
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { stop };
+  return startAndWait({
+    what: `the backend serving the built app on ${BACKEND}`,
+    logName: 'served-app.log',
+    yarnArgs: ['workspace', 'backend', 'start'],
+    overlays,
+    upUrl: BACKEND,
+  });
 }
 
 module.exports = { APP, REPO, OUT, ensureProject, ensureDevApp, ensureApp };
