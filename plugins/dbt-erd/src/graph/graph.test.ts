@@ -201,6 +201,45 @@ describe('toFlow', () => {
     ).toEqual(['group:analytics.marts', 'group:analytics.staging']);
   });
 
+  it('declares each node size and handles, so React Flow culls nodes it never drew and still draws their edges', () => {
+    const flow = toFlow(model, all, layout, tableSizes(model, all, 'all'), {
+      showMode: 'all',
+      drawEdges: true,
+    });
+    for (const node of flow.nodes) {
+      expect(node.measured).toEqual({ width: node.width, height: node.height });
+      expect(node.handles).toBeDefined();
+    }
+    const byId = new Map(flow.nodes.map(n => [n.id, n]));
+    for (const edge of flow.edges) {
+      const ends: [string, string | null | undefined][] = [
+        [edge.source, edge.sourceHandle],
+        [edge.target, edge.targetHandle],
+      ];
+      for (const [nodeId, handle] of ends) {
+        const declared = byId.get(nodeId)!.handles!.find(h => h.id === handle);
+        expect(declared).toBeDefined();
+        // On the side it names: the left border or the right one.
+        const width = byId.get(nodeId)!.width!;
+        expect(declared!.x).toBeCloseTo(
+          handle!.endsWith(':l') ? 0.5 : width - 1.5,
+        );
+      }
+    }
+    // The overview draws no lines: its tables have no handles to measure.
+    const overview = toFlow(
+      model,
+      all,
+      layout,
+      tableSizes(model, all, 'names'),
+      {
+        showMode: 'names',
+        drawEdges: false,
+      },
+    );
+    expect(overview.nodes.every(n => n.handles?.length === 0)).toBe(true);
+  });
+
   it('attaches edges to the FK and referenced columns, with cardinality', () => {
     const flow = toFlow(model, all, layout, tableSizes(model, all, 'all'), {
       showMode: 'all',

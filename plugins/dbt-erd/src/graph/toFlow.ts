@@ -2,7 +2,12 @@ import type { Edge, Node } from '@xyflow/react';
 import { ErdEdge } from 'backstage-plugin-dbt-erd-common';
 import { ErdModel } from './erdModel';
 import { DiagramExposure, exposureSize } from './exposures';
-import { handleId } from './handles';
+import {
+  declaredHandles,
+  handleId,
+  headerHandles,
+  tableHandles,
+} from './handles';
 import { keyMarks } from './columnKeys';
 import { isInferredEdge } from './inferredEdges';
 import { shortName } from './shortName';
@@ -101,6 +106,8 @@ export function toFlow(
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
+      // Sizes and handles given, not measured: see declaredHandles.
+      measured: { width: rect.width, height: rect.height },
       data: {
         name,
         tableCount: groupSizes.get(name) ?? 0,
@@ -110,6 +117,7 @@ export function toFlow(
       draggable: false,
       focusable: false,
       zIndex: -1,
+      handles: [],
     });
   }
 
@@ -145,6 +153,10 @@ export function toFlow(
       position,
       width: size.width,
       height: size.height,
+      measured: { width: size.width, height: size.height },
+      handles: options.drawEdges
+        ? declaredHandles(tableHandles(columns), size.width)
+        : [],
       data: {
         tableId: id,
         name: shortName(node),
@@ -174,6 +186,8 @@ export function toFlow(
         position,
         width: size.width,
         height: size.height,
+        measured: { width: size.width, height: size.height },
+        handles: declaredHandles(headerHandles(size.height / 2), size.width),
         data: { name: exposure.name, entityRef: exposure.entityRef },
       });
     }

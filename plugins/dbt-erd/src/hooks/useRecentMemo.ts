@@ -14,7 +14,8 @@ const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
  * project and a focused neighbourhood: with both remembered, going back
  * to the whole project reuses its sizes, layout and React Flow elements
  * (linear in the project, seconds at 10,000 tables) instead of redoing
- * them. Like useMemo, a cache only: `factory` must be pure.
+ * them. Like useMemo, a cache only: `factory` must be pure (and cheap when
+ * it returns undefined, which is not remembered).
  */
 export function useRecentMemo<T>(
   factory: () => T,
@@ -26,6 +27,9 @@ export function useRecentMemo<T>(
   // Most recently used first, so the whole project, used between every two
   // focuses, is never the one dropped.
   const entry = hit ?? { deps, value: factory() };
+  // Nothing computed (a step waiting for its input, such as a layout still
+  // in the worker) is not remembered: it would push out the whole project.
+  if (entry.value === undefined) return entry.value;
   recent.current = [entry, ...recent.current.filter(e => e !== entry)].slice(
     0,
     size,

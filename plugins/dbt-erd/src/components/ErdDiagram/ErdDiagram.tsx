@@ -143,7 +143,10 @@ const ErdCanvas = (props: ErdDiagramProps) => {
   useLayoutEffect(() => {
     const pick = centreOn && nodes.find(n => n.id === centreOn.tableId);
     const centre = pick && done.current.nonce !== centreOn!.nonce;
-    const fit = done.current.layoutKey !== layoutKey;
+    // No layout yet (the canvas kept, empty, while one is computed): nothing
+    // to fit. A fitView now would wait for the coming nodes and undo the
+    // readable view fitted for them.
+    const fit = !!layoutKey && done.current.layoutKey !== layoutKey;
     if (!centre && !fit) return undefined;
     const move = () => {
       done.current = {
@@ -186,11 +189,13 @@ const ErdCanvas = (props: ErdDiagramProps) => {
           : undefined;
       // From our own nodes: React Flow has not been given them yet. An
       // unmeasured canvas (none in jsdom) cannot be fitted to: React Flow's
-      // fitView waits for it and for the nodes, then fits.
+      // fitView waits for it and for the nodes, then fits. With no nodes
+      // (an empty diagram) there is nothing to fit, and a waiting fitView
+      // would fire on the next layout's nodes, after its own fit.
       if (readable) flow.setViewport(readable, { duration: 0 });
       else if (bounds && width > 0 && height > 0)
         flow.fitBounds(bounds, { padding: 0.1, duration: 0 });
-      else flow.fitView({ padding: 0.1, duration: 0 });
+      else if (bounds) flow.fitView({ padding: 0.1, duration: 0 });
       setPartial(!!readable);
       setFittedKey(layoutKey);
     };
@@ -218,6 +223,12 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     return () => cancelAnimationFrame(frame);
   }, [flow, store, layoutKey, centreOn, nodes, startAt, overview]);
   const unfitted = fittedKey !== layoutKey;
+  // Culling stays on while React Flow still holds a large diagram: it takes
+  // new nodes in an effect, after the render that hands them over, so
+  // turning culling off in that render (a small diagram, or the overview's
+  // few group areas next) would first draw every node it still holds.
+  const holdsMany = useStore(s => s.nodeLookup.size > CULL_ABOVE);
+  const cull = !exportAll && (shownNodes.length > CULL_ABOVE || holdsMany);
 
   const showWhole = useCallback(() => {
     flow.fitView({ padding: 0.1, duration: motionDuration(300) });
@@ -335,7 +346,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
-        onlyRenderVisibleElements={!exportAll && shownNodes.length > CULL_ABOVE}
+        onlyRenderVisibleElements={cull}
         minZoom={0.02}
         maxZoom={MAX_ZOOM}
         defaultViewport={{ x: 0, y: 0, zoom: overview ? 0.05 : 1 }}

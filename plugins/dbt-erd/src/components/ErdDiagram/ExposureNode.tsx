@@ -1,11 +1,12 @@
-import { Handle, NodeProps, Position } from '@xyflow/react';
+import { NodeProps } from '@xyflow/react';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { memo } from 'react';
 import { EXPOSURE_METRICS } from '../../graph/exposures';
-import { handleId } from '../../graph/handles';
+import { headerHandles } from '../../graph/handles';
 import { ExposureFlowNode } from '../../graph/toFlow';
-import { exposureColor, TABLE } from './tableNodeStyles';
+import { PlacedHandles } from './PlacedHandles';
+import { exposureColor } from './tableNodeStyles';
 
 const useStyles = makeStyles(theme => ({
   // A pill with a dashed border, unlike the tables' boxes.
@@ -59,17 +60,7 @@ export const ExposureNode = memo(({ data }: NodeProps<ExposureFlowNode>) => {
       <span className={`${classes.entity} nodrag nopan`}>
         <EntityRefLink entityRef={data.entityRef} />
       </span>
-      {(['l', 'r'] as const).map(side => (
-        <Handle
-          key={side}
-          type="source"
-          position={side === 'l' ? Position.Left : Position.Right}
-          id={handleId(undefined, side)}
-          className={TABLE.handle}
-          style={{ top }}
-          isConnectable={false}
-        />
-      ))}
+      <PlacedHandles placements={headerHandles(top)} />
     </div>
   );
 });

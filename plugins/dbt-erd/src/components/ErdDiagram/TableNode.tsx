@@ -1,54 +1,11 @@
-import { Handle, NodeProps, Position, useStore } from '@xyflow/react';
+import { NodeProps, useStore } from '@xyflow/react';
 import { memo } from 'react';
-import { handleId } from '../../graph/handles';
-import { NODE_METRICS } from '../../graph/nodeSize';
+import { tableHandles } from '../../graph/handles';
 import { TableFlowNode } from '../../graph/toFlow';
 import { TableNodeData } from '../../graph/types';
+import { PlacedHandles } from './PlacedHandles';
 import { TABLE } from './tableNodeStyles';
 import { selectShowColumns } from './zoomTiers';
-
-const rowCentre = (index: number) =>
-  NODE_METRICS.headerHeight +
-  index * NODE_METRICS.rowHeight +
-  NODE_METRICS.rowHeight / 2;
-
-const handle = (
-  key: string,
-  column: string | undefined,
-  side: 'l' | 'r',
-  top: number,
-) => (
-  <Handle
-    key={key}
-    type="source"
-    position={side === 'l' ? Position.Left : Position.Right}
-    id={handleId(column, side)}
-    className={TABLE.handle}
-    style={{ top }}
-    isConnectable={false}
-  />
-);
-
-/**
- * Where relationships attach: the header, and each column a relationship
- * uses, at fixed offsets computed from the same metrics as the layout, so
- * they stay put when zooming out drops the rows (level of detail).
- */
-function handles(data: TableNodeData) {
-  const top = NODE_METRICS.headerHeight / 2;
-  const list = [
-    handle('tl', undefined, 'l', top),
-    handle('tr', undefined, 'r', top),
-  ];
-  data.columns.forEach((column, index) => {
-    if (!column.linked) return;
-    list.push(
-      handle(`${column.name}l`, column.name, 'l', rowCentre(index)),
-      handle(`${column.name}r`, column.name, 'r', rowCentre(index)),
-    );
-  });
-  return list;
-}
 
 const Header = ({ data }: { data: TableNodeData }) => (
   <div
@@ -117,7 +74,9 @@ export const TableNode = memo(({ data }: NodeProps<TableFlowNode>) => {
     >
       <Header data={data} />
       {data.columns.length > 0 && <Columns data={data} />}
-      {data.handles && handles(data)}
+      {data.handles && (
+        <PlacedHandles placements={tableHandles(data.columns)} />
+      )}
     </div>
   );
 });

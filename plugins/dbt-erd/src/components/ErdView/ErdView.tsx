@@ -37,7 +37,7 @@ import { ErdTableView } from '../ErdTableView';
 import { ErdToolbar } from '../ErdToolbar';
 import { ExportMenu } from '../ExportMenu';
 import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
-import { TableDrawer } from '../TableDrawer';
+import { TableDrawer, useTableDetailsLoader } from '../TableDrawer';
 import { DrawerStyleKeeper } from '../TableDrawer/DrawerStyleKeeper';
 import { DiagramJoinPath, ShowJoinPathContext } from '../JoinPath';
 import { JoinPathStatus } from './JoinPathStatus';
@@ -196,12 +196,15 @@ export const ErdView = ({
   if (flow) canvasShown.current = true;
   const keepCanvas = !flow && pending && !error && canvasShown.current;
 
+  const details = useTableDetailsLoader(entityRef, state.query, erd);
   const activate = useCallback(
     (tableId: string) => {
+      // Asked for now, the details arrive while the focus renders.
+      details.prefetch(tableId);
       setJoinPath(undefined);
       onStateChange({ focus: tableId, drawer: tableId });
     },
-    [onStateChange],
+    [details, onStateChange],
   );
   const changeState = useCallback(
     (patch: Partial<ErdViewState>) => {
@@ -374,8 +377,7 @@ export const ErdView = ({
       )}
       <DrawerStyleKeeper />
       <TableDrawer
-        entityRef={entityRef}
-        query={state.query}
+        details={details}
         model={model}
         tableId={drawerId}
         source={erd.source}

@@ -6,6 +6,10 @@ import { DbtErdApi, dbtErdApiRef, EntityErdTable } from '../../api';
 import { shopErd } from '../../__testUtils__/erdFixtures';
 import { buildErdModel } from '../../graph/erdModel';
 import { TableDrawer } from './TableDrawer';
+import {
+  TableDetailsLoader,
+  useTableDetailsLoader,
+} from './tableDetailsLoader';
 
 const entityRef = { kind: 'component', namespace: 'default', name: 'shop' };
 const full = shopErd();
@@ -21,18 +25,24 @@ const details = (tableId: string): EntityErdTable => ({
   keys: [],
 });
 
+const query = { select: ['schema:main'] };
+const model = buildErdModel(tab);
+
+const DrawerWithLoader = ({ tableId }: { tableId: string }) => (
+  <TableDrawer
+    details={useTableDetailsLoader(entityRef, query, tab)}
+    model={model}
+    tableId={tableId}
+    source={tab.source}
+    onClose={() => {}}
+    onFocusTable={() => {}}
+  />
+);
+
 function renderDrawer(api: Partial<DbtErdApi>, tableId: string) {
   return renderInTestApp(
     <TestApiProvider apis={[[dbtErdApiRef, api]]}>
-      <TableDrawer
-        entityRef={entityRef}
-        query={{ select: ['schema:main'] }}
-        model={buildErdModel(tab)}
-        tableId={tableId}
-        source={tab.source}
-        onClose={() => {}}
-        onFocusTable={() => {}}
-      />
+      <DrawerWithLoader tableId={tableId} />
     </TestApiProvider>,
   );
 }
@@ -98,5 +108,24 @@ describe('TableDrawer details', () => {
       ),
     );
     expect(getTableDetails).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens with the description, no loading line, when the click that opened it already fetched it', async () => {
+    const loader = new TableDetailsLoader(async id => details(id));
+    await loader.load('model.shop.customers');
+    await renderInTestApp(
+      <TableDrawer
+        details={loader}
+        model={model}
+        tableId="model.shop.customers"
+        source={tab.source}
+        onClose={() => {}}
+        onFocusTable={() => {}}
+      />,
+    );
+    expect(screen.queryByTestId('erd-drawer-details-loading')).toBeNull();
+    expect(screen.getByTestId('erd-drawer-description')).toHaveTextContent(
+      'One row per customer',
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Box from '@material-ui/core/Box';
@@ -21,7 +20,7 @@ import {
   useState,
 } from 'react';
 import { sourceLinkText } from 'backstage-plugin-dbt-erd-common';
-import { ErdQuery, ErdSourceInfo } from '../../api';
+import { ErdSourceInfo } from '../../api';
 import { ErdModel } from '../../graph/erdModel';
 import { shortName } from '../../graph/shortName';
 import { CARDINALITY_TEXT } from '../ErdDiagram/crowsFoot';
@@ -29,6 +28,7 @@ import { JoinPathSection } from '../JoinPath';
 import { keyMarks } from '../../graph/columnKeys';
 import { InferredEvidence } from '../InferredEdges';
 import { CatalogLinks } from './CatalogLinks';
+import { TableDetailsLoader } from './tableDetailsLoader';
 import { TableDetailsState, useTableDetails } from './useTableDetails';
 
 /** Wide enough for a column name, `timestamp with time zone` and the key on one line each. */
@@ -100,9 +100,8 @@ const useStyles = makeStyles(theme => ({
 }));
 
 export interface TableDrawerProps {
-  /** The entity and options of the shown ERD: the drawer fetches its table's details with them. */
-  entityRef: CompoundEntityRef;
-  query: ErdQuery;
+  /** Fetches the shown table's details (see useTableDetailsLoader). */
+  details: TableDetailsLoader;
   model: ErdModel;
   tableId?: string;
   source: ErdSourceInfo;
@@ -164,8 +163,7 @@ const TableDescription = ({
  * into the drawer when it opens; Escape closes it.
  */
 export const TableDrawer = ({
-  entityRef,
-  query,
+  details: detailsLoader,
   model,
   tableId,
   source,
@@ -190,7 +188,7 @@ export const TableDrawer = ({
       ? allDetails[node.id]
       : undefined;
   const relationships = node ? model.edgesByNode.get(node.id) ?? [] : [];
-  const fetched = useTableDetails(entityRef, node?.id, query);
+  const fetched = useTableDetails(detailsLoader, node?.id);
   // Fetched for this table (not the one shown before), else what the tab's ERD has.
   const loaded =
     node && fetched.value?.table.id === node.id ? fetched.value : undefined;

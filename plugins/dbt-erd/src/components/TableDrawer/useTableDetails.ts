@@ -1,7 +1,7 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { dbtErdApiRef, EntityErdTable, ErdQuery } from '../../api';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { EntityErdTable } from '../../api';
+import { TableDetailsLoader } from './tableDetailsLoader';
 
 /** The drawer's table details from the backend's per-table route: loading, failed (retry) or there. */
 export interface TableDetailsState {
@@ -12,30 +12,26 @@ export interface TableDetailsState {
 }
 
 /**
- * Fetches one table's details (descriptions, relation, exposures) with the
- * tab's options, once per table shown: the tab's payload leaves them out.
+ * One table's details (descriptions, relation, exposures), which the tab's
+ * payload leaves out, through the ERD's loader: at once when the click
+ * that opened the drawer already asked for them.
  */
 export function useTableDetails(
-  entityRef: CompoundEntityRef,
+  loader: TableDetailsLoader,
   tableId: string | undefined,
-  query: ErdQuery,
 ): TableDetailsState {
-  const api = useApi(dbtErdApiRef);
-  // By value: a query object rebuilt each render must not refetch.
-  const queryKey = JSON.stringify(query);
-  const { kind, namespace, name } = entityRef;
-  const state = useAsyncRetry(async () => {
-    if (!tableId) return undefined;
-    return api.getTableDetails(
-      { kind, namespace, name },
-      tableId,
-      JSON.parse(queryKey) as ErdQuery,
-    );
-  }, [api, kind, namespace, name, tableId, queryKey]);
+  const [attempt, setAttempt] = useState(0);
+  const arrived = tableId ? loader.arrived(tableId) : undefined;
+  const state = useAsync(
+    async () => arrived ?? (tableId ? loader.load(tableId) : undefined),
+    [loader, tableId, attempt, arrived],
+  );
+  const retry = () => setAttempt(a => a + 1);
+  if (arrived) return { loading: false, value: arrived, retry };
   return {
     loading: !!tableId && state.loading,
     error: state.error,
     value: state.value,
-    retry: state.retry,
+    retry,
   };
 }
