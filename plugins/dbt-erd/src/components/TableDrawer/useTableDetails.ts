@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { EntityErdTable } from '../../api';
 import { TableDetailsLoader } from './tableDetailsLoader';
 
@@ -14,24 +13,23 @@ export interface TableDetailsState {
 /**
  * One table's details (descriptions, relation, exposures), which the tab's
  * payload leaves out, through the ERD's loader: at once when the click
- * that opened the drawer already asked for them.
+ * that opened the drawer already asked for them. A retry loads again (the
+ * loader keeps no failure).
  */
 export function useTableDetails(
   loader: TableDetailsLoader,
   tableId: string | undefined,
 ): TableDetailsState {
-  const [attempt, setAttempt] = useState(0);
   const arrived = tableId ? loader.arrived(tableId) : undefined;
-  const state = useAsync(
+  const state = useAsyncRetry(
     async () => arrived ?? (tableId ? loader.load(tableId) : undefined),
-    [loader, tableId, attempt, arrived],
+    [loader, tableId, arrived],
   );
-  const retry = () => setAttempt(a => a + 1);
-  if (arrived) return { loading: false, value: arrived, retry };
+  if (arrived) return { loading: false, value: arrived, retry: state.retry };
   return {
     loading: !!tableId && state.loading,
     error: state.error,
     value: state.value,
-    retry,
+    retry: state.retry,
   };
 }
