@@ -52,18 +52,23 @@ async function ensureApp({
   };
 }
 
-/** A config overlay moving the dev app to the bench's ports. */
-function portsConfig() {
-  const file = path.join(OUT, 'app-config.ports.yaml');
+/**
+ * A config overlay putting the backend on the bench's port, with the app
+ * (and so CORS) at `appUrl`: the dev server's URL, or the backend's own when
+ * it serves the built app. Written to bench/out/`fileName`.
+ */
+function writePortsConfig(fileName, appUrl) {
+  const file = path.join(OUT, fileName);
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(
     file,
     [
-      `app: { baseUrl: '${APP}' }`,
+      '# Written by bench/browser/devApp.js.',
+      `app: { baseUrl: '${appUrl}' }`,
       'backend:',
       `  baseUrl: '${BACKEND}'`,
       `  listen: { port: ${BACKEND_PORT} }`,
-      `  cors: { origin: '${APP}', methods: [GET, HEAD, PATCH, POST, PUT, DELETE], credentials: true }`,
+      `  cors: { origin: '${appUrl}', methods: [GET, HEAD, PATCH, POST, PUT, DELETE], credentials: true }`,
       '',
     ].join('\n'),
   );
@@ -254,7 +259,7 @@ async function ensureDevApp(extraConfigs = []) {
   const overlays = [
     path.join(REPO, BENCH_CONFIG),
     ...extraConfigs,
-    ...(DEFAULT_PORTS ? [] : [portsConfig()]),
+    ...(DEFAULT_PORTS ? [] : [writePortsConfig('app-config.ports.yaml', APP)]),
   ];
   const apps = runningDevApps(overlays);
   if (
@@ -368,25 +373,6 @@ function ensureAppBuild(build) {
   return { seconds };
 }
 
-/** A config overlay: the backend serves the built app at its own URL and port. */
-function servedConfig() {
-  const file = path.join(OUT, 'app-config.served.yaml');
-  fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(
-    file,
-    [
-      '# Written by bench/browser/devApp.js: the backend serves the built app.',
-      `app: { baseUrl: '${BACKEND}' }`,
-      'backend:',
-      `  baseUrl: '${BACKEND}'`,
-      `  listen: { port: ${BACKEND_PORT} }`,
-      `  cors: { origin: '${BACKEND}', methods: [GET, HEAD, PATCH, POST, PUT, DELETE], credentials: true }`,
-      '',
-    ].join('\n'),
-  );
-  return file;
-}
-
 /** Backends started by `backstage-cli package start` with every one of `configs`, by process group. */
 function runningServedApps(configs) {
   const groups = new Set();
@@ -413,7 +399,7 @@ async function ensureServedApp(extraConfigs, { rebuilt }) {
   const overlays = [
     path.join(REPO, BENCH_CONFIG),
     ...extraConfigs,
-    servedConfig(),
+    writePortsConfig('app-config.served.yaml', BACKEND),
   ];
   const running = runningServedApps(overlays);
   if (

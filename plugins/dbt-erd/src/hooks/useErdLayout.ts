@@ -2,19 +2,20 @@ import { useEffect, useMemo, useState } from 'react';
 import { createLayoutEngine } from '../layout/layoutEngine';
 import { dagreLayout } from '../layout/dagreLayout';
 import { gridLayout } from '../layout/gridLayout';
-import { LayoutRequest, LayoutResult } from '../layout/types';
+import { LayoutEngine, LayoutRequest, LayoutResult } from '../layout/types';
 import { useRecentMemo } from './useRecentMemo';
 
 export type LayoutKind = 'grid' | 'layered';
 
 /**
- * Up to this many tables, dagre takes a few tens of milliseconds: cheaper
- * in the render than a worker round trip, which costs an extra render with
- * a progress bar (most focused neighbourhoods at 2 hops open in one render
- * instead of two). Larger ones go to the worker: in the render, 100 tables
- * and more make the focus one task past 200 ms.
+ * Up to this many tables, dagre takes a few milliseconds: cheaper in the
+ * render than a worker round trip, which costs an extra render with a
+ * progress bar. Larger ones go to the worker, where dagre runs while the
+ * main thread renders the rest of the click (the drawer, the overview's
+ * nodes going away). In the render, a 45–60-table focus was one task of
+ * 160–270 ms (past the 200 ms a task may take); in the worker, 70–100 ms.
  */
-export const SYNC_LAYERED_MAX = 80;
+export const SYNC_LAYERED_MAX = 20;
 
 /** A tiny grouped graph: laying it out compiles dagre's code paths. */
 const WARM_UP: LayoutRequest = {
@@ -32,11 +33,12 @@ const WARM_UP: LayoutRequest = {
 };
 
 /**
- * The overview's first focus lays its neighbourhood out in-thread; the
- * first dagre run in a page pays ~40 ms for compiling dagre. Do that while
- * the browser is idle after the overview is drawn instead.
+ * The first dagre run in a JavaScript context pays for compiling dagre
+ * (~40 ms on the main thread, more in a fresh worker). The overview's first
+ * focus lays its neighbourhood out in one of the two: warm both up while
+ * the browser is idle after the overview is drawn.
  */
-function useDagreWarmUp(enabled: boolean) {
+function useDagreWarmUp(engine: LayoutEngine, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return undefined;
     const run = () => {
@@ -45,6 +47,9 @@ function useDagreWarmUp(enabled: boolean) {
       } catch {
         // only a warm-up
       }
+      engine.layout(WARM_UP).catch(() => {
+        // a worker that fails reports it on the next real layout
+      });
     };
     if (typeof window.requestIdleCallback === 'function') {
       const id = window.requestIdleCallback(run, { timeout: 2000 });
@@ -52,7 +57,7 @@ function useDagreWarmUp(enabled: boolean) {
     }
     const id = setTimeout(run, 500);
     return () => clearTimeout(id);
-  }, [enabled]);
+  }, [engine, enabled]);
 }
 
 /**
@@ -78,7 +83,7 @@ export function useErdLayout(
     [],
   );
   useEffect(() => () => engine.dispose(), [engine]);
-  useDagreWarmUp(kind === 'grid');
+  useDagreWarmUp(engine, kind === 'grid');
 
   const inThread =
     !request || kind === 'grid' || request.nodes.length <= SYNC_LAYERED_MAX;

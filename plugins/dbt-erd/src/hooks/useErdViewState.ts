@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErdDiffBase, ErdQuery } from '../api';
 import { SHOW_MODES, ShowMode } from '../graph/types';
@@ -100,13 +100,26 @@ export function useErdViewState(): [
   (patch: Partial<ErdViewState>) => void,
 ] {
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => parseViewState(params), [params]);
+  // The same query object while its content is: everything keyed on it
+  // (the drawer's loader, the exports) stays put when only the focus moves.
+  const lastQuery = useRef<ErdQuery>();
+  const state = useMemo(() => {
+    const parsed = parseViewState(params);
+    if (JSON.stringify(parsed.query) === JSON.stringify(lastQuery.current))
+      parsed.query = lastQuery.current!;
+    lastQuery.current = parsed.query;
+    return parsed;
+  }, [params]);
+  // react-router's setter changes with the params; `update` must not, or
+  // every memoised control taking it renders again on each URL change.
+  const setParamsRef = useRef(setParams);
+  setParamsRef.current = setParams;
   const update = useCallback(
     (patch: Partial<ErdViewState>) =>
-      setParams(current => writeViewState(current, patch), {
+      setParamsRef.current(current => writeViewState(current, patch), {
         replace: !('focus' in patch) && !('drawer' in patch),
       }),
-    [setParams],
+    [],
   );
   return [state, update];
 }

@@ -1,19 +1,23 @@
 import Box from '@material-ui/core/Box';
-import Breadcrumbs from '@material-ui/core/Breadcrumbs';
 import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
 import Collapse from '@material-ui/core/Collapse';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
-import Link from '@material-ui/core/Link';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import Typography from '@material-ui/core/Typography';
 import FilterListIcon from '@material-ui/icons/FilterList';
-import { KeyboardEvent, ReactNode, useRef, useState } from 'react';
+import {
+  KeyboardEvent,
+  memo,
+  ReactNode,
+  useCallback,
+  useRef,
+  useState,
+} from 'react';
 import { ErdQuery } from '../../api';
 import { ShowMode } from '../../graph/types';
-import { ErdViewKind, MAX_HOPS, MIN_HOPS } from '../../hooks/useErdViewState';
+import { ErdViewKind } from '../../hooks/useErdViewState';
 import { ErdFilters } from './ErdFilters';
 
 const SHOW_MODE_LABELS: Record<ShowMode, string> = {
@@ -27,8 +31,6 @@ export interface ErdToolbarProps {
   showMode: ShowMode;
   /** The overview of a large project forces names only. */
   showModeLocked: boolean;
-  focusName?: string;
-  hops: number;
   query: ErdQuery;
   search: ReactNode;
   exportMenu: ReactNode;
@@ -37,20 +39,20 @@ export interface ErdToolbarProps {
   onChange(patch: {
     view?: ErdViewKind;
     showMode?: ShowMode;
-    hops?: number;
-    focus?: undefined;
     query?: ErdQuery;
   }): void;
 }
 
-/** Search, show mode, view toggle, exports, filters, and the focus breadcrumb. */
-export const ErdToolbar = (props: ErdToolbarProps) => {
+/**
+ * Search, show mode, view toggle, exports and filters. Memoised: a focus
+ * click, a layout arriving or a drawer opening leaves its props as they
+ * were, and its Material UI controls are costly to render again.
+ */
+const ErdToolbarView = (props: ErdToolbarProps) => {
   const {
     view,
     showMode,
     showModeLocked,
-    focusName,
-    hops,
     query,
     search,
     exportMenu,
@@ -64,6 +66,10 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
     (query.algo ? 1 : 0);
   const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0);
   const filtersButton = useRef<HTMLButtonElement>(null);
+  const applyFilters = useCallback(
+    (q: ErdQuery) => onChange({ query: q }),
+    [onChange],
+  );
   // Escape inside the panel closes it (an open select menu takes its own Escape first).
   const onFiltersKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !filtersOpen) return;
@@ -130,47 +136,11 @@ export const ErdToolbar = (props: ErdToolbarProps) => {
       </Box>
       <Collapse in={filtersOpen}>
         <Box onKeyDown={onFiltersKeyDown}>
-          <ErdFilters query={query} onApply={q => onChange({ query: q })} />
+          <ErdFilters query={query} onApply={applyFilters} />
         </Box>
       </Collapse>
-      {focusName && view === 'diagram' && (
-        <Box display="flex" alignItems="center" mt={1} style={{ gap: 16 }}>
-          <Breadcrumbs aria-label="Focus">
-            <Link
-              component="button"
-              variant="body2"
-              onClick={() => onChange({ focus: undefined })}
-            >
-              Show whole diagram
-            </Link>
-            <Typography variant="body2" color="textPrimary" aria-current="page">
-              {focusName}
-            </Typography>
-          </Breadcrumbs>
-          <FormControl
-            variant="outlined"
-            size="small"
-            style={{ minWidth: 150 }}
-          >
-            <InputLabel id="erd-hops-label">Neighbours</InputLabel>
-            <Select
-              labelId="erd-hops-label"
-              label="Neighbours"
-              value={hops}
-              onChange={e => onChange({ hops: Number(e.target.value) })}
-            >
-              {Array.from(
-                { length: MAX_HOPS - MIN_HOPS + 1 },
-                (_, i) => MIN_HOPS + i,
-              ).map(n => (
-                <MenuItem key={n} value={n}>
-                  {n} {n === 1 ? 'hop' : 'hops'}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-        </Box>
-      )}
     </Box>
   );
 };
+
+export const ErdToolbar = memo(ErdToolbarView);

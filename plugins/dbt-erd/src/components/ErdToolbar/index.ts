@@ -1,1 +1,2 @@
 export { ErdToolbar } from './ErdToolbar';
+export { ErdFocusBar } from './ErdFocusBar';

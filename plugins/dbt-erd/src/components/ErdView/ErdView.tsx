@@ -3,13 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  useCallback,
-  useDeferredValue,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
 import { ErdFlowEdge, ErdFlowNode } from '../../graph/toFlow';
@@ -34,7 +28,7 @@ import { ErdDiagram } from '../ErdDiagram';
 import { LegendEntry } from '../ErdDiagram/DiagramLegend';
 import { ErdSearch } from '../ErdSearch';
 import { ErdTableView } from '../ErdTableView';
-import { ErdToolbar } from '../ErdToolbar';
+import { ErdFocusBar, ErdToolbar } from '../ErdToolbar';
 import { ExportMenu } from '../ExportMenu';
 import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
 import { TableDrawer, useTableDetailsLoader } from '../TableDrawer';
@@ -124,11 +118,11 @@ export const ErdView = ({
   const model = useMemo(() => buildErdModel(drawnErd), [drawnErd]);
   const searchIndex = useMemo(() => buildSearchIndex(erd), [erd]);
   const diagramRef = useRef<HTMLDivElement>(null);
-  // The drawer renders just after the focused diagram, without holding up
-  // that frame (its slide-in measures the page).
-  const drawerParam =
+  // The drawer renders in the click's own task: a focus large enough to
+  // take time is laid out in the worker meanwhile (see SYNC_LAYERED_MAX).
+  // Deferred, it rendered in 5 ms slices, restarted when the layout came.
+  const drawerId =
     state.drawer && model.nodeById.has(state.drawer) ? state.drawer : undefined;
-  const drawerId = useDeferredValue(drawerParam);
   const [pick, setPick] = useState<{
     tableId: string;
     column?: string;
@@ -214,18 +208,22 @@ export const ErdView = ({
     [onStateChange],
   );
 
+  // Read when a result is picked, so the search box need not render again
+  // on every focus (see ErdToolbar).
+  const pickContext = useRef({ visibleIds, view: state.view });
+  pickContext.current = { visibleIds, view: state.view };
   const onPick = useCallback(
     (entry: SearchEntry) => {
-      if (!visibleIds.has(entry.tableId))
-        onStateChange({ focus: entry.tableId });
-      if (state.view === 'table') onStateChange({ view: 'diagram' });
+      const { visibleIds: shown, view } = pickContext.current;
+      if (!shown.has(entry.tableId)) onStateChange({ focus: entry.tableId });
+      if (view === 'table') onStateChange({ view: 'diagram' });
       setPick(p => ({
         tableId: entry.tableId,
         column: entry.column,
         nonce: (p?.nonce ?? 0) + 1,
       }));
     },
-    [visibleIds, onStateChange, state.view],
+    [onStateChange],
   );
 
   const onExportFile = useCallback(
@@ -246,32 +244,51 @@ export const ErdView = ({
     [entityRef.name, theme.palette.background.default],
   );
 
+  // Elements kept while their inputs are: the memoised toolbar skips them.
+  const search = useMemo(
+    () => <ErdSearch index={searchIndex} onPick={onPick} />,
+    [searchIndex, onPick],
+  );
+  const exportMenu = useMemo(
+    () => (
+      <ExportMenu
+        onExportImage={diagram ? onExportImage : undefined}
+        onExportFile={onExportFile}
+      />
+    ),
+    [diagram, onExportImage, onExportFile],
+  );
+  const compareControl = useMemo(
+    () => (
+      <ErdCompareControl
+        base={state.compare}
+        changesOnly={state.changesOnly}
+        loading={compare.loading}
+        onChange={changeState}
+      />
+    ),
+    [state.compare, state.changesOnly, compare.loading, changeState],
+  );
+
   return (
     <ShowJoinPathContext.Provider value={setJoinPath}>
       <ErdToolbar
         view={state.view}
         showMode={state.showMode}
         showModeLocked={overview}
-        focusName={focus ? shortNameOf(model, focus) : undefined}
-        hops={state.hops}
         query={state.query}
-        search={<ErdSearch index={searchIndex} onPick={onPick} />}
-        exportMenu={
-          <ExportMenu
-            onExportImage={diagram ? onExportImage : undefined}
-            onExportFile={onExportFile}
-          />
-        }
-        compare={
-          <ErdCompareControl
-            base={state.compare}
-            changesOnly={state.changesOnly}
-            loading={compare.loading}
-            onChange={changeState}
-          />
-        }
+        search={search}
+        exportMenu={exportMenu}
+        compare={compareControl}
         onChange={changeState}
       />
+      {focus && diagram && (
+        <ErdFocusBar
+          focusName={shortNameOf(model, focus) ?? focus}
+          hops={state.hops}
+          onChange={changeState}
+        />
+      )}
       {state.compare && compare.error && (
         <ErdCompareError base={state.compare} error={compare.error} />
       )}

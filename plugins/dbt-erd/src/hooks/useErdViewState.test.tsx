@@ -1,4 +1,12 @@
-import { parseViewState, writeViewState } from './useErdViewState';
+import { act, renderHook } from '@testing-library/react';
+import { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import {
+  ErdViewState,
+  parseViewState,
+  useErdViewState,
+  writeViewState,
+} from './useErdViewState';
 
 describe('view state in the URL', () => {
   it('defaults to the whole diagram with all columns', () => {
@@ -13,7 +21,7 @@ describe('view state in the URL', () => {
   });
 
   it('round-trips focus, hops, show mode, view and filters', () => {
-    const params = writeViewState(new URLSearchParams('other=kept'), {
+    const shown: Partial<ErdViewState> = {
       view: 'table',
       showMode: 'keys',
       focus: 'model.shop.orders',
@@ -24,22 +32,11 @@ describe('view state in the URL', () => {
         resourceTypes: ['model'],
         algo: 'semantic',
       },
-    });
+    };
+    const params = writeViewState(new URLSearchParams('other=kept'), shown);
     expect(params.get('other')).toBe('kept');
     expect(params.getAll('select')).toEqual(['schema:marts', 'tag:core']);
-    expect(parseViewState(params)).toEqual({
-      view: 'table',
-      showMode: 'keys',
-      focus: 'model.shop.orders',
-      hops: 2,
-      query: {
-        select: ['schema:marts', 'tag:core'],
-        exclude: ['stg_*'],
-        resourceTypes: ['model'],
-        algo: 'semantic',
-      },
-      changesOnly: false,
-    });
+    expect(parseViewState(params)).toEqual({ ...shown, changesOnly: false });
   });
 
   it('round-trips the comparison and ignores a base the diff route would refuse', () => {
@@ -84,5 +81,25 @@ describe('view state in the URL', () => {
       showMode: 'all',
       view: 'diagram',
     });
+  });
+
+  it('keeps its setter and an unchanged query the same objects across URL changes', () => {
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <MemoryRouter initialEntries={['/erd?select=orders']}>
+        {children}
+      </MemoryRouter>
+    );
+    const { result } = renderHook(() => useErdViewState(), { wrapper });
+    const [before, update] = result.current;
+    act(() =>
+      update({ focus: 'model.shop.orders', drawer: 'model.shop.orders' }),
+    );
+    const [after, updateAfter] = result.current;
+    expect(after.focus).toBe('model.shop.orders');
+    // Memoised controls (toolbar, search) take both: a focus must not render them again.
+    expect(updateAfter).toBe(update);
+    expect(after.query).toBe(before.query);
+    act(() => update({ query: { select: ['customers'] } }));
+    expect(result.current[0].query).toEqual({ select: ['customers'] });
   });
 });
