@@ -112,17 +112,31 @@ export function useErdLayout(
     error?: Error;
   }>({});
 
-  useEffect(() => {
+  // Sent to the worker while rendering, not from an effect: an effect runs
+  // after the commit, so the worker would start only once the rest of the
+  // click (the drawer, the overview's nodes going away) had been rendered
+  // and committed, instead of laying out meanwhile. A render React throws
+  // away leaves an answer nobody reads.
+  const job = useMemo(() => {
     if (!request || inThread) return undefined;
+    const answer = engine.layout(request);
+    answer.catch(() => {
+      // read (and reported) by the effect below
+    });
+    return { request, answer };
+  }, [engine, inThread, request]);
+
+  useEffect(() => {
+    if (!job) return undefined;
     let current = true;
-    engine.layout(request).then(
-      layout => current && setState({ for: request, layout }),
-      error => current && setState({ for: request, error }),
+    job.answer.then(
+      layout => current && setState({ for: job.request, layout }),
+      error => current && setState({ for: job.request, error }),
     );
     return () => {
       current = false;
     };
-  }, [engine, inThread, request]);
+  }, [job]);
 
   if (sync) return { ...sync, pending: false, workerError };
   if (!request) return { pending: true, workerError };
