@@ -1,9 +1,9 @@
 import { Link } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Box from '@material-ui/core/Box';
-import Drawer from '@material-ui/core/Drawer';
 import IconButton from '@material-ui/core/IconButton';
 import MuiLink from '@material-ui/core/Link';
+import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -66,10 +66,27 @@ function useResizableWidth() {
 }
 
 const useStyles = makeStyles(theme => ({
+  // Docked at the right edge, as Material UI's persistent Drawer, but
+  // sliding in by a CSS animation: the Drawer's Slide measures the page
+  // (a forced layout of the just-drawn diagram) on every open.
   paper: {
+    position: 'fixed',
+    top: 0,
+    right: 0,
+    height: '100%',
     maxWidth: '100vw',
+    overflowY: 'auto',
+    zIndex: theme.zIndex.drawer,
+    borderLeft: `1px solid ${theme.palette.divider}`,
     padding: theme.spacing(2),
     boxSizing: 'border-box',
+    outline: 0,
+    animation: `$slideIn ${theme.transitions.duration.enteringScreen}ms ${theme.transitions.easing.easeOut}`,
+    '@media (prefers-reduced-motion: reduce)': { animation: 'none' },
+  },
+  '@keyframes slideIn': {
+    from: { transform: 'translateX(100%)' },
+    to: { transform: 'none' },
   },
   // A grip along the left edge: drag, or focus it and use the arrow keys.
   resize: {
@@ -197,210 +214,198 @@ export const TableDrawer = ({
     (loaded?.table.columns ?? []).map(c => [c.name, c.description]),
   );
 
+  if (!node) return null;
   return (
-    <Drawer
-      anchor="right"
-      variant="persistent"
-      open={!!node}
+    <Paper
+      square
+      elevation={0}
+      className={classes.paper}
+      style={{ width: resize.width }}
       onKeyDown={onKeyDown}
-      PaperProps={
-        {
-          className: classes.paper,
-          style: { width: resize.width },
-          'data-testid': 'erd-drawer',
-          role: 'complementary',
-          'aria-label': node ? `Table ${shortName(node)}` : 'Table details',
-        } as object
-      }
+      data-testid="erd-drawer"
+      role="complementary"
+      aria-label={`Table ${shortName(node)}`}
     >
-      {node && (
-        <>
-          {/* A focusable separator is ARIA's window splitter: an interactive widget. */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
-          <div
-            className={classes.resize}
-            role="separator"
-            aria-orientation="vertical"
-            aria-label="Resize table details"
-            aria-valuenow={resize.width}
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-            onPointerDown={resize.onPointerDown}
-            onKeyDown={resize.onKeyDown}
-          />
-          <Box display="flex" alignItems="flex-start">
-            <Typography
-              variant="h6"
-              component="h2"
-              className={classes.title}
-              ref={titleRef}
-              tabIndex={-1}
-            >
-              {shortName(node)}
-            </Typography>
-            <IconButton
-              aria-label="Close table details"
-              onClick={onClose}
-              size="small"
-            >
-              <CloseIcon />
-            </IconButton>
-          </Box>
-          {node.label && (
-            <Typography variant="subtitle2">{node.label}</Typography>
-          )}
-          <TableDescription
-            state={fetched}
-            description={loaded ? loaded.table.description : node.description}
-            // A full ERD (an older backend, a test) already has it.
-            loaded={!!loaded || node.description !== null}
-          />
-          <dl className={classes.facts}>
-            <dt>Resource type</dt>
-            <dd>{node.resource_type}</dd>
-            <dt>Database.schema</dt>
-            <dd className={classes.mono}>
-              {[node.database, node.schema_name].filter(Boolean).join('.') ||
-                '—'}
-            </dd>
-            {details?.relationName && (
-              <>
-                <dt>Relation</dt>
-                <dd className={classes.mono}>{details.relationName}</dd>
-              </>
-            )}
-            {details?.packageName && (
-              <>
-                <dt>Package</dt>
-                <dd>{details.packageName}</dd>
-              </>
-            )}
-            {!!details?.exposures?.length && (
-              <>
-                <dt>Exposures</dt>
-                <dd>{details.exposures.join(', ')}</dd>
-              </>
-            )}
-            <CatalogLinks details={details} />
-            <dt>Name in exports</dt>
-            <dd className={classes.mono}>{node.name}</dd>
-            <dt>dbt id</dt>
-            <dd className={classes.mono}>{node.id}</dd>
-          </dl>
-          {source.url && (
-            <Link to={source.url} target="_blank" rel="noopener noreferrer">
-              {sourceLinkText(source)}
-            </Link>
-          )}
-
-          <Typography
-            variant="subtitle1"
-            component="h3"
-            className={classes.section}
-          >
-            Columns ({node.columns.length})
-          </Typography>
-          <Table size="small" aria-label={`Columns of ${node.name}`}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Column</TableCell>
-                <TableCell className={classes.noWrap}>Type</TableCell>
-                <TableCell className={classes.noWrap}>Key</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {node.columns.map(column => (
-                <TableRow key={column.name}>
-                  <TableCell>
-                    <span className={classes.mono}>{column.name}</span>
-                    {(columnDescriptions.get(column.name) ??
-                      column.description) && (
-                      <Typography
-                        variant="caption"
-                        display="block"
-                        color="textSecondary"
-                      >
-                        {columnDescriptions.get(column.name) ??
-                          column.description}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell className={`${classes.mono} ${classes.noWrap}`}>
-                    {column.data_type || '—'}
-                  </TableCell>
-                  <TableCell
-                    className={classes.noWrap}
-                    data-testid="erd-drawer-column-key"
-                  >
-                    {keyMarks(
-                      model.keysOf.get(node.id)?.get(column.name.toLowerCase()),
-                      column.is_primary_key,
-                      column.is_foreign_key,
-                    ).join(' ')}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-
-          <Typography
-            variant="subtitle1"
-            component="h3"
-            className={classes.section}
-          >
-            Relationships ({relationships.length})
-          </Typography>
-          {relationships.length === 0 && (
-            <Typography variant="body2" color="textSecondary">
-              No relationships.
-            </Typography>
-          )}
-          <ul aria-label={`Relationships of ${node.name}`}>
-            {relationships.map(edge => {
-              const outgoing = edge.from_id === node.id;
-              const otherId = outgoing ? edge.to_id : edge.from_id;
-              const other = model.nodeById.get(otherId);
-              const here = outgoing ? edge.from_columns : edge.to_columns;
-              const there = outgoing ? edge.to_columns : edge.from_columns;
-              return (
-                <li key={`${edge.id}:${outgoing}`}>
-                  <Typography variant="body2">
-                    <span className={classes.mono}>{here.join(', ')}</span>{' '}
-                    {outgoing ? '→' : '←'}{' '}
-                    <MuiLink
-                      component="button"
-                      variant="body2"
-                      onClick={() => onFocusTable(otherId)}
-                      aria-label={`Focus ${other ? shortName(other) : otherId}`}
-                      title={other?.name ?? otherId}
-                    >
-                      {other ? shortName(other) : otherId}
-                    </MuiLink>
-                    <span className={classes.mono}>.{there.join(', ')}</span>{' '}
-                    <Typography
-                      variant="caption"
-                      color="textSecondary"
-                      component="span"
-                    >
-                      (
-                      {Object.hasOwn(CARDINALITY_TEXT, edge.cardinality)
-                        ? CARDINALITY_TEXT[edge.cardinality]
-                        : edge.cardinality}
-                      )
-                    </Typography>
-                  </Typography>
-                </li>
-              );
-            })}
-          </ul>
-          <InferredEvidence erd={model.erd} tableId={node.id} />
-          <JoinPathSection
-            model={model}
-            fromId={node.id}
-            onFocusTable={onFocusTable}
-          />
-        </>
+      {/* A focusable separator is ARIA's window splitter: an interactive widget. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <div
+        className={classes.resize}
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Resize table details"
+        aria-valuenow={resize.width}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        onPointerDown={resize.onPointerDown}
+        onKeyDown={resize.onKeyDown}
+      />
+      <Box display="flex" alignItems="flex-start">
+        <Typography
+          variant="h6"
+          component="h2"
+          className={classes.title}
+          ref={titleRef}
+          tabIndex={-1}
+        >
+          {shortName(node)}
+        </Typography>
+        <IconButton
+          aria-label="Close table details"
+          onClick={onClose}
+          size="small"
+        >
+          <CloseIcon />
+        </IconButton>
+      </Box>
+      {node.label && <Typography variant="subtitle2">{node.label}</Typography>}
+      <TableDescription
+        state={fetched}
+        description={loaded ? loaded.table.description : node.description}
+        // A full ERD (an older backend, a test) already has it.
+        loaded={!!loaded || node.description !== null}
+      />
+      <dl className={classes.facts}>
+        <dt>Resource type</dt>
+        <dd>{node.resource_type}</dd>
+        <dt>Database.schema</dt>
+        <dd className={classes.mono}>
+          {[node.database, node.schema_name].filter(Boolean).join('.') || '—'}
+        </dd>
+        {details?.relationName && (
+          <>
+            <dt>Relation</dt>
+            <dd className={classes.mono}>{details.relationName}</dd>
+          </>
+        )}
+        {details?.packageName && (
+          <>
+            <dt>Package</dt>
+            <dd>{details.packageName}</dd>
+          </>
+        )}
+        {!!details?.exposures?.length && (
+          <>
+            <dt>Exposures</dt>
+            <dd>{details.exposures.join(', ')}</dd>
+          </>
+        )}
+        <CatalogLinks details={details} />
+        <dt>Name in exports</dt>
+        <dd className={classes.mono}>{node.name}</dd>
+        <dt>dbt id</dt>
+        <dd className={classes.mono}>{node.id}</dd>
+      </dl>
+      {source.url && (
+        <Link to={source.url} target="_blank" rel="noopener noreferrer">
+          {sourceLinkText(source)}
+        </Link>
       )}
-    </Drawer>
+
+      <Typography
+        variant="subtitle1"
+        component="h3"
+        className={classes.section}
+      >
+        Columns ({node.columns.length})
+      </Typography>
+      <Table size="small" aria-label={`Columns of ${node.name}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Column</TableCell>
+            <TableCell className={classes.noWrap}>Type</TableCell>
+            <TableCell className={classes.noWrap}>Key</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {node.columns.map(column => (
+            <TableRow key={column.name}>
+              <TableCell>
+                <span className={classes.mono}>{column.name}</span>
+                {(columnDescriptions.get(column.name) ??
+                  column.description) && (
+                  <Typography
+                    variant="caption"
+                    display="block"
+                    color="textSecondary"
+                  >
+                    {columnDescriptions.get(column.name) ?? column.description}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell className={`${classes.mono} ${classes.noWrap}`}>
+                {column.data_type || '—'}
+              </TableCell>
+              <TableCell
+                className={classes.noWrap}
+                data-testid="erd-drawer-column-key"
+              >
+                {keyMarks(
+                  model.keysOf.get(node.id)?.get(column.name.toLowerCase()),
+                  column.is_primary_key,
+                  column.is_foreign_key,
+                ).join(' ')}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Typography
+        variant="subtitle1"
+        component="h3"
+        className={classes.section}
+      >
+        Relationships ({relationships.length})
+      </Typography>
+      {relationships.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          No relationships.
+        </Typography>
+      )}
+      <ul aria-label={`Relationships of ${node.name}`}>
+        {relationships.map(edge => {
+          const outgoing = edge.from_id === node.id;
+          const otherId = outgoing ? edge.to_id : edge.from_id;
+          const other = model.nodeById.get(otherId);
+          const here = outgoing ? edge.from_columns : edge.to_columns;
+          const there = outgoing ? edge.to_columns : edge.from_columns;
+          return (
+            <li key={`${edge.id}:${outgoing}`}>
+              <Typography variant="body2">
+                <span className={classes.mono}>{here.join(', ')}</span>{' '}
+                {outgoing ? '→' : '←'}{' '}
+                <MuiLink
+                  component="button"
+                  variant="body2"
+                  onClick={() => onFocusTable(otherId)}
+                  aria-label={`Focus ${other ? shortName(other) : otherId}`}
+                  title={other?.name ?? otherId}
+                >
+                  {other ? shortName(other) : otherId}
+                </MuiLink>
+                <span className={classes.mono}>.{there.join(', ')}</span>{' '}
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="span"
+                >
+                  (
+                  {Object.hasOwn(CARDINALITY_TEXT, edge.cardinality)
+                    ? CARDINALITY_TEXT[edge.cardinality]
+                    : edge.cardinality}
+                  )
+                </Typography>
+              </Typography>
+            </li>
+          );
+        })}
+      </ul>
+      <InferredEvidence erd={model.erd} tableId={node.id} />
+      <JoinPathSection
+        model={model}
+        fromId={node.id}
+        onFocusTable={onFocusTable}
+      />
+    </Paper>
   );
 };
