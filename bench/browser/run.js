@@ -5,7 +5,7 @@
  *
  *   node bench/browser/run.js [--sizes 500,2000,5000,10000] [--peer-sizes 500,2000]
  *                             [--peer-cap-s 120] [--out bench/out/browser.md]
- *                             [--production [--no-build]]
+ *                             [--production [--no-build]] [--cpu-slowdown 2]
  *
  * Starts the dev app with app-config.bench.yaml (or reuses one started so),
  * prints one table and writes it as Markdown. `--production` measures what
@@ -13,6 +13,10 @@
  * skipped while packages/app/dist is newer than its sources; `--no-build`
  * reuses it as it is) served by the backend alone, at the backend's URL;
  * its table goes to bench/out/browser-production.md unless `--out` says.
+ * `--cpu-slowdown N` runs the tab's page N times slower (Chromium's CPU
+ * throttling, which slows its workers too): the margin of the speed targets on
+ * a slower machine than this one, measured the same way every time; its table
+ * gets a `-cpuNx` suffix.
  */
 /* eslint-disable no-console */
 const fs = require('node:fs');
@@ -31,6 +35,7 @@ function parseArgs(argv) {
     peerCapS: 120,
     production: false,
     build: true,
+    cpuSlowdown: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -41,15 +46,18 @@ function parseArgs(argv) {
     else if (arg === '--out') options.out = path.resolve(argv[++i]);
     else if (arg === '--production') options.production = true;
     else if (arg === '--no-build') options.build = false;
+    else if (arg === '--cpu-slowdown') options.cpuSlowdown = Number(argv[++i]);
     else throw new Error(`unknown argument ${arg}`);
   }
+  if (!(options.cpuSlowdown >= 1))
+    throw new Error('--cpu-slowdown takes a factor of 1 or more');
   if (!options.build && !options.production)
     throw new Error('--no-build goes with --production');
   options.out ??= path.join(
     REPO,
-    options.production
-      ? 'bench/out/browser-production.md'
-      : 'bench/out/browser.md',
+    `bench/out/browser${options.production ? '-production' : ''}${
+      options.cpuSlowdown > 1 ? `-cpu${options.cpuSlowdown}x` : ''
+    }.md`,
   );
   return options;
 }
@@ -86,7 +94,7 @@ async function main() {
       for (const n of options.sizes) {
         console.log(`ours: ${n} tables ...`);
         results.set(n, {
-          ours: await twice(() => measureOurs(browser, app.url, n)),
+          ours: await twice(() => measureOurs(browser, app.url, n, options)),
         });
         console.log(JSON.stringify(results.get(n).ours));
       }
@@ -115,6 +123,10 @@ async function main() {
   const context = `Build measured: ${BUILDS[app.build].short}${
     app.buildSeconds !== undefined
       ? ` (built by this run in ${app.buildSeconds} s)`
+      : ''
+  }${
+    options.cpuSlowdown > 1
+      ? `, its page run ${options.cpuSlowdown}× slower by Chromium's CPU throttling`
       : ''
   }. Measured ${new Date().toISOString().slice(0, 10)} on ${
     os.cpus().length
