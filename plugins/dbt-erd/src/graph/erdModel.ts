@@ -15,6 +15,11 @@ export interface ErdModel {
   adjacency: Map<string, Set<string>>;
   /** Relationships touching each table. */
   edgesByNode: Map<string, ErdEdge[]>;
+  /**
+   * Each drawable relationship's position in the ERD: a few tables'
+   * relationships listed in the ERD's order without scanning all of them.
+   */
+  edgeIndex: Map<ErdEdge, number>;
   /** Lower-cased column names each table's relationships use. */
   referencedColumns: Map<string, Set<string>>;
   groups: TableGroup[];
@@ -31,15 +36,17 @@ export function buildErdModel(erd: Erd): ErdModel {
   const nodeById = new Map(erd.nodes.map(n => [n.id, n]));
   const adjacency = new Map<string, Set<string>>();
   const edgesByNode = new Map<string, ErdEdge[]>();
+  const edgeIndex = new Map<ErdEdge, number>();
   const referencedColumns = new Map<string, Set<string>>();
   for (const node of erd.nodes) {
     adjacency.set(node.id, new Set());
     edgesByNode.set(node.id, []);
     referencedColumns.set(node.id, new Set());
   }
-  for (const edge of erd.edges) {
+  erd.edges.forEach((edge, index) => {
     // Edges to tables the filters left out cannot be drawn.
-    if (!nodeById.has(edge.from_id) || !nodeById.has(edge.to_id)) continue;
+    if (!nodeById.has(edge.from_id) || !nodeById.has(edge.to_id)) return;
+    edgeIndex.set(edge, index);
     adjacency.get(edge.from_id)!.add(edge.to_id);
     adjacency.get(edge.to_id)!.add(edge.from_id);
     edgesByNode.get(edge.from_id)!.push(edge);
@@ -50,7 +57,7 @@ export function buildErdModel(erd: Erd): ErdModel {
     edge.to_columns.forEach(c =>
       referencedColumns.get(edge.to_id)!.add(c.toLowerCase()),
     );
-  }
+  });
   const groups = groupTables(erd);
   const groupOf = new Map<string, string>();
   groups.forEach(g => g.nodeIds.forEach(id => groupOf.set(id, g.name)));
@@ -60,6 +67,7 @@ export function buildErdModel(erd: Erd): ErdModel {
     nodeById,
     adjacency,
     edgesByNode,
+    edgeIndex,
     referencedColumns,
     groups,
     groupOf,

@@ -11,7 +11,7 @@ import { neighbourhood } from './neighbourhood';
 import { NODE_METRICS, nodeSize, tableSizes } from './nodeSize';
 import { isOverview, OVERVIEW_THRESHOLD } from './overview';
 import { buildSearchIndex, searchErd } from './searchIndex';
-import { applyHighlight, toFlow, TableFlowNode } from './toFlow';
+import { applyHighlight, toFlow, TableFlowNode, visibleEdges } from './toFlow';
 import { visibleColumns } from './visibleColumns';
 import { dagreLayout } from '../layout/dagreLayout';
 import { gridLayout } from '../layout/gridLayout';
@@ -31,6 +31,18 @@ describe('buildErdModel', () => {
       'order_id',
     ]);
     expect(model.groupOf.get(id('stg_events'))).toBe('analytics.staging');
+  });
+
+  it("lists a neighbourhood's relationships from its own tables, in the ERD's order", () => {
+    const model = buildErdModel(syntheticErd(400));
+    const scan = (ids: ReadonlySet<string>) =>
+      model.erd.edges.filter(e => ids.has(e.from_id) && ids.has(e.to_id));
+    for (const start of [...model.nodeById.keys()].slice(0, 40)) {
+      const ids = neighbourhood(model.adjacency, start, 2);
+      expect(visibleEdges(model, ids)).toEqual(scan(ids));
+    }
+    const all = new Set(model.nodeById.keys());
+    expect(visibleEdges(model, all)).toEqual(scan(all));
   });
 
   it('skips relationships to tables the filters removed', () => {

@@ -36,12 +36,24 @@ export type ErdFlowEdge = RelationshipFlowEdge | ExposureFlowEdge;
 /** The class of an exposure's lines (see tableNodeStyles). */
 export const EXPOSURE_EDGE_CLASS = 'erd-exposure-edge';
 
+/** The relationships between shown tables, in the ERD's order (the layout's input order). */
 export function visibleEdges(
   model: ErdModel,
   visibleIds: ReadonlySet<string>,
 ): ErdEdge[] {
-  return model.erd.edges.filter(
-    e => visibleIds.has(e.from_id) && visibleIds.has(e.to_id),
+  const both = (e: ErdEdge) =>
+    visibleIds.has(e.from_id) && visibleIds.has(e.to_id);
+  // Most of the project: one pass over its relationships.
+  if (visibleIds.size * 4 >= model.nodeById.size)
+    return model.erd.edges.filter(both);
+  // A neighbourhood: its own tables' relationships, not the project's
+  // (at 10,000 tables the scan was ~10 ms of each focus click, twice).
+  const found = new Set<ErdEdge>();
+  for (const id of visibleIds)
+    for (const edge of model.edgesByNode.get(id) ?? [])
+      if (both(edge)) found.add(edge);
+  return [...found].sort(
+    (a, b) => model.edgeIndex.get(a)! - model.edgeIndex.get(b)!,
   );
 }
 

@@ -110,7 +110,8 @@ export const ErdView = ({
   const erd = compare.erd;
   const diffStyles = useDiffStyles();
   const [showInferred, setShowInferred] = useState<boolean>();
-  const inferredShown = showInferred ?? showInferredByDefault(erd);
+  const inferredByDefault = useMemo(() => showInferredByDefault(erd), [erd]);
+  const inferredShown = showInferred ?? inferredByDefault;
   const drawnErd = useMemo(
     () => withInferred(erd, inferredShown),
     [erd, inferredShown],

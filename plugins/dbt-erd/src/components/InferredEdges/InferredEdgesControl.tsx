@@ -3,6 +3,7 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { Erd } from 'backstage-plugin-dbt-erd-common';
+import { useMemo } from 'react';
 import {
   INFERRED_DASH,
   describeCounts,
@@ -43,7 +44,8 @@ export const InferredEdgesControl = ({
   shown: boolean;
   onChange(shown: boolean): void;
 }) => {
-  const counts = relationshipCounts(erd);
+  // A pass over every relationship: once per ERD, not on each focus.
+  const counts = useMemo(() => relationshipCounts(erd), [erd]);
   if (counts.inferred === 0) return null;
   return (
     <Box

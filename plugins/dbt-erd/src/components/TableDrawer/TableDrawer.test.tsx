@@ -48,6 +48,15 @@ function renderDrawer(api: Partial<DbtErdApi>, tableId: string) {
 }
 
 describe('TableDrawer details', () => {
+  it('moves focus to the table name when it opens, in the frame after', async () => {
+    const getTableDetails = jest.fn(
+      () => new Promise<EntityErdTable>(() => {}),
+    );
+    await renderDrawer({ getTableDetails }, 'model.shop.customers');
+    const title = screen.getByRole('heading', { level: 2 });
+    await waitFor(() => expect(title).toHaveFocus());
+  });
+
   it('shows loading, then the description, column descriptions and relation from the table route', async () => {
     let resolve: (value: EntityErdTable) => void = () => {};
     const getTableDetails = jest.fn(
