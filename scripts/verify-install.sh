@@ -172,7 +172,15 @@ JS
 
 cd "$APP"
 step "yarn install"
-yarn install || fail "yarn install failed in the app"
+# With YARN_HTTP_RETRY=0 (above) one failed request fails the whole install,
+# and the registry answers 503 now and then: try again, from what yarn has
+# already fetched into its cache, before calling the install broken.
+for attempt in 1 2 3; do
+  yarn install && break
+  [ "$attempt" -lt 3 ] || fail "yarn install failed in the app (3 attempts)"
+  echo "verify-install: yarn install failed (attempt $attempt of 3); retrying in 15 s" >&2
+  sleep 15
+done
 
 # A fresh 1.55 app resolves @backstage/plugin-signals-backend to a release
 # that calls httpRouter.addWebSocketHandler, while its backend-defaults ^0.18.0
