@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Breadcrumbs from '@material-ui/core/Breadcrumbs';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
@@ -6,6 +5,7 @@ import Link from '@material-ui/core/Link';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
 import { memo } from 'react';
 import { MAX_HOPS, MIN_HOPS } from '../../hooks/useErdViewState';
 
@@ -21,8 +21,19 @@ export interface ErdFocusBarProps {
  * control. Apart from the toolbar, so that a focus renders only this.
  */
 const ErdFocusBarView = ({ focusName, hops, onChange }: ErdFocusBarProps) => {
+  const theme = useTheme();
+  // An inline style, not Box or a class: the bar mounts on every focus, and
+  // a Box (or this component's own sheet) would insert a style sheet each
+  // time, which restyles the whole page in the click.
   return (
-    <Box display="flex" alignItems="center" mb={1} style={{ gap: 16 }}>
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 16,
+        marginBottom: theme.spacing(1),
+      }}
+    >
       <Breadcrumbs aria-label="Focus">
         <Link
           component="button"
@@ -53,7 +64,7 @@ const ErdFocusBarView = ({ focusName, hops, onChange }: ErdFocusBarProps) => {
           ))}
         </Select>
       </FormControl>
-    </Box>
+    </div>
   );
 };
 

@@ -32,7 +32,7 @@ import { ErdFocusBar, ErdToolbar } from '../ErdToolbar';
 import { ExportMenu } from '../ExportMenu';
 import type { DiagramExporter } from '../ErdDiagram/ErdDiagram';
 import { TableDrawer, useTableDetailsLoader } from '../TableDrawer';
-import { DrawerStyleKeeper } from '../TableDrawer/DrawerStyleKeeper';
+import { FocusStyleKeeper } from './FocusStyleKeeper';
 import { DiagramJoinPath, ShowJoinPathContext } from '../JoinPath';
 import { JoinPathStatus } from './JoinPathStatus';
 
@@ -393,7 +393,7 @@ export const ErdView = ({
       ) : (
         <ErdTableView erd={erd} />
       )}
-      <DrawerStyleKeeper />
+      <FocusStyleKeeper />
       <TableDrawer
         details={details}
         model={model}

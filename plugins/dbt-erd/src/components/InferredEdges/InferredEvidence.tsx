@@ -1,6 +1,6 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
 import { Erd, ErdEdge } from 'backstage-plugin-dbt-erd-common';
 import { useState } from 'react';
 import {
@@ -75,6 +75,7 @@ export const InferredEvidence = ({
   erd: Erd;
   tableId: string;
 }) => {
+  const theme = useTheme();
   const edges = erd.edges.filter(
     e => isInferredEdge(e) && e.from_id === tableId,
   );
@@ -82,7 +83,11 @@ export const InferredEvidence = ({
   if (edges.length === 0 || !all) return null;
   const name = (id: string) => erd.nodes.find(n => n.id === id)?.name ?? id;
   return (
-    <Box mt={3} aria-label="Inferred relationships">
+    // An inline style, not Box: a Box inserts a style sheet of its own.
+    <div
+      style={{ marginTop: theme.spacing(3) }}
+      aria-label="Inferred relationships"
+    >
       <Typography variant="subtitle1" component="h3">
         Inferred from SQL ({edges.length})
       </Typography>
@@ -96,6 +101,6 @@ export const InferredEvidence = ({
         ))}
       </ul>
       <CopyButton label="Copy all inferred as YAML" text={all} />
-    </Box>
+    </div>
   );
 };

@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MuiLink from '@material-ui/core/Link';
 import TextField from '@material-ui/core/TextField';
@@ -87,7 +86,7 @@ export const JoinPathSection = ({
   }, [showInDiagram, result, fromId, toId]);
 
   return (
-    <Box className={classes.section} data-testid="erd-join-path">
+    <div className={classes.section} data-testid="erd-join-path">
       <Typography variant="subtitle1" component="h3">
         Join path to…
       </Typography>
@@ -159,6 +158,6 @@ export const JoinPathSection = ({
           .
         </Typography>
       )}
-    </Box>
+    </div>
   );
 };

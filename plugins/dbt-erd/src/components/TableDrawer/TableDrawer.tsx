@@ -1,6 +1,5 @@
 import { Link } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
-import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import MuiLink from '@material-ui/core/Link';
 import Paper from '@material-ui/core/Paper';
@@ -114,6 +113,8 @@ const useStyles = makeStyles(theme => ({
   },
   section: { marginTop: theme.spacing(3) },
   mono: { fontFamily: 'monospace' },
+  // A class, not Box: a Box inserts a style sheet of its own on every open.
+  header: { display: 'flex', alignItems: 'flex-start' },
 }));
 
 export interface TableDrawerProps {
@@ -153,14 +154,14 @@ const TableDescription = ({
   }
   if (!loaded && state.error) {
     return (
-      <Box role="alert" data-testid="erd-drawer-details-error">
+      <div role="alert" data-testid="erd-drawer-details-error">
         <Typography variant="body2" color="error">
           {`Could not load this table's description: ${state.error.message}`}
         </Typography>
         <Button size="small" onClick={state.retry}>
           Retry
         </Button>
-      </Box>
+      </div>
     );
   }
   return (
@@ -247,7 +248,7 @@ export const TableDrawer = ({
         onPointerDown={resize.onPointerDown}
         onKeyDown={resize.onKeyDown}
       />
-      <Box display="flex" alignItems="flex-start">
+      <div className={classes.header}>
         <Typography
           variant="h6"
           component="h2"
@@ -264,7 +265,7 @@ export const TableDrawer = ({
         >
           <CloseIcon />
         </IconButton>
-      </Box>
+      </div>
       {node.label && <Typography variant="subtitle2">{node.label}</Typography>}
       <TableDescription
         state={fetched}
