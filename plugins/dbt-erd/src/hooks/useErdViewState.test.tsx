@@ -1,6 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router-dom';
+import {
+  MemoryRouter,
+  NavigateFunction,
+  useLocation,
+  useNavigate,
+} from 'react-router-dom';
 import {
   ErdViewState,
   parseViewState,
@@ -101,5 +106,59 @@ describe('view state in the URL', () => {
     expect(after.query).toBe(before.query);
     act(() => update({ query: { select: ['customers'] } }));
     expect(result.current[0].query).toEqual({ select: ['customers'] });
+  });
+
+  describe('the URL follows when the browser is idle', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** The hook, the router's search and a navigate, under one MemoryRouter. */
+    function renderWithRouter(url: string) {
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>
+      );
+      return renderHook(
+        () => {
+          const [state, update] = useErdViewState();
+          const navigate: NavigateFunction = useNavigate();
+          return { state, update, search: useLocation().search, navigate };
+        },
+        { wrapper },
+      );
+    }
+
+    it('shows a focus at once and pushes it to the URL afterwards', () => {
+      const { result } = renderWithRouter('/erd?hops=2');
+      act(() => result.current.update({ focus: 'model.shop.orders' }));
+      expect(result.current.state.focus).toBe('model.shop.orders');
+      // The whole Backstage page renders on a URL change: not in the click.
+      expect(result.current.search).toBe('?hops=2');
+      const shown = result.current.state;
+      act(() => jest.runOnlyPendingTimers());
+      expect(result.current.search).toBe('?hops=2&focus=model.shop.orders');
+      // The URL catching up changes nothing the tab draws.
+      expect(result.current.state).toBe(shown);
+      // A push: Back leaves the focus.
+      act(() => result.current.navigate(-1));
+      expect(result.current.search).toBe('?hops=2');
+      expect(result.current.state.focus).toBeUndefined();
+    });
+
+    it('writes changes made before the write as one entry, and Back meanwhile wins', () => {
+      const { result } = renderWithRouter('/erd');
+      act(() => result.current.update({ focus: 'model.shop.orders' }));
+      act(() => result.current.update({ drawer: 'model.shop.orders' }));
+      act(() => jest.runOnlyPendingTimers());
+      expect(result.current.search).toBe(
+        '?focus=model.shop.orders&drawer=model.shop.orders',
+      );
+
+      act(() => result.current.update({ focus: 'model.shop.customers' }));
+      // A link (or Back) moves the URL before the write: the URL wins.
+      act(() => result.current.navigate('/erd?focus=model.shop.products'));
+      expect(result.current.state.focus).toBe('model.shop.products');
+      act(() => jest.runOnlyPendingTimers());
+      expect(result.current.search).toBe('?focus=model.shop.products');
+    });
   });
 });

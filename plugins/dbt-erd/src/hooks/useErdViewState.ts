@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErdDiffBase, ErdQuery } from '../api';
 import { SHOW_MODES, ShowMode } from '../graph/types';
@@ -90,36 +90,96 @@ export function writeViewState(
 }
 
 /**
+ * A URL write waits this long, then for the browser to be idle: by then a
+ * focus has usually been laid out and drawn (the worker's wait is idle
+ * time too, and the page's render there would delay the layout's answer).
+ */
+const URL_WRITE_DELAY_MS = 500;
+const URL_WRITE_IDLE_WAIT_MS = 1000;
+
+interface AheadOfUrl {
+  /** The URL's search when the tab moved ahead of it. */
+  base: string;
+  params: URLSearchParams;
+  replace: boolean;
+}
+
+/** Runs `write` a moment later, when the browser is idle; returns a cancel. */
+function later(write: () => void): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof window.requestIdleCallback === 'function')
+      idle = window.requestIdleCallback(write, {
+        timeout: URL_WRITE_IDLE_WAIT_MS,
+      });
+    else write();
+  }, URL_WRITE_DELAY_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
+}
+
+/**
  * The tab's view state in the URL (focus table, hops, filters, show mode,
  * diagram or table view), so that a copied link reproduces what one sees.
  * Focus and drawer changes push a history entry (Back leaves the focus or
  * closes the drawer); the rest replace the current one.
+ *
+ * A change shows at once and reaches the URL a moment later, when idle:
+ * a URL change renders the whole Backstage page again (its header measures
+ * itself on every render), and in the click that was a large part of a
+ * focus's time. Until then the tab is ahead of the URL; anything that moves
+ * the URL meanwhile (Back, a link) wins, and the pending write is dropped.
  */
 export function useErdViewState(): [
   ErdViewState,
   (patch: Partial<ErdViewState>) => void,
 ] {
-  const [params, setParams] = useSearchParams();
+  const [urlParams, setParams] = useSearchParams();
+  const urlSearch = urlParams.toString();
+  const [ahead, setAhead] = useState<AheadOfUrl>();
+  // The URL moved (the write landed, Back, a link): what was ahead of it is
+  // dropped, in this render (React's state adjustment during render).
+  if (ahead && ahead.base !== urlSearch) setAhead(undefined);
+  const params = ahead && ahead.base === urlSearch ? ahead.params : urlParams;
+  const search = params.toString();
   // The same query object while its content is: everything keyed on it
   // (the drawer's loader, the exports) stays put when only the focus moves.
   const lastQuery = useRef<ErdQuery>();
   const state = useMemo(() => {
-    const parsed = parseViewState(params);
+    const parsed = parseViewState(new URLSearchParams(search));
     if (JSON.stringify(parsed.query) === JSON.stringify(lastQuery.current))
       parsed.query = lastQuery.current!;
     lastQuery.current = parsed.query;
     return parsed;
-  }, [params]);
-  // react-router's setter changes with the params; `update` must not, or
-  // every memoised control taking it renders again on each URL change.
-  const setParamsRef = useRef(setParams);
-  setParamsRef.current = setParams;
-  const update = useCallback(
-    (patch: Partial<ErdViewState>) =>
-      setParamsRef.current(current => writeViewState(current, patch), {
-        replace: !('focus' in patch) && !('drawer' in patch),
-      }),
-    [],
-  );
+  }, [search]);
+
+  // Read by `update` and the pending write; `update` itself must not
+  // change, or every memoised control taking it renders again.
+  const latest = useRef({ urlSearch, params, ahead, setParams });
+  latest.current = { urlSearch, params, ahead, setParams };
+  const cancelWrite = useRef<() => void>();
+  useEffect(() => () => cancelWrite.current?.(), []);
+  const update = useCallback((patch: Partial<ErdViewState>) => {
+    const { urlSearch: base, params: shown, ahead: pending } = latest.current;
+    const next: AheadOfUrl = {
+      base,
+      params: writeViewState(shown, patch),
+      // One history entry for the changes that wait together; a push if any is.
+      replace:
+        !('focus' in patch) &&
+        !('drawer' in patch) &&
+        (pending?.base !== base || pending.replace),
+    };
+    setAhead(next);
+    cancelWrite.current?.();
+    cancelWrite.current = later(() => {
+      cancelWrite.current = undefined;
+      // The URL moved meanwhile (Back, a link): it wins.
+      if (latest.current.urlSearch !== next.base) return;
+      latest.current.setParams(next.params, { replace: next.replace });
+    });
+  }, []);
   return [state, update];
 }
