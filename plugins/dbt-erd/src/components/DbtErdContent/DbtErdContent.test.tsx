@@ -125,6 +125,28 @@ describe('DbtErdContent', () => {
     expect(node(id('orders'))).not.toHaveAttribute('data-highlighted');
   });
 
+  it("asks for a table's details when the pointer goes down on it, once, before the click", async () => {
+    const getTableDetails = jest.fn(() => new Promise<never>(() => {}));
+    await renderTab({
+      getEntityErd: jest.fn().mockResolvedValue(shopErd()),
+      getTableDetails,
+    });
+    await drawnTables(6);
+    const title = within(node(id('customers'))).getByText('customers');
+
+    fireEvent.pointerDown(title);
+    // Before the click's render: the request travels while the focus draws.
+    expect(getTableDetails).toHaveBeenCalledTimes(1);
+    expect(getTableDetails).toHaveBeenCalledWith(
+      expect.objectContaining({ name: expect.any(String) }),
+      id('customers'),
+      expect.anything(),
+    );
+    fireEvent.click(title);
+    await drawnTables(2);
+    expect(getTableDetails).toHaveBeenCalledTimes(1);
+  });
+
   it('focuses a clicked table: neighbours only, details drawer, breadcrumb back', async () => {
     await renderTab({ getEntityErd: jest.fn().mockResolvedValue(shopErd()) });
     await drawnTables(6);

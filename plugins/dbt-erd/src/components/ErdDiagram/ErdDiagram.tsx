@@ -16,6 +16,7 @@ import Button from '@material-ui/core/Button';
 import {
   KeyboardEvent,
   MutableRefObject,
+  PointerEvent,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -95,6 +96,12 @@ export interface ErdDiagramProps {
   /** Filled with the whole-diagram image export while the diagram is mounted. */
   exporter?: MutableRefObject<DiagramExporter | undefined>;
   onTableActivate(tableId: string): void;
+  /**
+   * A pointer went down on a table: a click, which activates it, may
+   * follow. What the activation needs from the network can be asked for
+   * now, before the click's render.
+   */
+  onTablePointerDown?(tableId: string): void;
 }
 
 const ErdCanvas = (props: ErdDiagramProps) => {
@@ -109,6 +116,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     legend,
     exporter,
     onTableActivate,
+    onTablePointerDown,
   } = props;
   const colors = useDiagramColors();
   const tableStyles = useTableNodeStyles();
@@ -257,6 +265,17 @@ const ErdCanvas = (props: ErdDiagramProps) => {
     [onTableActivate],
   );
 
+  const onPointerDown = useCallback(
+    (event: PointerEvent<HTMLDivElement>) => {
+      if (!onTablePointerDown || event.button > 0) return;
+      const id = (event.target as Element)
+        .closest?.('.react-flow__node-table')
+        ?.getAttribute('data-id');
+      if (id) onTablePointerDown(id);
+    },
+    [onTablePointerDown],
+  );
+
   // The group's colour, as on the table headers and in the legend.
   const minimapColor = useCallback(
     (node: Node) =>
@@ -329,6 +348,7 @@ const ErdCanvas = (props: ErdDiagramProps) => {
       className={tableStyles.root}
       style={{ width: '100%', height: '100%' }}
       onKeyDownCapture={onKeyDown}
+      onPointerDownCapture={onPointerDown}
       data-testid="erd-diagram"
       data-settled={!busy && fittedKey === layoutKey}
       // Tables in the layout, drawn or culled (a partial view draws fewer).

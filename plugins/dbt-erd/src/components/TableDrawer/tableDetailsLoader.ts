@@ -8,9 +8,10 @@ const KEPT = 100;
 
 /**
  * One ERD's table details (the per-table route), asked for once per table.
- * The tab asks when a table is activated, in the click itself, so the
- * answer travels while the focused diagram renders and the drawer, drawn
- * after it, opens with the description instead of a loading line.
+ * The tab asks when the pointer goes down on a table (and again, for free,
+ * when it is activated), so the answer travels while the focused diagram
+ * renders and the drawer opens with the description instead of a loading
+ * line.
  */
 export class TableDetailsLoader {
   readonly #fetch: (tableId: string) => Promise<EntityErdTable>;
