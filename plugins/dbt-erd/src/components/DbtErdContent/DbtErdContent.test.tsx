@@ -133,6 +133,10 @@ describe('DbtErdContent', () => {
     });
     await drawnTables(6);
     const title = within(node(id('customers'))).getByText('customers');
+    // The focus UI's style sheets are kept from when the pointer enters the canvas.
+    expect(screen.queryByTestId('erd-focus-styles')).not.toBeInTheDocument();
+    fireEvent.pointerEnter(title);
+    expect(screen.getByTestId('erd-focus-styles')).toBeInTheDocument();
 
     fireEvent.pointerDown(title);
     // Before the click's render: the request travels while the focus draws.

@@ -191,6 +191,12 @@ export const ErdView = ({
   if (flow) canvasShown.current = true;
   const keepCanvas = !flow && pending && !error && canvasShown.current;
 
+  // Someone is about to use the diagram (the pointer entered it, or focus
+  // did): the focus UI's style sheets are mounted then, before any click,
+  // and not while the first view is still being drawn.
+  const [engaged, setEngaged] = useState(false);
+  const engage = useCallback(() => setEngaged(true), []);
+
   const details = useTableDetailsLoader(entityRef, state.query, erd);
   // Asked for when the pointer goes down, the details travel while the
   // click's focus renders: asked for in the click, the request left only
@@ -333,6 +339,8 @@ export const ErdView = ({
         <div style={{ display: 'flex', gap: 8 }}>
           <div
             ref={diagramRef}
+            onPointerEnter={engage}
+            onFocus={engage}
             className={compare.marks ? diffStyles.canvas : undefined}
             style={{
               flex: 1,
@@ -402,7 +410,7 @@ export const ErdView = ({
       ) : (
         <ErdTableView erd={erd} />
       )}
-      <FocusStyleKeeper />
+      {engaged && <FocusStyleKeeper />}
       <TableDrawer
         details={details}
         model={model}

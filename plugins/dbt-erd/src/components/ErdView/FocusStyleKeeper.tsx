@@ -15,30 +15,20 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
-import { useEffect, useState } from 'react';
 
 /**
  * One hidden instance of each Material UI component that a focus mounts
- * (the drawer's content, the focus bar, the layout's progress bar), mounted
- * while the browser is idle after the diagram is drawn and kept. Material
- * UI attaches a component's style sheet when its first instance mounts and
+ * (the drawer's content, the focus bar, the layout's progress bar), kept
+ * mounted once someone starts using the diagram (ErdView mounts it when the
+ * pointer or focus enters the canvas: not while the first view is drawn,
+ * where it was the last change of the page before it settled). Material UI
+ * attaches a component's style sheet when its first instance mounts and
  * removes it with its last: without this, on every focus the sheets are
  * built and inserted again, and each insertion restyles the whole page in
  * the click. (Box cannot be kept: each Box has a sheet of its own, so the
  * focus UI uses none.)
  */
 export const FocusStyleKeeper = () => {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => {
-    const mount = () => setMounted(true);
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(mount, { timeout: 3000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = setTimeout(mount, 1000);
-    return () => clearTimeout(id);
-  }, []);
-  if (!mounted) return null;
   return (
     <div style={{ display: 'none' }} aria-hidden data-testid="erd-focus-styles">
       <Paper square elevation={0} />
