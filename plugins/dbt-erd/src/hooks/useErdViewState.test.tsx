@@ -144,6 +144,23 @@ describe('view state in the URL', () => {
       expect(result.current.state.focus).toBeUndefined();
     });
 
+    it('applies two changes made in one event, as a search pick does', () => {
+      const { result } = renderWithRouter('/erd?view=table');
+      act(() => {
+        result.current.update({ focus: 'model.shop.orders' });
+        result.current.update({ view: 'diagram' });
+      });
+      expect(result.current.state).toMatchObject({
+        focus: 'model.shop.orders',
+        view: 'diagram',
+      });
+      act(() => jest.runOnlyPendingTimers());
+      expect(result.current.search).toBe('?focus=model.shop.orders');
+      // Still one push: Back returns to the table view.
+      act(() => result.current.navigate(-1));
+      expect(result.current.search).toBe('?view=table');
+    });
+
     it('writes changes made before the write as one entry, and Back meanwhile wins', () => {
       const { result } = renderWithRouter('/erd');
       act(() => result.current.update({ focus: 'model.shop.orders' }));

@@ -157,21 +157,27 @@ export function useErdViewState(): [
 
   // Read by `update` and the pending write; `update` itself must not
   // change, or every memoised control taking it renders again.
-  const latest = useRef({ urlSearch, params, ahead, setParams });
-  latest.current = { urlSearch, params, ahead, setParams };
+  const latest = useRef({ urlSearch, urlParams, setParams });
+  latest.current = { urlSearch, urlParams, setParams };
+  // What is ahead of the URL, as of the last update: two updates in one
+  // event both apply, before any render.
+  const aheadNow = useRef<AheadOfUrl>();
   const cancelWrite = useRef<() => void>();
   useEffect(() => () => cancelWrite.current?.(), []);
   const update = useCallback((patch: Partial<ErdViewState>) => {
-    const { urlSearch: base, params: shown, ahead: pending } = latest.current;
+    const { urlSearch: base, urlParams: url } = latest.current;
+    const pending =
+      aheadNow.current?.base === base ? aheadNow.current : undefined;
     const next: AheadOfUrl = {
       base,
-      params: writeViewState(shown, patch),
+      params: writeViewState(pending?.params ?? url, patch),
       // One history entry for the changes that wait together; a push if any is.
       replace:
         !('focus' in patch) &&
         !('drawer' in patch) &&
-        (pending?.base !== base || pending.replace),
+        (pending?.replace ?? true),
     };
+    aheadNow.current = next;
     setAhead(next);
     cancelWrite.current?.();
     cancelWrite.current = later(() => {
