@@ -157,34 +157,34 @@ export function useErdViewState(): [
 
   // Read by `update` and the pending write; `update` itself must not
   // change, or every memoised control taking it renders again.
-  const latest = useRef({ urlSearch, urlParams, setParams });
-  latest.current = { urlSearch, urlParams, setParams };
-  // What is ahead of the URL, as of the last update: two updates in one
-  // event both apply, before any render.
-  const aheadNow = useRef<AheadOfUrl>();
+  const latest = useRef({ urlSearch, urlParams, ahead, setParams });
+  latest.current = { urlSearch, urlParams, ahead, setParams };
   const cancelWrite = useRef<() => void>();
   useEffect(() => () => cancelWrite.current?.(), []);
   const update = useCallback((patch: Partial<ErdViewState>) => {
     const { urlSearch: base, urlParams: url } = latest.current;
-    const pending =
-      aheadNow.current?.base === base ? aheadNow.current : undefined;
-    const next: AheadOfUrl = {
-      base,
-      params: writeViewState(pending?.params ?? url, patch),
-      // One history entry for the changes that wait together; a push if any is.
-      replace:
-        !('focus' in patch) &&
-        !('drawer' in patch) &&
-        (pending?.replace ?? true),
-    };
-    aheadNow.current = next;
-    setAhead(next);
+    // From the previous state, not the last render: two updates in one
+    // event both apply.
+    setAhead(previous => {
+      const pending = previous?.base === base ? previous : undefined;
+      return {
+        base,
+        params: writeViewState(pending?.params ?? url, patch),
+        // One history entry for the changes that wait together; a push if any is.
+        replace:
+          !('focus' in patch) &&
+          !('drawer' in patch) &&
+          (pending?.replace ?? true),
+      };
+    });
     cancelWrite.current?.();
     cancelWrite.current = later(() => {
       cancelWrite.current = undefined;
-      // The URL moved meanwhile (Back, a link): it wins.
-      if (latest.current.urlSearch !== next.base) return;
-      latest.current.setParams(next.params, { replace: next.replace });
+      // What the tab shows by now; nothing if the URL moved meanwhile (Back,
+      // a link): the URL wins.
+      const { ahead: shown, urlSearch: now, setParams: write } = latest.current;
+      if (shown?.base !== now) return;
+      write(shown.params, { replace: shown.replace });
     });
   }, []);
   return [state, update];
