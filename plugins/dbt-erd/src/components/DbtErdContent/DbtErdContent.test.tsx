@@ -7,13 +7,24 @@ import {
   within,
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DbtErdApi, EntityErd } from '../../api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { useLocation } from 'react-router-dom';
+import { DbtErdApi, dbtErdApiRef, EntityErd } from '../../api';
+import { useErdPipeline } from '../../hooks/useErdPipeline';
+import { DbtErdContent } from './DbtErdContent';
 import { shopErd, syntheticErd } from '../../__testUtils__/erdFixtures';
 import {
   LOCAL_DEMO,
   renderErdTab,
   shopEntity,
 } from '../../__testUtils__/renderErdTab';
+
+// Counted: how often the tab's view renders (see "renders nothing again").
+jest.mock('../../hooks/useErdPipeline', () => {
+  const actual = jest.requireActual('../../hooks/useErdPipeline');
+  return { ...actual, useErdPipeline: jest.fn(actual.useErdPipeline) };
+});
 
 const annotated = LOCAL_DEMO;
 const id = (name: string) => `model.shop.${name}`;
@@ -198,6 +209,33 @@ describe('DbtErdContent', () => {
       screen.getByRole('button', { name: 'Show whole diagram' }),
     );
     expect(await drawnTables(6)).toHaveLength(6);
+  });
+
+  it('renders nothing of the tab again when a focus reaches the URL', async () => {
+    const searches: string[] = [];
+    const LocationProbe = () => {
+      searches.push(useLocation().search);
+      return null;
+    };
+    const getEntityErd = jest.fn().mockResolvedValue(shopErd());
+    await renderInTestApp(
+      <TestApiProvider apis={[[dbtErdApiRef, { getEntityErd }]]}>
+        <EntityProvider entity={shopEntity(annotated)}>
+          <DbtErdContent />
+          <LocationProbe />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    await drawnTables(6);
+    fireEvent.click(within(node(id('customers'))).getByText('customers'));
+    expect(await drawnTables(2)).toEqual([id('customers'), id('orders')]);
+    // The tab shows the focus at once; the URL follows a moment later.
+    expect(searches.at(-1)).not.toContain('focus=');
+    const renders = jest.mocked(useErdPipeline).mock.calls.length;
+    await waitFor(() => expect(searches.at(-1)).toContain('focus='), {
+      timeout: 5_000,
+    });
+    expect(jest.mocked(useErdPipeline).mock.calls.length).toBe(renders);
   });
 
   it('shows the join path the drawer finds in the diagram, or both components when there is none', async () => {

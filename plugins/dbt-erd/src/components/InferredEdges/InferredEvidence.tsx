@@ -2,7 +2,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Erd, ErdEdge } from 'backstage-plugin-dbt-erd-common';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   isInferredEdge,
   relationshipTestYaml,
@@ -76,10 +76,16 @@ export const InferredEvidence = ({
   tableId: string;
 }) => {
   const theme = useTheme();
-  const edges = erd.edges.filter(
-    e => isInferredEdge(e) && e.from_id === tableId,
+  // Once per table: the drawer renders again on every change of the tab,
+  // and both scan all of the project's relationships.
+  const edges = useMemo(
+    () => erd.edges.filter(e => isInferredEdge(e) && e.from_id === tableId),
+    [erd, tableId],
   );
-  const all = tableInferredYaml(tableId, erd);
+  const all = useMemo(
+    () => (edges.length ? tableInferredYaml(tableId, erd) : null),
+    [edges, erd, tableId],
+  );
   if (edges.length === 0 || !all) return null;
   const name = (id: string) => erd.nodes.find(n => n.id === id)?.name ?? id;
   return (

@@ -3,9 +3,15 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { decodeTabErd, encodeTabErd } from 'backstage-plugin-dbt-erd-common';
 import { DbtErdApi, dbtErdApiRef, EntityErdTable } from '../../api';
-import { shopErd } from '../../__testUtils__/erdFixtures';
+import {
+  column,
+  relationship,
+  shopErd,
+  syntheticErd,
+  table,
+} from '../../__testUtils__/erdFixtures';
 import { buildErdModel } from '../../graph/erdModel';
-import { TableDrawer } from './TableDrawer';
+import { RELATIONSHIPS_SHOWN, TableDrawer } from './TableDrawer';
 import {
   TableDetailsLoader,
   useTableDetailsLoader,
@@ -136,5 +142,50 @@ describe('TableDrawer details', () => {
     expect(screen.getByTestId('erd-drawer-description')).toHaveTextContent(
       'One row per customer',
     );
+  });
+});
+
+describe('TableDrawer relationships', () => {
+  it("lists a hub's first relationships, and all of them on request", async () => {
+    // A dimension every other table references: more than the drawer lists at once.
+    const hub = syntheticErd(RELATIONSHIPS_SHOWN + 10, 1);
+    hub.nodes.push(table('dim_date', [column('date_day', { pk: true })]));
+    hub.nodes.forEach(node => {
+      if (node.id === 'model.shop.dim_date') return;
+      node.columns.push(column('date_day', { fk: true }));
+      hub.edges.push(
+        relationship(
+          node.id.split('.').pop()!,
+          'date_day',
+          'dim_date',
+          'date_day',
+        ),
+      );
+    });
+    const count = RELATIONSHIPS_SHOWN + 10;
+    const loader = new TableDetailsLoader(() => new Promise(() => {}));
+    await renderInTestApp(
+      <TableDrawer
+        details={loader}
+        model={buildErdModel(hub)}
+        tableId="model.shop.dim_date"
+        source={hub.source}
+        onClose={() => {}}
+        onFocusTable={() => {}}
+      />,
+    );
+    const list = () =>
+      screen.getByRole('list', {
+        name: 'Relationships of model.shop.dim_date',
+      });
+    expect(screen.getByText(`Relationships (${count})`)).toBeInTheDocument();
+    expect(list().children).toHaveLength(RELATIONSHIPS_SHOWN);
+    await userEvent.click(
+      screen.getByRole('button', { name: `Show all ${count} relationships` }),
+    );
+    expect(list().children).toHaveLength(count);
+    expect(
+      screen.queryByTestId('erd-drawer-all-relationships'),
+    ).not.toBeInTheDocument();
   });
 });
