@@ -1,4 +1,5 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { EXPOSURE_METRICS } from '../../graph/exposures';
 import { NODE_METRICS } from '../../graph/nodeSize';
 import { EXPOSURE_EDGE_CLASS } from '../../graph/toFlow';
 
@@ -34,9 +35,27 @@ export const TABLE = {
   levelOfDetail: 'erd-lod',
 } as const;
 
+/**
+ * Plain class names for the other nodes, in the same sheet. A node type
+ * with a `makeStyles` hook of its own had its sheet removed whenever no node
+ * of that type was drawn (the canvas is empty for a moment on every new
+ * layout) and built and inserted again with the next one, restyling the
+ * page: a group area's sheet, once or twice in every focus.
+ */
+export const GROUP = {
+  area: 'erd-group',
+  label: 'erd-group-label',
+} as const;
+
+export const EXPOSURE = {
+  node: 'erd-exposure',
+  name: 'erd-exposure-name',
+  entity: 'erd-exposure-entity',
+} as const;
+
 const c = (name: string) => `& .${name}`;
 
-/** The table node styles, scoped to the canvas that carries `root`. */
+/** The styles of every node (tables, group areas, exposures), scoped to the canvas that carries `root`. */
 export const useTableNodeStyles = makeStyles(theme => {
   const dark = theme.palette.type === 'dark';
   return {
@@ -173,6 +192,55 @@ export const useTableNodeStyles = makeStyles(theme => {
         stroke: exposureColor(theme),
         strokeDasharray: '6 4',
         strokeWidth: 1.5,
+      },
+      // A labelled area behind the tables of one group.
+      [c(GROUP.area)]: {
+        width: '100%',
+        height: '100%',
+        boxSizing: 'border-box',
+        border: `1px dashed ${theme.palette.divider}`,
+        borderRadius: 10,
+        background: dark ? 'rgba(255,255,255,0.035)' : 'rgba(0,0,0,0.025)',
+        pointerEvents: 'none',
+      },
+      [c(GROUP.label)]: {
+        position: 'absolute',
+        top: 6,
+        left: 12,
+        color: theme.palette.text.secondary,
+        fontFamily: theme.typography.fontFamily,
+        fontWeight: 600,
+        whiteSpace: 'nowrap',
+        transformOrigin: 'top left',
+      },
+      // An exposure: a pill with a dashed border, unlike the tables' boxes.
+      [c(EXPOSURE.node)]: {
+        width: '100%',
+        height: EXPOSURE_METRICS.height,
+        boxSizing: 'border-box',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'center',
+        padding: `0 ${EXPOSURE_METRICS.horizontalPadding / 2}px`,
+        borderRadius: EXPOSURE_METRICS.height / 2,
+        border: `2px dashed ${exposureColor(theme)}`,
+        background: theme.palette.background.paper,
+        color: theme.palette.text.primary,
+        fontFamily: theme.typography.fontFamily,
+        whiteSpace: 'nowrap',
+        cursor: 'default',
+      },
+      [c(EXPOSURE.name)]: {
+        fontSize: 12,
+        fontWeight: 600,
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        color: exposureColor(theme),
+      },
+      [c(EXPOSURE.entity)]: {
+        fontSize: 11,
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
       },
       // Relationships attach here; users cannot draw new ones.
       [c(TABLE.handle)]: {

@@ -15,6 +15,7 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
+import { useJoinPathStyles } from '../JoinPath';
 
 /**
  * One hidden instance of each Material UI component that a focus mounts
@@ -26,9 +27,11 @@ import CloseIcon from '@material-ui/icons/Close';
  * removes it with its last: without this, on every focus the sheets are
  * built and inserted again, and each insertion restyles the whole page in
  * the click. (Box cannot be kept: each Box has a sheet of its own, so the
- * focus UI uses none.)
+ * focus UI uses none.) The same holds for the plugin's own sheets that
+ * only the drawer's content mounts.
  */
 export const FocusStyleKeeper = () => {
+  useJoinPathStyles();
   return (
     <div style={{ display: 'none' }} aria-hidden data-testid="erd-focus-styles">
       <Paper square elevation={0} />

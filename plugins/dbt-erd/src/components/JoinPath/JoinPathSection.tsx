@@ -11,7 +11,8 @@ import { diagramJoinPath, ShowJoinPathContext } from './joinPathInDiagram';
 
 const MAX_CANDIDATES = 8;
 
-const useStyles = makeStyles(theme => ({
+/** Exported for FocusStyleKeeper, which keeps this sheet while the diagram is in use. */
+export const useJoinPathStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(3) },
   sql: {
     fontFamily: 'monospace',
@@ -63,7 +64,7 @@ export const JoinPathSection = ({
   fromId,
   onFocusTable,
 }: JoinPathSectionProps) => {
-  const classes = useStyles();
+  const classes = useJoinPathStyles();
   const [term, setTerm] = useState('');
   const [toId, setToId] = useState<string>();
   const [copied, copy] = useCopyToClipboard();

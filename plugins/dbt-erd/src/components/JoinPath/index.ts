@@ -1,4 +1,4 @@
-export { JoinPathSection } from './JoinPathSection';
+export { JoinPathSection, useJoinPathStyles } from './JoinPathSection';
 export type { JoinPathSectionProps } from './JoinPathSection';
 export { diagramJoinPath, ShowJoinPathContext } from './joinPathInDiagram';
 export type { DiagramJoinPath } from './joinPathInDiagram';
