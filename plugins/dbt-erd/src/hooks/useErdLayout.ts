@@ -63,8 +63,9 @@ function useDagreWarmUp(engine: LayoutEngine, enabled: boolean) {
 /**
  * Lays a graph out. "grid" is linear and synchronous (large-project
  * overviews); "layered" is dagre, synchronous for small graphs and
- * otherwise in a Web Worker, with the previous result kept on screen until
- * the new one arrives and stale answers dropped.
+ * otherwise in a Web Worker, stale answers dropped. `layout` is always the
+ * request's own: what stays on screen meanwhile is the caller's (see
+ * useErdPipeline), which knows what the previous layout was drawn from.
  */
 export function useErdLayout(
   /** Undefined until there is something to lay out (the canvas is measured). */
@@ -141,7 +142,7 @@ export function useErdLayout(
   if (sync) return { ...sync, pending: false, workerError };
   if (!request) return { pending: true, workerError };
   return {
-    layout: state.for === request && state.error ? undefined : state.layout,
+    layout: state.for === request ? state.layout : undefined,
     pending: state.for !== request,
     error: state.for === request ? state.error : undefined,
     workerError,

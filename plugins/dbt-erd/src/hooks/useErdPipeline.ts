@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { ErdModel } from '../graph/erdModel';
 import { DiagramExposure, visibleExposures } from '../graph/exposures';
 import { neighbourhood } from '../graph/neighbourhood';
@@ -33,10 +33,17 @@ export interface ErdPipelineInput {
   highlight: FlowHighlight;
 }
 
+/**
+ * What the diagram shows: the input's tables once laid out; while a new
+ * layout is computed, the previous view as it was (its tables, layout and
+ * mode together).
+ */
 export interface ErdPipeline {
   visibleIds: ReadonlySet<string>;
   layout?: LayoutResult;
   flow?: { nodes: ErdFlowNode[]; edges: ErdFlowEdge[] };
+  /** The flow shown is the large-project overview. */
+  overview: boolean;
   pending: boolean;
   /** The layout failed: shown to the user instead of a blank canvas. */
   error?: Error;
@@ -106,5 +113,23 @@ export function useErdPipeline(input: ErdPipelineInput): ErdPipeline {
       }),
     [baseFlow, focusId, tableId, column, pathTableIds, pathEdgeIds],
   );
-  return { visibleIds, layout, flow, pending, error, workerError };
+  // While a layout is computed in the worker, the previous view stays on
+  // screen untouched. Drawn from the new tables at the old layout's
+  // positions instead, a focus first mounted its tables, with all their
+  // columns, at their places in the overview (most of a 100-table focus's
+  // click), then again where its own layout put them.
+  const current =
+    flow && layout ? { visibleIds, layout, flow, overview } : undefined;
+  const lastShown = useRef(current);
+  if (current) lastShown.current = current;
+  const shown = current ?? (pending && !error ? lastShown.current : undefined);
+  return {
+    visibleIds: shown?.visibleIds ?? visibleIds,
+    layout: shown?.layout,
+    flow: shown?.flow,
+    overview: shown?.overview ?? overview,
+    pending,
+    error,
+    workerError,
+  };
 }

@@ -52,13 +52,12 @@ function shortNameOf(model: ReturnType<typeof buildErdModel>, id: string) {
   return node && shortName(node);
 }
 
-/** Where a partial first view opens (the focus, else the most connected table) and the legend's groups. */
+/** The most connected of the shown tables (where a partial first view opens) and the legend's groups. */
 function firstViewHints(
   model: ReturnType<typeof buildErdModel>,
   visibleIds: ReadonlySet<string>,
-  focus: string | undefined,
-): { startAt?: string; legend: LegendEntry[] } {
-  let startAt: string | undefined;
+): { mostConnected?: string; legend: LegendEntry[] } {
+  let mostConnected: string | undefined;
   // A table joined to nothing is no better start than the top left.
   let degree = 0;
   const counts = new Map<string, number>();
@@ -66,7 +65,7 @@ function firstViewHints(
     const d = model.adjacency.get(id)?.size ?? 0;
     if (d > degree) {
       degree = d;
-      startAt = id;
+      mostConnected = id;
     }
     const group = model.groupOf.get(id);
     if (group) counts.set(group, (counts.get(group) ?? 0) + 1);
@@ -76,8 +75,7 @@ function firstViewHints(
     tableCount,
     color: model.colorOf.get(name) ?? 'transparent',
   }));
-  // A focused neighbourhood opens on the focused table.
-  return { startAt: focus ?? startAt, legend };
+  return { mostConnected, legend };
 }
 
 export interface ErdViewProps {
@@ -150,6 +148,8 @@ const ErdViewBody = ({
     visibleIds,
     layout,
     flow: highlighted,
+    // The view on screen, which while a focus is laid out is still the overview.
+    overview: overviewShown,
     pending,
     error,
     workerError,
@@ -169,10 +169,14 @@ const ErdViewBody = ({
       pathEdgeIds: joinPath?.edgeIds,
     },
   });
-  const { startAt, legend } = useMemo(
-    () => firstViewHints(model, visibleIds, joinPath?.fromId ?? focus),
-    [model, visibleIds, focus, joinPath],
+  // Per shown set, not per focus: while a focus is laid out, the shown set
+  // is still the whole project's.
+  const { mostConnected, legend } = useMemo(
+    () => firstViewHints(model, visibleIds),
+    [model, visibleIds],
   );
+  // A focused neighbourhood (or a join path) opens on its table.
+  const startAt = joinPath?.fromId ?? focus ?? mostConnected;
   const flow = useMemo(
     () =>
       highlighted && compare.marks
@@ -181,7 +185,8 @@ const ErdViewBody = ({
     [highlighted, compare.marks],
   );
   // Once drawn, the canvas stays mounted while a new layout is computed
-  // (empty meanwhile): remounting React Flow costs more than the layout.
+  // (showing the previous view, see useErdPipeline, or empty when there is
+  // none): remounting React Flow costs more than the layout.
   const canvasShown = useRef(false);
   if (flow) canvasShown.current = true;
   const keepCanvas = !flow && pending && !error && canvasShown.current;
@@ -374,7 +379,7 @@ const ErdViewBody = ({
               <ErdDiagram
                 nodes={flow?.nodes ?? NO_NODES}
                 edges={flow?.edges ?? NO_EDGES}
-                overview={overview && erd.nodes.length > 0}
+                overview={overviewShown && erd.nodes.length > 0}
                 layoutKey={layoutKey(layout)}
                 centreOn={pick}
                 busy={pending}
