@@ -1,3 +1,4 @@
+import dagre from '@dagrejs/dagre';
 import { Rect } from '../geometry';
 import { dagreLayout } from './dagreLayout';
 import { gridLayout } from './gridLayout';
@@ -188,6 +189,81 @@ it('dagre lays a star (one dimension, 40 facts) out top to bottom rather than as
   const ratio = shape(dagreLayout(req), req) / 2;
   expect(ratio).toBeGreaterThan(0.5);
   expect(ratio).toBeLessThan(2);
+});
+
+describe('the direction of a component', () => {
+  const runs = () => jest.spyOn(dagre, 'layout');
+  afterEach(() => jest.restoreAllMocks());
+
+  /** A root, `fanOut` tables referencing it, each referenced by its own `leaves` tables. */
+  function tree(fanOut: number, leaves: number): LayoutRequest {
+    const nodes = [{ id: 'root', width: 220, height: 200 }];
+    const edges: LayoutRequest['edges'] = [];
+    for (let i = 0; i < fanOut; i++) {
+      nodes.push({ id: `mid${i}`, width: 220, height: 200 });
+      edges.push({ id: `m${i}`, source: `mid${i}`, target: 'root' });
+      for (let j = 0; j < leaves; j++) {
+        nodes.push({ id: `leaf${i}_${j}`, width: 220, height: 120 });
+        edges.push({
+          id: `l${i}_${j}`,
+          source: `leaf${i}_${j}`,
+          target: `mid${i}`,
+        });
+      }
+    }
+    return { nodes, edges, groupAreas: false, aspectRatio: 2.2 };
+  }
+
+  it('lays a wide, shallow tree out top to bottom with one dagre run: its layers, stacked, fit the canvas', () => {
+    const dagreRuns = runs();
+    const req = tree(12, 5);
+    const result = dagreLayout(req);
+    expect(dagreRuns).toHaveBeenCalledTimes(1);
+    // Top to bottom: referencing tables above the ones they reference.
+    expect(result.positions.get('mid0')!.y).toBeLessThan(
+      result.positions.get('root')!.y,
+    );
+    expect(overlapping(boxesOf(result, req))).toBe(0);
+  });
+
+  it('lays a chain out left to right with one dagre run', () => {
+    const dagreRuns = runs();
+    const nodes = Array.from({ length: 8 }, (_, i) => ({
+      id: `t${i}`,
+      width: 200,
+      height: 160,
+    }));
+    const edges = nodes
+      .slice(1)
+      .map((n, i) => ({ id: n.id, source: n.id, target: `t${i}` }));
+    const result = dagreLayout({
+      nodes,
+      edges,
+      groupAreas: false,
+      aspectRatio: 2.2,
+    });
+    expect(dagreRuns).toHaveBeenCalledTimes(1);
+    expect(result.positions.get('t1')!.x).toBeLessThan(
+      result.positions.get('t0')!.x,
+    );
+  });
+
+  it('lays a cycle out without overlaps, with no estimate (dagre breaks the cycle its own way)', () => {
+    const dagreRuns = runs();
+    const nodes = Array.from({ length: 30 }, (_, i) => ({
+      id: `t${i}`,
+      width: 200,
+      height: 160,
+    }));
+    const edges = nodes.map((n, i) => ({
+      id: n.id,
+      source: n.id,
+      target: `t${(i + 1) % nodes.length}`,
+    }));
+    const req = { nodes, edges, groupAreas: false, aspectRatio: 2.2 };
+    expect(overlapping(boxesOf(dagreLayout(req), req))).toBe(0);
+    expect(dagreRuns.mock.calls.length).toBeLessThanOrEqual(2);
+  });
 });
 
 it('the engine falls back to in-thread async layout without workers (jest)', async () => {
