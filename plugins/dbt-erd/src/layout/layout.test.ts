@@ -46,6 +46,10 @@ function contains(rect: Rect, n: Rect) {
 }
 
 /** Width / height of everything drawn: tables and group areas. */
+/** `count` tables t0, t1, … of one size. */
+const sameSizeTables = (count: number, width: number, height: number) =>
+  Array.from({ length: count }, (_, i) => ({ id: `t${i}`, width, height }));
+
 function shape(result: LayoutResult, req: LayoutRequest): number {
   const all = [...boxesOf(result, req), ...result.groups.values()];
   const x1 = Math.min(...all.map(b => b.x));
@@ -172,11 +176,7 @@ it('dagre puts referencing tables left of referenced ones', () => {
 });
 
 it('dagre lays a star (one dimension, 40 facts) out top to bottom rather than as a tower', () => {
-  const nodes = Array.from({ length: 41 }, (_, i) => ({
-    id: `t${i}`,
-    width: 200,
-    height: 120,
-  }));
+  const nodes = sameSizeTables(41, 200, 120);
   const edges = nodes
     .slice(1)
     .map(n => ({ id: n.id, source: n.id, target: 't0' }));
@@ -228,11 +228,7 @@ describe('the direction of a component', () => {
 
   it('lays a chain out left to right with one dagre run', () => {
     const dagreRuns = runs();
-    const nodes = Array.from({ length: 8 }, (_, i) => ({
-      id: `t${i}`,
-      width: 200,
-      height: 160,
-    }));
+    const nodes = sameSizeTables(8, 200, 160);
     const edges = nodes
       .slice(1)
       .map((n, i) => ({ id: n.id, source: n.id, target: `t${i}` }));
@@ -250,11 +246,7 @@ describe('the direction of a component', () => {
 
   it('lays a cycle out without overlaps, with no estimate (dagre breaks the cycle its own way)', () => {
     const dagreRuns = runs();
-    const nodes = Array.from({ length: 30 }, (_, i) => ({
-      id: `t${i}`,
-      width: 200,
-      height: 160,
-    }));
+    const nodes = sameSizeTables(30, 200, 160);
     const edges = nodes.map((n, i) => ({
       id: n.id,
       source: n.id,
