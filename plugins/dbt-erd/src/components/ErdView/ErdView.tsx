@@ -6,7 +6,6 @@ import { useTheme } from '@material-ui/core/styles';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { dbtErdApiRef, EntityErd, ErdExportFormat } from '../../api';
 import { buildErdModel } from '../../graph/erdModel';
-import { ErdFlowEdge, ErdFlowNode } from '../../graph/toFlow';
 import { showInferredByDefault, withInferred } from '../../graph/inferredEdges';
 import { InferredEdgesControl } from '../InferredEdges';
 import { isOverview, OVERVIEW_THRESHOLD } from '../../graph/overview';
@@ -35,9 +34,6 @@ import { TableDrawer, useTableDetailsLoader } from '../TableDrawer';
 import { FocusStyleKeeper } from './FocusStyleKeeper';
 import { DiagramJoinPath, ShowJoinPathContext } from '../JoinPath';
 import { JoinPathStatus } from './JoinPathStatus';
-
-const NO_NODES: ErdFlowNode[] = [];
-const NO_EDGES: ErdFlowEdge[] = [];
 
 /** A fresh key per layout result: each new layout is fitted into view once. */
 const layoutKeys = new WeakMap<object, string>();
@@ -184,12 +180,6 @@ const ErdViewBody = ({
         : highlighted,
     [highlighted, compare.marks],
   );
-  // Once drawn, the canvas stays mounted while a new layout is computed
-  // (showing the previous view, see useErdPipeline, or empty when there is
-  // none): remounting React Flow costs more than the layout.
-  const canvasShown = useRef(false);
-  if (flow) canvasShown.current = true;
-  const keepCanvas = !flow && pending && !error && canvasShown.current;
 
   // Someone is about to use the diagram (the pointer entered it, or focus
   // did): the focus UI's style sheets are mounted then, before any click,
@@ -375,10 +365,13 @@ const ErdViewBody = ({
                 {`The diagram could not be laid out: ${error.message}. The table view lists every table.`}
               </Typography>
             )}
-            {(flow || keepCanvas) && (
+            {/* While a layout is computed the pipeline holds the previous view,
+                so the canvas stays mounted: remounting React Flow costs more
+                than the layout. */}
+            {flow && (
               <ErdDiagram
-                nodes={flow?.nodes ?? NO_NODES}
-                edges={flow?.edges ?? NO_EDGES}
+                nodes={flow.nodes}
+                edges={flow.edges}
                 overview={overviewShown && erd.nodes.length > 0}
                 layoutKey={layoutKey(layout)}
                 centreOn={pick}
